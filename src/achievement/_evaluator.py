@@ -1,0 +1,135 @@
+"""What an evaluator is, what it returns, and the helpers built-ins and plugins share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol, runtime_checkable
+
+from achievement._model import (
+    Bound,
+    Components,
+    Direction,
+    DirectionSource,
+    DirectionWord,
+    Indicator,
+    Margin,
+    Outcome,
+    Quantity,
+    RunningTotal,
+    StatusWord,
+    Value,
+)
+
+__all__ = [
+    "Evaluator",
+    "Verdict",
+    "display",
+    "infer_direction",
+    "margin",
+    "meets",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What an evaluator decides; the judge turns it into a :class:`Judgment`.
+
+    ``code`` is a reason code in the evaluator's own namespace
+    (``"<style>.<what>"``) with a message in the evaluator's ``messages``;
+    ``params`` fill that message.  ``direction`` and ``direction_source`` are
+    set when the evaluator took a direction into account.
+    """
+
+    outcome: Outcome
+    code: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    margin: Margin | None = None
+    direction: Direction | None = None
+    direction_source: DirectionSource | None = None
+
+
+@runtime_checkable
+class Evaluator(Protocol):
+    """Judges indicators of one target style.
+
+    ``style`` names the style (unique among registered evaluators);
+    ``messages`` maps each reason code the evaluator returns to its message
+    templates, ``{"ja": ..., "en": ...}``, filled from the verdict's params
+    with :meth:`str.format`.  ``evaluate`` is called only when the target and
+    the actual are present; it must return a verdict for every other input,
+    using :attr:`Outcome.NOT_EVALUABLE` for values it cannot compare.
+    """
+
+    style: str
+    messages: Mapping[str, Mapping[str, str]]
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        """Judge one indicator."""
+        ...
+
+
+def display(value: Value) -> str:
+    """A value written back on one line in the plan notation, bounds left out.
+
+    >>> from achievement import parse_value
+    >>> display(parse_value("年 8, 150 時間"))
+    '年8,150時間'
+    >>> display(parse_value("証明書交付\\n18分\\n異動届\\n45分"))
+    '証明書交付 18分、異動届 45分'
+    """
+    if isinstance(value, Quantity):
+        prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
+        return f"{prefix}{value.amount:,f}{value.unit or ''}"
+    if isinstance(value, Components):
+        return "、".join(f"{item.label} {display(item.value)}" for item in value.items)
+    if isinstance(value, RunningTotal):
+        return f"{display(value.annual)}({display(value.total)})"
+    if isinstance(value, DirectionWord | StatusWord):
+        return value.word
+    return value.text or "-"
+
+
+_RATIO_PLACES = Decimal("0.0001")
+
+
+def margin(actual: Decimal, target: Decimal, unit: str | None) -> Margin:
+    """The margin of ``actual`` over ``target``: difference and ratio (4 places)."""
+    ratio = None if target == 0 else (actual / target).quantize(_RATIO_PLACES, ROUND_HALF_UP)
+    return Margin(difference=actual - target, ratio=ratio, unit=unit)
+
+
+def meets(actual: Decimal, target: Decimal, direction: Direction) -> bool:
+    """Whether ``actual`` is the target or better; equality achieves."""
+    return actual >= target if direction is Direction.HIGHER else actual <= target
+
+
+def infer_direction(
+    explicit: Direction | None,
+    *,
+    bound: Bound | None = None,
+    baseline: Decimal | None = None,
+    target: Decimal | None = None,
+) -> tuple[Direction, DirectionSource]:
+    """Which way is better, and how that was decided.
+
+    An explicit direction always wins; then a bound on the target (以下 means
+    lower is better); then the target's side of the baseline; then a zero
+    target (lower is better); otherwise higher is better by default.
+    """
+    if explicit is not None:
+        return explicit, DirectionSource.EXPLICIT
+    if bound is not None:
+        return (
+            Direction.LOWER if bound is Bound.AT_MOST else Direction.HIGHER,
+            DirectionSource.BOUND,
+        )
+    if baseline is not None and target is not None and baseline != target:
+        return (
+            Direction.LOWER if target < baseline else Direction.HIGHER,
+            DirectionSource.BASELINE,
+        )
+    if target is not None and target == 0:
+        return Direction.LOWER, DirectionSource.ZERO_TARGET
+    return Direction.HIGHER, DirectionSource.DEFAULT

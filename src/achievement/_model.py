@@ -1,0 +1,271 @@
+"""The core types: values as published, indicators, and judgments."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Actual",
+    "ActualStatus",
+    "Bound",
+    "Component",
+    "Components",
+    "Direction",
+    "DirectionSource",
+    "DirectionWord",
+    "Indicator",
+    "Judgment",
+    "LocalizedText",
+    "Margin",
+    "Missing",
+    "Outcome",
+    "Period",
+    "Quantity",
+    "Reason",
+    "RunningTotal",
+    "StatusWord",
+    "Target",
+    "Trend",
+    "Value",
+]
+
+
+class Frozen(BaseModel):
+    """Base of every model: immutable, and unknown fields are refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Period(StrEnum):
+    """What a figure counts: one year (年) or the running total (累計)."""
+
+    ANNUAL = "annual"
+    CUMULATIVE = "cumulative"
+
+
+class Bound(StrEnum):
+    """A bound written on a target: 以上 (at least) or 以下 (at most)."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class Direction(StrEnum):
+    """Which way is better for an indicator."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+    def flipped(self) -> Direction:
+        """The opposite direction."""
+        return Direction.LOWER if self is Direction.HIGHER else Direction.HIGHER
+
+
+class DirectionSource(StrEnum):
+    """Where the direction of a judgment came from."""
+
+    EXPLICIT = "explicit"
+    """Given by the plan or the caller."""
+    TARGET_WORD = "target_word"
+    """Stated by the target itself (増加, 減少, ...)."""
+    BOUND = "bound"
+    """Inferred from a 以上 / 以下 bound on the target."""
+    BASELINE = "baseline"
+    """Inferred from the target being above or below the baseline."""
+    ZERO_TARGET = "zero_target"
+    """Inferred from a target of zero (nothing can be lower)."""
+    DEFAULT = "default"
+    """Nothing said which way: higher is better is assumed."""
+
+    @property
+    def inferred(self) -> bool:
+        """Whether the direction was worked out rather than stated."""
+        return self not in (DirectionSource.EXPLICIT, DirectionSource.TARGET_WORD)
+
+
+class Trend(StrEnum):
+    """The movement a direction word asks for."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    MAINTAIN = "maintain"
+
+
+class Quantity(Frozen):
+    """A number as published: ``年 8, 150 時間``, ``80%以上``, ``1.2万件``."""
+
+    kind: Literal["quantity"] = "quantity"
+    amount: Decimal
+    unit: str | None = None
+    period: Period | None = None
+    bound: Bound | None = None
+    text: str
+
+
+class Component(Frozen):
+    """One labelled part of a value: ``証明書交付 18分``."""
+
+    label: str
+    value: Quantity
+
+
+class Components(Frozen):
+    """Several labelled values in one cell: ``証明書交付 18分 異動届 45分``."""
+
+    kind: Literal["components"] = "components"
+    items: tuple[Component, ...] = Field(min_length=2)
+    text: str
+
+    def labels(self) -> tuple[str, ...]:
+        """The labels, in the order written."""
+        return tuple(item.label for item in self.items)
+
+    def get(self, label: str) -> Quantity | None:
+        """The value labelled ``label``, or ``None``."""
+        for item in self.items:
+            if item.label == label:
+                return item.value
+        return None
+
+
+class RunningTotal(Frozen):
+    """An annual figure with its running total: ``年5件(累計31件)``."""
+
+    kind: Literal["running_total"] = "running_total"
+    annual: Quantity
+    total: Quantity
+    text: str
+
+
+class DirectionWord(Frozen):
+    """A word that asks for a movement: 増加, 減少, 維持, ..."""
+
+    kind: Literal["direction"] = "direction"
+    word: str
+    trend: Trend
+    text: str
+
+
+class StatusWord(Frozen):
+    """A word on an ordinal scale: 未実施, 検討, 実施, 推進, ..."""
+
+    kind: Literal["status"] = "status"
+    word: str
+    text: str
+
+
+class Missing(Frozen):
+    """No value: blank, a dash (―, -, －, —, _) or 集計中."""
+
+    kind: Literal["missing"] = "missing"
+    text: str = ""
+
+
+Value = Annotated[
+    Quantity | Components | RunningTotal | DirectionWord | StatusWord | Missing,
+    Field(discriminator="kind"),
+]
+"""Any value a published cell can hold."""
+
+
+class ActualStatus(StrEnum):
+    """Whether an actual is final (確定) or projected (見込)."""
+
+    FINAL = "final"
+    PROJECTED = "projected"
+
+
+class Target(Frozen):
+    """The value or word to reach, and the fiscal year to reach it by."""
+
+    value: Value
+    fiscal_year: int | None = None
+
+
+class Actual(Frozen):
+    """The value reached, final or projected, and the fiscal year it is for."""
+
+    value: Value
+    status: ActualStatus = ActualStatus.FINAL
+    fiscal_year: int | None = None
+
+
+class Indicator(Frozen):
+    """One evaluation indicator (評価指標) with what it is judged on.
+
+    ``style`` and ``direction`` are given when the plan states them; otherwise
+    the judge infers them and says so.  ``scale`` is the plan's own ordinal
+    scale, lowest first, for status words.
+    """
+
+    name: str = ""
+    baseline: Value = Field(default_factory=Missing)
+    target: Target
+    actual: Actual
+    style: str | None = None
+    direction: Direction | None = None
+    scale: tuple[str, ...] | None = None
+
+
+class Outcome(StrEnum):
+    """The result of judging one indicator."""
+
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not_achieved"
+    NOT_EVALUABLE = "not_evaluable"
+
+
+class Reason(Frozen):
+    """Why: a stable namespaced code (``threshold.below_target``) and its parameters."""
+
+    code: str
+    params: dict[str, str] = Field(default_factory=dict)
+
+
+class Margin(Frozen):
+    """How far the actual is from the target: ``actual - target`` and ``actual / target``.
+
+    ``ratio`` is ``None`` when the target is zero.
+    """
+
+    difference: Decimal
+    ratio: Decimal | None
+    unit: str | None = None
+
+
+class LocalizedText(Frozen):
+    """One text in Japanese and English."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``"ja"`` or ``"en"``)."""
+        return self.ja if lang == "ja" else self.en
+
+
+class Judgment(Frozen):
+    """The verdict on one indicator, with everything needed to explain it.
+
+    ``style`` is the evaluator that decided (``None`` when no style applied, as
+    for a missing target); ``direction`` and ``direction_source`` say which way
+    was taken as better and whether that was stated or inferred; ``margin`` is
+    set where the values compared are single numbers.
+    """
+
+    outcome: Outcome
+    style: str | None
+    reason: Reason
+    message: LocalizedText
+    direction: Direction | None = None
+    direction_source: DirectionSource | None = None
+    margin: Margin | None = None
+
+    @property
+    def direction_inferred(self) -> bool:
+        """Whether the direction used was inferred rather than stated."""
+        return self.direction_source is not None and self.direction_source.inferred

@@ -1,0 +1,361 @@
+"""The Japanese plan notation: cell text as published, read into typed values.
+
+Reads every form of cell found in published plan tables (see the notation
+reference in the docs) and refuses the rest with a :class:`ParseError` that
+carries the text and the position where reading stopped.  It never guesses:
+text that could mean two things is refused, not read one way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from achievement._errors import ParseError
+from achievement._model import (
+    Bound,
+    Component,
+    Components,
+    DirectionWord,
+    Missing,
+    Period,
+    Quantity,
+    RunningTotal,
+    StatusWord,
+    Trend,
+    Value,
+)
+
+__all__ = ["DIRECTION_WORDS", "MISSING_TEXTS", "parse_value"]
+
+MISSING_TEXTS: frozenset[str] = frozenset({"", "-", "―", "—", "–", "‐", "‒", "_", "ー", "集計中"})
+"""Cell texts (after width normalisation) that mean "no value"."""
+
+DIRECTION_WORDS: dict[str, Trend] = {
+    "増加": Trend.INCREASE,
+    "向上": Trend.INCREASE,
+    "拡大": Trend.INCREASE,
+    "充実": Trend.INCREASE,
+    "上昇": Trend.INCREASE,
+    "減少": Trend.DECREASE,
+    "削減": Trend.DECREASE,
+    "短縮": Trend.DECREASE,
+    "低下": Trend.DECREASE,
+    "維持": Trend.MAINTAIN,
+}
+"""Words that ask for a movement against the baseline."""
+
+# Units that may be written directly before a label ("18分異動届45分"): the
+# longest one that starts a run of letters ends the unit there.
+_KNOWN_UNITS = sorted(
+    [
+        "件",
+        "回",
+        "時間",
+        "分",
+        "秒",
+        "日",
+        "種類",
+        "人",
+        "名",
+        "円",
+        "億円",
+        "万円",
+        "千円",
+        "箇所",
+        "か所",
+        "ヶ所",
+        "カ所",
+        "校",
+        "社",
+        "団体",
+        "台",
+        "本",
+        "点",
+        "倍",
+        "割",
+        "ポイント",
+        "歳",
+        "ページ",
+        "施設",
+        "事業",
+        "世帯",
+        "部",
+    ],
+    key=len,
+    reverse=True,
+)
+
+_NUMBER = r"ゼロ|[0-9]{1,3}(?:,[ \t]*[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?"
+_SIGNS = "+\\-−▲△"
+_QUANTITY = re.compile(
+    rf"(?P<prefix>年間|累計|年)?\s*(?P<sign>[{_SIGNS}])?\s*(?P<num>{_NUMBER})"
+    rf"(?:\s*(?P<mult>万|千)(?![0-9]))?"
+    rf"(?:\s*(?P<word>%|[^\s0-9(){_SIGNS},.:]+))?"
+    r"(?:\s*(?P<bound>以上|以下|未満|超))?"
+)
+_LABEL = re.compile(rf"[^\s0-9(){_SIGNS}]+")
+_WORD = re.compile(r"[^\W\d_]+(?:・[^\W\d_]+)*")
+_HAS_NUMBER = re.compile(r"[0-9]|ゼロ")
+_BOUNDS = {"以上": Bound.AT_LEAST, "以下": Bound.AT_MOST}
+_STRICT_BOUNDS = ("未満", "超")
+_MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # "qty", "label", "(", ")"
+    start: int
+    quantity: Quantity | None = None
+    label: str = ""
+
+
+def _fail(text: str, position: int, en: str, ja: str) -> ParseError:
+    return ParseError(text, position, en, ja)
+
+
+def normalize(text: str) -> str:
+    """Width-normalise cell text (NFKC: ６０％ -> 60%, ， -> ,) and strip it."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_value(text: str | None) -> Value:
+    """Read one published cell into a typed value.
+
+    ``None``, blank, a dash or 集計中 read as :class:`Missing`; a number with its
+    unit, period and bound as :class:`Quantity`; ``年5件(累計31件)`` as
+    :class:`RunningTotal`; labelled values as :class:`Components`; 増加 and
+    the like as :class:`DirectionWord`; any other single word as
+    :class:`StatusWord`.
+
+    >>> parse_value("年 8, 150 時間").amount
+    Decimal('8150')
+    >>> parse_value("1.2万件").amount == 12000
+    True
+
+    Raises :class:`ParseError` for anything else, with the position where
+    reading stopped.
+    """
+    if text is None:
+        return Missing(text="")
+    original = text.strip()
+    s = normalize(text)
+    if s in MISSING_TEXTS:
+        return Missing(text=original)
+    if not _HAS_NUMBER.search(s):
+        return _parse_word(original, s)
+    tokens = _tokenize(original, s)
+    return _assemble(original, s, tokens)
+
+
+def _parse_word(original: str, s: str) -> Value:
+    word = re.sub(r"\s+", "", s)
+    trend = DIRECTION_WORDS.get(word)
+    if trend is not None:
+        return DirectionWord(word=word, trend=trend, text=original)
+    match = _WORD.fullmatch(word)
+    if match is None:
+        bad = next(
+            (i for i, ch in enumerate(s) if not (ch.isalpha() or ch.isspace() or ch == "・")), 0
+        )
+        raise _fail(
+            original,
+            bad,
+            "expected a number, a word or a dash",
+            "数値・語・ダッシュのいずれでもありません",
+        )
+    return StatusWord(word=word, text=original)
+
+
+def _tokenize(original: str, s: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i = 0
+    n = len(s)
+    while i < n:
+        ch = s[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch in "()":
+            tokens.append(_Token(kind=ch, start=i))
+            i += 1
+            continue
+        m = _QUANTITY.match(s, i)
+        if m is not None:
+            quantity, end = _quantity(original, s, m)
+            tokens.append(_Token(kind="qty", start=i, quantity=quantity))
+            i = end
+            continue
+        lm = _LABEL.match(s, i)
+        if lm is None:
+            raise _fail(original, i, f"unexpected {ch!r}", f"「{ch}」は読めません")
+        label = lm.group().rstrip(":")
+        if not label:
+            raise _fail(original, i, f"unexpected {ch!r}", f"「{ch}」は読めません")
+        tokens.append(_Token(kind="label", start=i, label=label))
+        i = lm.end()
+    return tokens
+
+
+def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
+    """Build a quantity from a match; return it and where reading goes on."""
+    end = m.end()
+    word = m.group("word") or ""
+    bound_text = m.group("bound")
+    for strict in _STRICT_BOUNDS:
+        if word.endswith(strict) or bound_text == strict:
+            pos = m.start("bound") if bound_text == strict else m.end("word") - len(strict)
+            raise _fail(
+                original,
+                pos,
+                f"strict bound {strict!r} is not supported; write 以上 or 以下",
+                f"「{strict}」には対応していません。以上・以下で書いてください",
+            )
+    for name in _BOUNDS:
+        if word.endswith(name):
+            if bound_text is not None:
+                raise _fail(original, m.start("bound"), "two bounds", "以上・以下が二つあります")
+            bound_text, word = name, word[: -len(name)]
+    if word and bound_text is None and _QUANTITY.match(s, _skip_space(s, m.end("word"))):
+        # "18分異動届45分": the unit ends where the label of the next value begins.
+        known = next((u for u in _KNOWN_UNITS if word.startswith(u) and word != u), None)
+        if known is not None:
+            word = known
+            end = m.start("word") + len(known)
+    raw = m.group("num")
+    amount = Decimal(0) if raw == "ゼロ" else Decimal(re.sub(r"[,\s]", "", raw))
+    if m.group("sign") in ("-", "−", "▲", "△"):
+        amount = -amount
+    mult = m.group("mult")
+    if mult is not None:
+        amount *= _MULTIPLIERS[mult]
+    prefix = m.group("prefix")
+    period = None if prefix is None else Period.CUMULATIVE if prefix == "累計" else Period.ANNUAL
+    quantity = Quantity(
+        amount=amount,
+        unit=word or None,
+        period=period,
+        bound=None if bound_text is None else _BOUNDS[bound_text],
+        text=s[m.start() : end].strip(),
+    )
+    return quantity, end
+
+
+def _skip_space(s: str, i: int) -> int:
+    while i < len(s) and s[i].isspace():
+        i += 1
+    return i
+
+
+def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
+    if not tokens:  # pragma: no cover - a text with a number has a token
+        raise _fail(original, 0, "empty", "空です")
+    first = tokens[0]
+    if first.kind == "label":
+        return _label_first(original, tokens)
+    if first.kind != "qty" or first.quantity is None:
+        raise _fail(original, first.start, "expected a number", "数値がありません")
+    if len(tokens) == 1:
+        return first.quantity.model_copy(update={"text": original})
+    second = tokens[1]
+    if second.kind == "(" and len(tokens) >= 3 and tokens[2].kind == "label":
+        return _paren_labels(original, tokens)
+    if (
+        second.kind == "("
+        and len(tokens) == 4
+        and tokens[2].kind == "qty"
+        and tokens[3].kind == ")"
+    ):
+        total = tokens[2].quantity
+        assert total is not None
+        if total.period is not Period.CUMULATIVE:
+            raise _fail(
+                original,
+                tokens[2].start,
+                "the value in brackets must be a running total (累計)",
+                "括弧内は累計でなければなりません",
+            )
+        annual = first.quantity
+        if annual.period is Period.CUMULATIVE:
+            raise _fail(
+                original,
+                first.start,
+                "a running total must follow an annual figure",
+                "累計の前には年間の値が必要です",
+            )
+        return RunningTotal(annual=annual, total=total, text=original)
+    bad = tokens[3] if second.kind == "(" and len(tokens) > 3 else second
+    raise _fail(
+        original,
+        bad.start,
+        "more than one value, and not as labelled values or a running total",
+        "値が複数あり、ラベル付きの値にも累計の形にもなっていません",
+    )
+
+
+def _components(original: str, pairs: list[tuple[_Token, _Token]]) -> Components:
+    seen: set[str] = set()
+    items: list[Component] = []
+    for label, qty in pairs:
+        if label.label in seen:
+            raise _fail(
+                original,
+                label.start,
+                f"label {label.label!r} appears twice",
+                f"ラベル「{label.label}」が重複しています",
+            )
+        seen.add(label.label)
+        assert qty.quantity is not None
+        items.append(Component(label=label.label, value=qty.quantity))
+    if len(items) < 2:
+        raise _fail(
+            original,
+            pairs[0][0].start if pairs else 0,
+            "a single labelled value; labels are read only when there are several values",
+            "ラベル付きの値が一つだけです。ラベルは複数の値があるときだけ読みます",
+        )
+    return Components(items=tuple(items), text=original)
+
+
+def _label_first(original: str, tokens: list[_Token]) -> Components:
+    pairs: list[tuple[_Token, _Token]] = []
+    for k in range(0, len(tokens), 2):
+        label = tokens[k]
+        if label.kind != "label":
+            raise _fail(original, label.start, "expected a label", "ラベルがありません")
+        if k + 1 >= len(tokens) or tokens[k + 1].kind != "qty":
+            pos = tokens[k + 1].start if k + 1 < len(tokens) else len(normalize(original))
+            raise _fail(
+                original,
+                pos,
+                f"expected a number after {label.label!r}",
+                f"「{label.label}」の後に数値がありません",
+            )
+        pairs.append((label, tokens[k + 1]))
+    return _components(original, pairs)
+
+
+def _paren_labels(original: str, tokens: list[_Token]) -> Components:
+    pairs: list[tuple[_Token, _Token]] = []
+    for k in range(0, len(tokens), 4):
+        group = tokens[k : k + 4]
+        kinds = [t.kind for t in group]
+        if kinds != ["qty", "(", "label", ")"]:
+            wrong = next(
+                (
+                    t
+                    for t, want in zip(group, ["qty", "(", "label", ")"], strict=False)
+                    if t.kind != want
+                ),
+                group[-1],
+            )
+            raise _fail(
+                original,
+                wrong.start,
+                "expected a number followed by its label in brackets",
+                "「数値(ラベル)」の形になっていません",
+            )
+        pairs.append((group[2], group[0]))
+    return _components(original, pairs)

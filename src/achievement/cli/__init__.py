@@ -1,0 +1,86 @@
+"""The ``achievement`` command.
+
+Each subcommand lives in its own module with a ``register(subparsers)`` function
+that adds its parser and sets ``handler``; the handler returns the exit code.
+Bad input ends in a one-paragraph message in the user's language and exit
+code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from achievement._errors import AchievementError
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS: tuple[str, ...] = ("achievement.cli.judge_command",)
+"""The modules that provide subcommands, in the order ``--help`` lists them."""
+
+LANG_ENV = "ACHIEVEMENT_LANG"
+
+OUTCOME_LABELS = {
+    "ja": {"achieved": "達成", "not_achieved": "未達成", "not_evaluable": "評価不能"},
+    "en": {
+        "achieved": "achieved",
+        "not_achieved": "not achieved",
+        "not_evaluable": "not evaluable",
+    },
+}
+"""How each outcome is labelled in each language."""
+
+
+def default_lang() -> str:
+    """``ja`` unless ``ACHIEVEMENT_LANG`` says ``en``."""
+    return "en" if os.environ.get(LANG_ENV, "ja").lower().startswith("en") else "ja"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every subcommand of :data:`COMMANDS`."""
+    from achievement import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="achievement",
+        description="Judge whether the indicators of a plan met their targets. "
+        "計画の評価指標が目標を達成したかを判定します。",
+    )
+    parser.add_argument("--version", action="version", version=f"achievement {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default=default_lang(),
+        help="language of labels and messages (default: ja) / 表示言語",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def fail(error: AchievementError, lang: str) -> int:
+    """Print ``error`` for a person, in ``lang``, and return exit code 2."""
+    head = "エラー" if lang == "ja" else "error"
+    print(f"achievement: {head}: {error.message(lang)}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except AchievementError as exc:
+        return fail(exc, args.lang)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""``achievement judge``: judge one indicator given as cell text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from achievement.cli import OUTCOME_LABELS
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``judge`` subcommand."""
+    p = sub.add_parser(
+        "judge",
+        parents=[common],
+        help="judge one indicator / 一つの指標を判定",
+        description="Judge one indicator from its cells as published, e.g. "
+        "--baseline 10%% --target 60%% --actual 20%%.",
+    )
+    p.add_argument("--baseline", default=None, help="baseline (計画策定時); omit when none")
+    p.add_argument("--target", required=True, help="target (目標)")
+    p.add_argument("--actual", required=True, help="actual or projected value (実績)")
+    p.add_argument("--direction", choices=("higher", "lower"), default=None)
+    p.add_argument("--style", default=None, help="target style; inferred when omitted")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Judge and print the judgment; exit 0."""
+    from achievement import judge
+
+    judgment = judge(
+        baseline=args.baseline,
+        target=args.target,
+        actual=args.actual,
+        direction=args.direction,
+        style=args.style,
+    )
+    if args.format == "json":
+        data = judgment.model_dump(mode="json")
+        data["label"] = OUTCOME_LABELS[args.lang][judgment.outcome.value]
+        print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        label = OUTCOME_LABELS[args.lang][judgment.outcome.value]
+        print(f"{label}: {judgment.message.get(args.lang)}")
+    return 0

@@ -1,0 +1,75 @@
+"""Ordinal status: words on a scale, met when the actual is at the target's stage or later.
+
+Default scale, lowest first: 未実施 < 検討 < 実施 < 推進.  ``実施 -> 推進 -> 推進``
+and ``実施 -> 実施 -> 実施`` are achieved; ``― -> 実施 -> 検討`` is not.  A plan
+brings its own scale through :attr:`Indicator.scale`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from achievement._evaluator import Verdict, display
+from achievement._hookspecs import hookimpl
+from achievement._model import Indicator, Outcome, StatusWord
+from achievement._registry import EvaluatorRegistry
+
+STYLE = "ordinal"
+
+DEFAULT_SCALE: tuple[str, ...] = ("未実施", "検討", "実施", "推進")
+"""The default scale of status words, lowest first."""
+
+
+class OrdinalEvaluator:
+    """Status words compared by their rank on a scale."""
+
+    style = STYLE
+    messages: Mapping[str, Mapping[str, str]] = {
+        f"{STYLE}.reaches_target": {
+            "ja": "実績「{actual}」は目標「{target}」の段階に達しているため達成({scale})",
+            "en": "actual '{actual}' has reached the target stage '{target}': achieved ({scale})",
+        },
+        f"{STYLE}.below_target": {
+            "ja": "実績「{actual}」は目標「{target}」の段階に達していないため未達成({scale})",
+            "en": "actual '{actual}' has not reached the target stage '{target}': "
+            "not achieved ({scale})",
+        },
+        f"{STYLE}.unknown_word": {
+            "ja": "「{word}」が段階({scale})にないため評価不能",
+            "en": "'{word}' is not on the scale ({scale}): not evaluable",
+        },
+        f"{STYLE}.incomparable": {
+            "ja": "目標「{target}」と実績「{actual}」はどちらも段階の語でなければならないため評価不能",
+            "en": "target '{target}' and actual '{actual}' must both be stage words: not evaluable",
+        },
+    }
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        """Compare the ranks of the actual and the target on the scale."""
+        scale = indicator.scale or DEFAULT_SCALE
+        shown = " < ".join(scale)
+        target, actual = indicator.target.value, indicator.actual.value
+        texts = {
+            "target": display(target),
+            "actual": display(actual),
+            "scale": shown,
+        }
+        if not isinstance(target, StatusWord) or not isinstance(actual, StatusWord):
+            return Verdict(Outcome.NOT_EVALUABLE, f"{STYLE}.incomparable", texts)
+        for word in (target.word, actual.word):
+            if word not in scale:
+                return Verdict(
+                    Outcome.NOT_EVALUABLE, f"{STYLE}.unknown_word", {**texts, "word": word}
+                )
+        met = scale.index(actual.word) >= scale.index(target.word)
+        return Verdict(
+            Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED,
+            f"{STYLE}.reaches_target" if met else f"{STYLE}.below_target",
+            {**texts, "target": target.word, "actual": actual.word},
+        )
+
+
+@hookimpl
+def achievement_register_evaluators(registry: EvaluatorRegistry) -> None:
+    """Register the ordinal evaluator."""
+    registry.add(OrdinalEvaluator())

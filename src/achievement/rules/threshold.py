@@ -1,0 +1,101 @@
+"""Threshold: a numeric target, met when the actual is the target or better.
+
+``36件 -> 110件 -> 785件`` is achieved; ``31% -> 100% -> 99%`` is not.  Lower is
+better when the indicator says so, when the target carries 以下, when the
+target is below the baseline, or when it is zero.  With labelled values
+(``小 95% 中 95%``) every component must meet its own target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from achievement._evaluator import Verdict, display
+from achievement._hookspecs import hookimpl
+from achievement._model import Components, Indicator, Outcome, Quantity
+from achievement._registry import EvaluatorRegistry
+from achievement.rules._compare import compare, comparison_messages, incomparable
+
+STYLE = "threshold"
+
+
+class ThresholdEvaluator:
+    """Numbers against a numeric target."""
+
+    style = STYLE
+    messages: Mapping[str, Mapping[str, str]] = {
+        **comparison_messages(STYLE),
+        f"{STYLE}.components_meet": {
+            "ja": "すべての項目({labels})で実績が目標以上のため達成",
+            "en": "every component ({labels}) meets its target: achieved",
+        },
+        f"{STYLE}.components_short": {
+            "ja": "{failed}で実績が目標に届かないため未達成",
+            "en": "{failed} does not meet its target: not achieved",
+        },
+    }
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        """Compare the actual with the target, component by component when labelled."""
+        target, actual, baseline = (
+            indicator.target.value,
+            indicator.actual.value,
+            indicator.baseline,
+        )
+        if isinstance(target, Quantity) and isinstance(actual, Quantity):
+            return compare(
+                STYLE,
+                target=target,
+                actual=actual,
+                baseline=baseline if isinstance(baseline, Quantity) else None,
+                explicit=indicator.direction,
+            )
+        if (
+            isinstance(target, Components)
+            and isinstance(actual, Components)
+            and set(target.labels()) == set(actual.labels())
+        ):
+            verdicts = {}
+            for item in target.items:
+                other = actual.get(item.label)
+                base = baseline.get(item.label) if isinstance(baseline, Components) else None
+                assert other is not None
+                verdicts[item.label] = compare(
+                    STYLE,
+                    target=item.value,
+                    actual=other,
+                    baseline=base,
+                    explicit=indicator.direction,
+                )
+            return _combine(verdicts, display(target), display(actual))
+        return incomparable(STYLE, display(target), display(actual))
+
+
+def _combine(verdicts: Mapping[str, Verdict], target: str, actual: str) -> Verdict:
+    """One verdict from per-component verdicts: all must be achieved."""
+    if any(v.outcome is Outcome.NOT_EVALUABLE for v in verdicts.values()):
+        return incomparable(STYLE, target, actual)
+    failed = [label for label, v in verdicts.items() if v.outcome is not Outcome.ACHIEVED]
+    directions = {(v.direction, v.direction_source) for v in verdicts.values()}
+    direction, source = directions.pop() if len(directions) == 1 else (None, None)
+    if failed:
+        return Verdict(
+            outcome=Outcome.NOT_ACHIEVED,
+            code=f"{STYLE}.components_short",
+            params={"failed": "、".join(failed), "labels": "、".join(verdicts)},
+            direction=direction,
+            direction_source=source,
+        )
+    return Verdict(
+        outcome=Outcome.ACHIEVED,
+        code=f"{STYLE}.components_meet",
+        params={"labels": "、".join(verdicts), "failed": ""},
+        direction=direction,
+        direction_source=source,
+    )
+
+
+@hookimpl
+def achievement_register_evaluators(registry: EvaluatorRegistry) -> None:
+    """Register the threshold evaluator."""
+    registry.add(ThresholdEvaluator())
