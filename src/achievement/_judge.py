@@ -14,7 +14,7 @@ from types import ModuleType
 import pluggy
 
 from achievement import _hookspecs
-from achievement._errors import PluginError
+from achievement._errors import ParseError, PluginError
 from achievement._evaluator import Evaluator, Verdict
 from achievement._model import (
     Actual,
@@ -247,13 +247,23 @@ class Judge:
 
         >>> Judge(autoload=False).judge_text(baseline="36件", target="110件", actual="785件").outcome
         <Outcome.ACHIEVED: 'achieved'>
+
+        A cell that cannot be read raises :class:`ParseError` naming it as the
+        column (``baseline``, ``target`` or ``actual``).
         """
+        cells = {"baseline": baseline, "target": target, "actual": actual}
+        values = {}
+        for column, text in cells.items():
+            try:
+                values[column] = parse_value(text)
+            except ParseError as exc:
+                raise exc.located(file=None, row=None, column=column) from None
         indicator = Indicator(
             name=name,
-            baseline=parse_value(baseline),
-            target=Target(value=parse_value(target)),
+            baseline=values["baseline"],
+            target=Target(value=values["target"]),
             actual=Actual(
-                value=parse_value(actual),
+                value=values["actual"],
                 status=ActualStatus.PROJECTED if projected else ActualStatus.FINAL,
             ),
             style=style,

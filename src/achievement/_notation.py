@@ -118,7 +118,27 @@ def _fail(text: str, position: int, en: str, ja: str) -> ParseError:
 
 def normalize(text: str) -> str:
     """Width-normalise cell text (NFKC: ６０％ -> 60%, ， -> ,) and strip it."""
-    return unicodedata.normalize("NFKC", text).strip()
+    return _normalize(text)[0]
+
+
+def _normalize(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the index in ``text``.
+
+    Each character is normalised on its own, so every position in the result
+    maps back to the character of the cell it came from.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch)
+        chars.append(n)
+        offsets.extend([i] * len(n))
+    s = "".join(chars)
+    start = len(s) - len(s.lstrip())
+    stripped = s.strip()
+    offsets = offsets[start : start + len(stripped)]
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    return stripped, offsets
 
 
 def parse_value(text: str | None) -> Value:
@@ -141,13 +161,17 @@ def parse_value(text: str | None) -> Value:
     if text is None:
         return Missing(text="")
     original = text.strip()
-    s = normalize(text)
+    s, offsets = _normalize(original)
     if s in MISSING_TEXTS:
         return Missing(text=original)
-    if not _HAS_NUMBER.search(s):
-        return _parse_word(original, s)
-    tokens = _tokenize(original, s)
-    return _assemble(original, s, tokens)
+    try:
+        if not _HAS_NUMBER.search(s):
+            return _parse_word(original, s)
+        return _assemble(original, s, _tokenize(original, s))
+    except ParseError as exc:
+        # Positions found in the normalised text are reported in the cell as given.
+        position = offsets[min(exc.position, len(offsets) - 1)]
+        raise ParseError(original, position, exc.reason_en, exc.reason_ja) from None
 
 
 def _parse_word(original: str, s: str) -> Value:
@@ -326,7 +350,7 @@ def _label_first(original: str, tokens: list[_Token]) -> Components:
         if label.kind != "label":
             raise _fail(original, label.start, "expected a label", "ラベルがありません")
         if k + 1 >= len(tokens) or tokens[k + 1].kind != "qty":
-            pos = tokens[k + 1].start if k + 1 < len(tokens) else len(normalize(original))
+            pos = tokens[k + 1].start if k + 1 < len(tokens) else tokens[k].start + len(label.label)
             raise _fail(
                 original,
                 pos,
