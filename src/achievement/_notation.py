@@ -116,13 +116,8 @@ def _fail(text: str, position: int, en: str, ja: str) -> ParseError:
     return ParseError(text, position, en, ja)
 
 
-def normalize(text: str) -> str:
-    """Width-normalise cell text (NFKC: ６０％ -> 60%, ， -> ,) and strip it."""
-    return _normalize(text)[0]
-
-
 def _normalize(text: str) -> tuple[str, list[int]]:
-    """The normalised text and, for each of its characters, the index in ``text``.
+    """Width-normalised text (NFKC: ６０％ -> 60%), stripped, with each character's index in ``text``.
 
     Each character is normalised on its own, so every position in the result
     maps back to the character of the cell it came from.
