@@ -182,10 +182,11 @@ def running(annual: Decimal, total: Decimal) -> RunningTotal:
 def test_cumulative_monotone_in_total(
     ta: Decimal, tt: Decimal, aa: Decimal, at1: Decimal, at2: Decimal
 ) -> None:
-    """A larger running total never turns achieved into not achieved."""
+    """With higher is better, a larger running total never turns achieved into not achieved."""
     lo, hi = sorted((at1, at2))
-    if outcome(Missing(), running(ta, tt), running(aa, lo)) is Outcome.ACHIEVED:
-        assert outcome(Missing(), running(ta, tt), running(aa, hi)) is Outcome.ACHIEVED
+    up = Direction.HIGHER
+    if outcome(Missing(), running(ta, tt), running(aa, lo), up) is Outcome.ACHIEVED:
+        assert outcome(Missing(), running(ta, tt), running(aa, hi), up) is Outcome.ACHIEVED
 
 
 @given(counts, counts, counts)

@@ -59,8 +59,8 @@ class AchievementError(Exception):
 class ParseError(AchievementError, ValueError):
     """Cell text that the notation parser cannot read.
 
-    ``text`` is the cell as given and ``position`` the index in it where reading
-    stopped.
+    ``text`` is the cell as given and ``position`` the index in it (from 0)
+    where reading stopped; messages count characters from 1, as people do.
     """
 
     def __init__(
@@ -75,8 +75,8 @@ class ParseError(AchievementError, ValueError):
         column: str | None = None,
     ) -> None:
         super().__init__(
-            f"cannot read {text!r} at position {position}: {en}",
-            f"「{text}」の{position}文字目が読めません: {ja}",
+            f"cannot read {text!r} at character {position + 1}: {en}",
+            f"「{text}」の{position + 1}文字目が読めません: {ja}",
             file=file,
             row=row,
             column=column,

@@ -47,7 +47,7 @@ DIRECTION_WORDS: dict[str, Trend] = {
 }
 """Words that ask for a movement against the baseline."""
 
-# Units that may be written directly before a label ("18分異動届45分"): the
+# Units that may be written directly before a label ("証明書交付18分異動届45分"): the
 # longest one that starts a run of letters ends the unit there.
 _KNOWN_UNITS = sorted(
     [
@@ -238,7 +238,7 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
                 raise _fail(original, m.start("bound"), "two bounds", "以上・以下が二つあります")
             bound_text, word = name, word[: -len(name)]
     if word and bound_text is None and _QUANTITY.match(s, _skip_space(s, m.end("word"))):
-        # "18分異動届45分": the unit ends where the label of the next value begins.
+        # "交付18分異動届45分": the unit ends where the label of the next value begins.
         known = next((u for u in _KNOWN_UNITS if word.startswith(u) and word != u), None)
         if known is not None:
             word = known
@@ -332,8 +332,10 @@ def _components(original: str, pairs: list[tuple[_Token, _Token]]) -> Components
         raise _fail(
             original,
             pairs[0][0].start if pairs else 0,
-            "a single labelled value; labels are read only when there are several values",
-            "ラベル付きの値が一つだけです。ラベルは複数の値があるときだけ読みます",
+            f"unexpected text {pairs[0][0].label!r} with the number "
+            "(labels are read only when a cell has two or more labelled values)",
+            f"数値に「{pairs[0][0].label}」が付いていて読めません"
+            "(ラベルは二つ以上のラベル付きの値があるときだけ読みます)",
         )
     return Components(items=tuple(items), text=original)
 

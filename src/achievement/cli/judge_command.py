@@ -16,7 +16,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="judge one indicator / 一つの指標を判定",
         description="Judge one indicator from its cells as published, e.g. "
-        "--baseline 10%% --target 60%% --actual 20%%.",
+        "--baseline 10% --target 60% --actual 20%.",
     )
     p.add_argument("--baseline", default=None, help="baseline (計画策定時); omit when none")
     p.add_argument("--target", required=True, help="target (目標)")
