@@ -30,6 +30,7 @@ from achievement.readers._table import parse_direction, problem, recorded_fields
 
 __all__ = ["PlanFile", "dump_plan", "load_plan", "parse_text", "plan_schema"]
 
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -348,7 +349,8 @@ def dump_plan(plan: Plan, fmt: Literal["yaml", "json"]) -> str:
         pass
 
     def text(dumper: Any, value: str) -> Any:
-        style = "|" if "\n" in value else None
+        # NEL and the Unicode line separators only survive in double quotes
+        style = '"' if _YAML_BREAKS & set(value) else "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
