@@ -233,3 +233,10 @@ def test_missing_extra_names_it(
         read_plan(path)
     assert extra in info.value.en
     assert extra in info.value.ja
+
+
+def test_example_yaml_is_the_csv_plan() -> None:
+    """The example plan file is the Taito table written by dump_plan, and reads back as it."""
+    example = Path(__file__).resolve().parent.parent / "examples/taito-2025/taito-2025.yaml"
+    assert example.read_text(encoding="utf-8") == dump_plan(TAITO, "yaml")
+    assert read_plan(example).plan == TAITO
