@@ -362,3 +362,19 @@ def test_styles_given_by_the_caller(tmp_path: Path) -> None:
     assert read_plan(path, styles=["mine"]).problems == ()
     (problem,) = read_plan(path, styles=["threshold"]).problems
     assert "threshold" in problem.message.en
+
+
+def test_header_words_inside_brackets_and_short_years(tmp_path: Path) -> None:
+    """A header whose word is in brackets is read, and R7 / H30 are fiscal years."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["指標名", "H30年度末(基準値)", "目標値(R7)", "R6年度実績"],
+            ["x", "1件", "3件", "2件"],
+        ],
+    )
+    result = read_plan(path)
+    (item,) = result.plan.indicators
+    assert item.indicator.baseline.text == "1件"
+    assert (result.plan.baseline_year, result.plan.target_year) == (2018, 2025)
+    assert item.indicator.actual.fiscal_year == 2024

@@ -112,9 +112,11 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 
 _BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
 _YEAR = re.compile(
-    r"(?P<era>令和|平成)(?P<n>元|\d{1,3})年度?|FY(?P<fy>\d{4})|(?P<y>\d{4})年度", re.IGNORECASE
+    r"(?P<era>令和|平成|(?<![A-Za-z])[RH](?=\d{1,2}(?!\d)))(?P<n>元|\d{1,3})(?:年度?)?"
+    r"|FY(?P<fy>\d{4})|(?P<y>\d{4})年度",
+    re.IGNORECASE,
 )
-_ERA_BASE = {"令和": 2018, "平成": 1988}
+_ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
 
 RECORDED_TEXTS: Mapping[str, Outcome] = {
     "達成": Outcome.ACHIEVED,
@@ -207,13 +209,15 @@ def fiscal_year(text: str) -> int | None:
     (2020, 2025)
     >>> fiscal_year("target (FY2025)"), fiscal_year("令和元年度"), fiscal_year("指標")
     (2025, 2019, None)
+    >>> fiscal_year("目標値(R7)"), fiscal_year("H30年度末"), fiscal_year("2024年度実績")
+    (2025, 2018, 2024)
     """
     m = _YEAR.search(_norm(text))
     if m is None:
         return None
     if m.group("era"):
         n = m.group("n")
-        return _ERA_BASE[m.group("era")] + (1 if n == "元" else int(n))
+        return _ERA_BASE[m.group("era").upper()] + (1 if n == "元" else int(n))
     return int(m.group("fy") or m.group("y"))
 
 
@@ -230,16 +234,18 @@ def match_header(header: str) -> str | None:
 
     >>> [match_header(h) for h in ("基本目標", "目標(令和7年度)", "令和7年度 実績見込", "評価")]
     ['goal', 'target', 'actual', 'recorded']
-    >>> match_header("Baseline (FY2020)"), match_header("col7")
-    ('baseline', None)
+    >>> match_header("Baseline (FY2020)"), match_header("令和2年度末(計画策定時)"), match_header("col7")
+    ('baseline', 'baseline', None)
     """
     stem = _stem(header)
     english = _ENGLISH.get(stem.lower())
     if english is not None:
         return english
-    for keyword, field in _KEYWORDS:
-        if keyword in stem:
-            return field
+    # the words outside brackets decide; failing them, the words inside
+    for text in (stem, _YEAR.sub("", _norm(header))):
+        for keyword, field in _KEYWORDS:
+            if keyword in text:
+                return field
     return None
 
 
