@@ -1,0 +1,60 @@
+"""Text for a terminal: rich tables, rendered to a string of a fixed width."""
+
+from __future__ import annotations
+
+import io
+
+from achievement.render._view import (
+    HIGHLIGHT_COLUMNS,
+    SUMMARY_COLUMNS,
+    highlight_sections,
+    summary_rows,
+    title,
+)
+from achievement.render.labels import label
+from achievement.rollup import Report
+
+__all__ = ["WIDTH", "render"]
+
+WIDTH = 120
+"""The width the text is laid out for, in terminal columns."""
+
+
+def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
+    """The summary table, the highlights and the rule that chose them, as plain text."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        emoji=False,
+        highlight=False,
+        markup=False,
+    )
+    summary = Table(title=label("summary", lang), box=box.SQUARE, show_lines=False)
+    for number, key in enumerate(SUMMARY_COLUMNS):
+        summary.add_column(label(key, lang), justify="left" if number == 0 else "right")
+    for row in summary_rows(report, lang):
+        summary.add_row(
+            *row.cells(lang), end_section=row.kind in ("total",) or row.kind == "goal"
+        )
+    console.print(title(report, lang))
+    console.print(summary)
+    console.print(f"{label('unique_indicators', lang)}: {report.unique_indicators}")
+    console.print(label("rate_rule", lang))
+    for heading, section in highlight_sections(report, lang):
+        table = Table(title=heading, box=box.SQUARE)
+        for key in HIGHLIGHT_COLUMNS:
+            table.add_column(label(key, lang), overflow="fold")
+        for row in section:
+            table.add_row(*(row[key] for key in HIGHLIGHT_COLUMNS))
+        console.print(table)
+    console.print(report.highlights.rule.get(lang))
+    return out.getvalue()
