@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from achievement import Actual, Goal, Indicator, Measure, Outcome, Plan, PlanIndicator, Target
-from achievement import parse_value
+from achievement import (
+    Actual,
+    Goal,
+    Indicator,
+    Measure,
+    Outcome,
+    Plan,
+    PlanIndicator,
+    Target,
+    parse_value,
+)
 from achievement.rollup import Report, evaluate_plan
 
 ROOT = Path(__file__).resolve().parent.parent

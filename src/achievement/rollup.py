@@ -209,7 +209,9 @@ def progress_of(indicator: Indicator) -> Decimal | None:
         ranks = {word: rank for rank, word in enumerate(indicator.scale or DEFAULT_SCALE)}
         if all(value.word in ranks for value in (baseline, target, actual)):
             return _ratio(
-                Decimal(ranks[actual.word]), Decimal(ranks[baseline.word]), Decimal(ranks[target.word])
+                Decimal(ranks[actual.word]),
+                Decimal(ranks[baseline.word]),
+                Decimal(ranks[target.word]),
             )
         return None
     if (
@@ -226,7 +228,9 @@ def _pick(results: Iterable[IndicatorResult], *, greatest: bool) -> IndicatorRes
         enumerate(results),
         key=lambda item: (
             item[1].progress is None,
-            0 if item[1].progress is None else (-item[1].progress if greatest else item[1].progress),
+            0
+            if item[1].progress is None
+            else (-item[1].progress if greatest else item[1].progress),
             item[0],
         ),
     )

@@ -136,7 +136,14 @@ def summary_rows(report: Report, lang: str) -> Iterator[SummaryRow]:
     yield SummaryRow("rate", label("rate", lang), report.totals)
 
 
-HIGHLIGHT_COLUMNS: tuple[str, ...] = ("measure", "indicator", "baseline", "target", "actual", "note")
+HIGHLIGHT_COLUMNS: tuple[str, ...] = (
+    "measure",
+    "indicator",
+    "baseline",
+    "target",
+    "actual",
+    "note",
+)
 """The columns of the highlight tables, as the seed's ウ and エ tables have them."""
 
 

@@ -124,4 +124,6 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
 
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one JSON object, keys sorted, ending with a newline."""
-    return json.dumps(to_data(report, lang=lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return (
+        json.dumps(to_data(report, lang=lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    )

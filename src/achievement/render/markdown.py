@@ -18,7 +18,9 @@ __all__ = ["render"]
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    return (
+        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    )
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:

@@ -41,9 +41,12 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
     summary = Table(title=label("summary", lang), box=box.SQUARE, show_lines=False)
     for number, key in enumerate(SUMMARY_COLUMNS):
         summary.add_column(label(key, lang), justify="left" if number == 0 else "right")
-    for row in summary_rows(report, lang):
+    rows = list(summary_rows(report, lang))
+    for index, row in enumerate(rows):
+        following = rows[index + 1].kind if index + 1 < len(rows) else None
         summary.add_row(
-            *row.cells(lang), end_section=row.kind in ("total",) or row.kind == "goal"
+            *row.cells(lang),
+            end_section=row.kind == "goal" or following in ("goal", "total", "rate"),
         )
     console.print(title(report, lang))
     console.print(summary)
@@ -53,8 +56,8 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
         table = Table(title=heading, box=box.SQUARE)
         for key in HIGHLIGHT_COLUMNS:
             table.add_column(label(key, lang), overflow="fold")
-        for row in section:
-            table.add_row(*(row[key] for key in HIGHLIGHT_COLUMNS))
+        for cells in section:
+            table.add_row(*(cells[key] for key in HIGHLIGHT_COLUMNS))
         console.print(table)
     console.print(report.highlights.rule.get(lang))
     return out.getvalue()

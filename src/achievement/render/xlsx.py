@@ -57,7 +57,13 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.append([])
     first = 4
     sheet.append(
-        [label("measure_name", lang), label("indicators", lang), label("outcomes", lang), None, None]
+        [
+            label("measure_name", lang),
+            label("indicators", lang),
+            label("outcomes", lang),
+            None,
+            None,
+        ]
     )
     sheet.append(
         [
@@ -71,9 +77,14 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.merge_cells(start_row=first, start_column=1, end_row=first + 1, end_column=1)
     sheet.merge_cells(start_row=first, start_column=2, end_row=first + 1, end_column=2)
     sheet.merge_cells(start_row=first, start_column=3, end_row=first, end_column=5)
-    for row in sheet.iter_rows(min_row=first, max_row=first + 1, max_col=5):
-        for cell in row:
-            cell.fill, cell.font, cell.alignment, cell.border = head_fill, Font(bold=True), center, border
+    for cells in sheet.iter_rows(min_row=first, max_row=first + 1, max_col=5):
+        for cell in cells:
+            cell.fill, cell.font, cell.alignment, cell.border = (
+                head_fill,
+                Font(bold=True),
+                center,
+                border,
+            )
     for row in summary_rows(report, lang):
         tally = row.tally
         if row.kind == "goal":
@@ -92,7 +103,13 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
             sheet.cell(sheet.max_row, 3).alignment = center
         else:
             sheet.append(
-                [row.label, tally.indicators, tally.achieved, tally.not_achieved, tally.not_evaluable]
+                [
+                    row.label,
+                    tally.indicators,
+                    tally.achieved,
+                    tally.not_achieved,
+                    tally.not_evaluable,
+                ]
             )
             if row.kind == "total":
                 for cell in sheet[sheet.max_row]:
