@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from achievement._errors import AchievementError
 
-__all__ = ["PROGRESS_THRESHOLD", "parse_columns", "register", "run"]
+if TYPE_CHECKING:
+    from achievement.rollup import Report
+
+__all__ = ["PROGRESS_THRESHOLD", "register", "run"]
 
 PROGRESS_THRESHOLD = 200
 """Plans with more rows than this show a progress bar when stderr is a terminal."""
@@ -33,6 +36,7 @@ _EPILOG = (
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand."""
+    from achievement.cli._options import add_columns_option
     from achievement.render import FORMATS
 
     p = sub.add_parser(
@@ -49,35 +53,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
-    p.add_argument(
-        "--columns",
-        action="append",
-        default=None,
-        metavar="HEADER=FIELD[,...]",
-        help="map the file's headers to fields, e.g. '指標名=indicator' / 列の対応づけ",
-    )
+    add_columns_option(p)
     p.set_defaults(handler=run)
-
-
-def parse_columns(values: Sequence[str] | None) -> dict[str, str] | None:
-    """``["a=x,b=y", "c=z"]`` as ``{"a": "x", "b": "y", "c": "z"}``; ``None`` stays ``None``.
-
-    >>> parse_columns(["指標名=indicator,備考=note"])
-    {'指標名': 'indicator', '備考': 'note'}
-    """
-    if not values:
-        return None
-    mapping: dict[str, str] = {}
-    for value in values:
-        for item in value.split(","):
-            header, sep, field = item.partition("=")
-            if not sep or not header.strip() or not field.strip():
-                raise AchievementError(
-                    f"--columns expects HEADER=FIELD, got {item!r}",
-                    f"--columns は 見出し=項目 の形で指定してください(指定: 「{item}」)",
-                )
-            mapping[header.strip()] = field.strip()
-    return mapping
 
 
 @contextmanager
@@ -101,7 +78,7 @@ def _progress_bar(total: int, lang: str) -> Iterator[Callable[[int, int], None] 
         yield advance
 
 
-def _render(report: Any, fmt: str, lang: str) -> str | bytes:
+def _render(report: Report, fmt: str, lang: str) -> str | bytes:
     from achievement.render import render
 
     try:
@@ -145,13 +122,12 @@ def _write(output: str | bytes, out: str | None, fmt: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
-    import importlib
-
+    from achievement.cli._options import parse_columns
+    from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan
 
-    readers: Any = importlib.import_module("achievement.readers")
-    path = Path(args.file) if args.file else readers.bundled_example()
-    result = readers.read_plan(path, columns=parse_columns(args.columns))
+    path = Path(args.file) if args.file else bundled_example()
+    result = read_plan(path, columns=parse_columns(args.columns) or None)
     head = "警告" if args.lang == "ja" else "warning"
     for problem in result.problems:
         print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
