@@ -104,6 +104,8 @@ def test_json_has_indicators_measures_and_totals(taito_report: Report) -> None:
         "unique_indicators": 27,
     }
     assert len(data["indicators"]) == 28
+    assert data["rules"]["highlights"].startswith("主な評価指標の選び方")
+    assert data["rules"]["rate"].startswith("達成率")
     first = data["indicators"][0]
     assert first["measure"] == {"number": 1, "title": "デジタル行政窓口の整備", "priority": True}
     assert {"name", "style", "outcome", "reason", "recorded", "agrees"} <= first.keys()
