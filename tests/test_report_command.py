@@ -137,3 +137,12 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(
     """Without a terminal the same large plan leaves stderr empty."""
     assert main(["report", str(_large_plan(tmp_path, 8)), "--format", "json"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
+    """Without --format, -o report.html writes HTML and -o report.xlsx a workbook."""
+    page, book = tmp_path / "report.html", tmp_path / "report.xlsx"
+    assert main(["report", "-o", str(page)]) == 0
+    assert main(["report", "-o", str(book)]) == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert book.read_bytes()[:2] == b"PK"
