@@ -82,7 +82,7 @@ def page(taito_report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 
 def test_chromium_dom_has_a_bar_per_measure_and_the_totals(page: Path, tmp_path: Path) -> None:
-    """Chromium's DOM has 16 measure bars with the seed's counts and totals 28/20/8, 71.4%."""
+    """Chromium's DOM has 16 measure bars, totals 28/20/8, 71.4% and 28 detail rows."""
     dom = _run(tmp_path, "--dump-dom", page.as_uri()).stdout
     collector = _Collector()
     collector.feed(dom)
@@ -96,6 +96,8 @@ def test_chromium_dom_has_a_bar_per_measure_and_the_totals(page: Path, tmp_path:
         "not_evaluable": "0",
         "rate": "71.4%",
     }
+    detail = dom.split('id="detail"', 1)[1].split("</table>", 1)[0]
+    assert detail.count("<tr>") == 1 + 28
 
 
 def _png_pixels(data: bytes) -> tuple[int, int, bytes]:

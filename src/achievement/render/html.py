@@ -16,7 +16,7 @@ from achievement.render._view import (
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
 
-__all__ = ["Bar", "chart_bars", "render"]
+__all__ = ["Bar", "chart_bars", "render", "row_spans"]
 
 CHART_WIDTH = 360
 """The width of the longest bar, in SVG user units."""
@@ -59,6 +59,21 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
             )
         )
     return bars
+
+
+def row_spans(keys: list[object]) -> list[int]:
+    """Row spans merging runs of equal keys: the run's length on its first row, 0 after.
+
+    >>> row_spans(["a", "a", "b", "a"])
+    [2, 0, 1, 1]
+    """
+    spans = [0] * len(keys)
+    start = 0
+    for index in range(1, len(keys) + 1):
+        if index == len(keys) or keys[index] != keys[start]:
+            spans[start] = index - start
+            start = index
+    return spans
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
@@ -105,6 +120,8 @@ def render(report: Report, *, lang: str = "ja") -> str:
         detail_header=[label(key, lang) for key in DETAIL_COLUMNS],
         detail_keys=DETAIL_COLUMNS,
         detail=detail_rows(report, lang),
+        goal_spans=row_spans([r.entry.goal for r in report.results]),
+        measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
         totals=report.totals,
         rate=percent(report.totals.rate, lang),
         unique_indicators=report.unique_indicators,

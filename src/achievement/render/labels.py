@@ -31,9 +31,9 @@ def _t(ja: str, en: str) -> LocalizedText:
 
 LABELS: Mapping[str, LocalizedText] = {
     "title": _t("達成状況", "Achievement report"),
-    "summary": _t("計画事業の達成状況", "Achievement by measure"),
+    "summary": _t("計画事業の達成状況", "Achievement by goal and measure"),
     "detail": _t("評価指標の一覧", "Indicators"),
-    "chart": _t("施策別の達成状況", "Achievement by measure"),
+    "chart": _t("施策別の達成状況", "Chart of achievement by measure"),
     "goal": _t("基本目標", "Goal"),
     "measure": _t("施策", "Measure"),
     "measure_name": _t("施策名", "Measure"),
