@@ -144,7 +144,7 @@ def test_csv_has_a_header_and_one_row_per_indicator(taito_report: Report) -> Non
 
 
 def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> None:
-    """Sheet 1 has goal rows, the 16 measure rows with the seed's counts, 合計 and 達成率."""
+    """Sheet 1 has the seed's summary rows, 合計 and 達成率; sheet 2 merges goal and measure cells."""
     openpyxl = pytest.importorskip("openpyxl")
     data = render(taito_report, "xlsx", lang="ja")
     assert isinstance(data, bytes)
@@ -161,6 +161,8 @@ def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> N
     goal_rows = [r[0] for r in rows if str(r[0]).startswith("基本目標")]
     assert len(goal_rows) == 3
     assert detail.max_row == 29
+    merged = {str(cells) for cells in detail.merged_cells.ranges}
+    assert {"A2:A17", "A18:A23", "A24:A29", "B2:B3", "B18:B20"} <= merged
     assert detail.cell(1, 4).value == "評価指標"
     assert [detail.cell(r, 8).value for r in range(2, 30)].count("達成") == 20
 

@@ -25,6 +25,7 @@ __all__ = [
     "detail_row",
     "detail_rows",
     "highlight_sections",
+    "row_spans",
     "summary_rows",
     "title",
 ]
@@ -157,3 +158,18 @@ def highlight_sections(report: Report, lang: str) -> list[tuple[str, list[dict[s
             [detail_row(r, lang) for r in highlights.not_achieved],
         ),
     ]
+
+
+def row_spans(keys: list[object]) -> list[int]:
+    """Row spans merging runs of equal keys: the run's length on its first row, 0 after.
+
+    >>> row_spans(["a", "a", "b", "a"])
+    [2, 0, 1, 1]
+    """
+    spans = [0] * len(keys)
+    start = 0
+    for index in range(1, len(keys) + 1):
+        if index == len(keys) or keys[index] != keys[start]:
+            spans[start] = index - start
+            start = index
+    return spans

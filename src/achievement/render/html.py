@@ -10,13 +10,14 @@ from achievement.render._view import (
     SUMMARY_COLUMNS,
     detail_rows,
     highlight_sections,
+    row_spans,
     summary_rows,
     title,
 )
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
 
-__all__ = ["Bar", "chart_bars", "render", "row_spans"]
+__all__ = ["Bar", "chart_bars", "render"]
 
 CHART_WIDTH = 360
 """The width of the longest bar, in SVG user units."""
@@ -59,21 +60,6 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
             )
         )
     return bars
-
-
-def row_spans(keys: list[object]) -> list[int]:
-    """Row spans merging runs of equal keys: the run's length on its first row, 0 after.
-
-    >>> row_spans(["a", "a", "b", "a"])
-    [2, 0, 1, 1]
-    """
-    spans = [0] * len(keys)
-    start = 0
-    for index in range(1, len(keys) + 1):
-        if index == len(keys) or keys[index] != keys[start]:
-            spans[start] = index - start
-            start = index
-    return spans
 
 
 def render(report: Report, *, lang: str = "ja") -> str:

@@ -11,7 +11,13 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
-from achievement.render._view import DETAIL_COLUMNS, detail_rows, summary_rows, title
+from achievement.render._view import (
+    DETAIL_COLUMNS,
+    detail_rows,
+    row_spans,
+    summary_rows,
+    title,
+)
 from achievement.render.labels import label
 from achievement.rollup import Report
 
@@ -126,17 +132,14 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
 
 
 def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
-    start = 0
-    for index in range(1, len(keys) + 1):
-        if index == len(keys) or keys[index] != keys[start]:
-            if index - 1 > start:
-                sheet.merge_cells(
-                    start_row=first + start,
-                    start_column=column,
-                    end_row=first + index - 1,
-                    end_column=column,
-                )
-            start = index
+    for offset, span in enumerate(row_spans(keys)):
+        if span > 1:
+            sheet.merge_cells(
+                start_row=first + offset,
+                start_column=column,
+                end_row=first + offset + span - 1,
+                end_column=column,
+            )
 
 
 def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
