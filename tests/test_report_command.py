@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,14 @@ def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
     assert main(["report", "-o", str(book)]) == 0
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert book.read_bytes()[:2] == b"PK"
+
+
+def test_missing_optional_dependency_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without Jinja2 the html format fails with exit 2 and names the extra to install."""
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    assert main(["report", "--format", "html", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "achievement[html]" in err
+    assert "Traceback" not in err
