@@ -20,6 +20,7 @@ __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "achievement.cli.judge_command",
+    "achievement.cli.report_command",
     "achievement.cli.validate_command",
     "achievement.cli.schema_command",
 )
