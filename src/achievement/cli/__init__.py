@@ -18,7 +18,12 @@ from achievement._errors import AchievementError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("achievement.cli.judge_command",)
+COMMANDS: tuple[str, ...] = (
+    "achievement.cli.judge_command",
+    "achievement.cli.report_command",
+    "achievement.cli.validate_command",
+    "achievement.cli.schema_command",
+)
 """The modules that provide subcommands, in the order ``--help`` lists them."""
 
 LANG_ENV = "ACHIEVEMENT_LANG"

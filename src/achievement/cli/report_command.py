@@ -1,0 +1,137 @@
+"""``achievement report``: judge a whole plan and write the report.
+
+Exit codes: 0 when every row was read; 1 when some rows could not be read
+(each problem is printed on stderr and the report covers the rows that
+could be read); 2 on an error that stops the report (file not found, a
+missing optional dependency, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from achievement._errors import AchievementError
+
+if TYPE_CHECKING:
+    from achievement.rollup import Report
+
+__all__ = ["PROGRESS_THRESHOLD", "register", "run"]
+
+PROGRESS_THRESHOLD = 200
+"""Plans with more rows than this show a progress bar when stderr is a terminal."""
+
+_EXTRAS = {"text": "cli", "md": None, "json": None, "csv": None, "xlsx": "xlsx", "html": "html"}
+
+_EPILOG = (
+    "exit status / 終了コード: 0 = every row read / 全行を読み込み; "
+    "1 = some rows could not be read, reported on stderr, the report covers the rest / "
+    "読めない行あり(標準エラーに表示、残りの行で報告書を作成); 2 = error / エラー"
+)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``report`` subcommand."""
+    from achievement.cli._options import add_columns_option
+    from achievement.render import FORMATS
+
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="judge a plan and write the report / 計画を評価して報告書を作成",
+        description="Judge every indicator of a plan (CSV, XLSX, ...) and write the report: "
+        "counts per measure and goal, achievement rate, main indicators, detail. "
+        "Without FILE, the bundled Taito City example is used.",
+        epilog=_EPILOG,
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="the plan (default: bundled example)")
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
+    add_columns_option(p)
+    p.set_defaults(handler=run)
+
+
+@contextmanager
+def _progress_bar(total: int, lang: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr when it is a terminal and the plan is large."""
+    if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        yield None
+        return
+    try:
+        from rich.console import Console
+        from rich.progress import Progress
+    except ImportError:
+        yield None
+        return
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("評価中" if lang == "ja" else "judging", total=total)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def _render(report: Report, fmt: str, lang: str) -> str | bytes:
+    from achievement.render import render
+
+    try:
+        return render(report, fmt, lang=lang)
+    except ModuleNotFoundError as exc:
+        extra = _EXTRAS.get(fmt) or "all"
+        raise AchievementError(
+            f"the {fmt} format needs {exc.name}: pip install 'achievement[{extra}]'",
+            f"{fmt} 形式には {exc.name} が必要です: pip install 'achievement[{extra}]'",
+        ) from exc
+
+
+def _write(output: str | bytes, out: str | None, fmt: str) -> None:
+    if out is not None:
+        path = Path(out)
+        try:
+            if isinstance(output, bytes):
+                path.write_bytes(output)
+            else:
+                path.write_text(output, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise AchievementError(
+                f"cannot write {out}: {exc.strerror}",
+                f"{out} に書き込めません: {exc.strerror}",
+                file=out,
+            ) from exc
+        return
+    if isinstance(output, bytes):
+        if sys.stdout.isatty():
+            raise AchievementError(
+                f"the {fmt} format is binary: give -o OUT or redirect stdout to a file",
+                f"{fmt} 形式はバイナリです: -o で出力先を指定するか、標準出力をファイルへ"
+                "リダイレクトしてください",
+            )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(output)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the plan, judge it, write the report; return the exit code."""
+    from achievement.cli._options import parse_columns
+    from achievement.readers import bundled_example, read_plan
+    from achievement.rollup import evaluate_plan
+
+    path = Path(args.file) if args.file else bundled_example()
+    result = read_plan(path, columns=parse_columns(args.columns) or None)
+    head = "警告" if args.lang == "ja" else "warning"
+    for problem in result.problems:
+        print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
+    with _progress_bar(len(result.plan.indicators), args.lang) as advance:
+        report = evaluate_plan(result.plan, progress=advance)
+    _write(_render(report, args.format, args.lang), args.output, args.format)
+    return 1 if result.problems else 0

@@ -1,0 +1,26 @@
+"""``achievement schema``: print the JSON Schema of the plan file format."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``schema`` subcommand."""
+    p = sub.add_parser(
+        "schema",
+        parents=[common],
+        help="print the plan file's JSON Schema / 計画ファイルの JSON Schema を表示",
+        description="Print the JSON Schema of the plan file format (YAML or JSON).",
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the schema, keys sorted; exit 0."""
+    from achievement.readers import plan_schema
+
+    print(json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+    return 0

@@ -1,0 +1,44 @@
+"""``achievement validate FILE``: list every cell and row that cannot be read."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from achievement.cli._options import add_columns_option, parse_columns
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``validate`` subcommand."""
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check a plan file / 計画ファイルを検査",
+        description="Read a plan (CSV, XLSX, YAML or JSON) and list every problem as "
+        "FILE:ROW: COLUMN: TEXT: MESSAGE; exit 1 when there is any. "
+        "計画を読み込み、読めない箇所をすべて表示します。",
+    )
+    p.add_argument("file", metavar="FILE", help="the plan: .csv .xlsx .yaml .yml .json")
+    add_columns_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every problem; exit 1 if there is any, else 0."""
+    from achievement.readers import read_plan
+
+    result = read_plan(args.file, columns=parse_columns(args.columns))
+    for problem in result.problems:
+        print(problem.line(args.lang))
+    rows, read = result.rows, len(result.plan.indicators)
+    bad = rows - read
+    if args.lang == "ja":
+        print(
+            f"{args.file}: {rows}行中 {read}行を読み込みました。問題 {len(result.problems)}件({bad}行)。"
+        )
+    else:
+        print(
+            f"{args.file}: read {read} of {rows} rows; "
+            f"{len(result.problems)} problem(s) in {bad} row(s)."
+        )
+    return 1 if result.problems else 0

@@ -1,0 +1,125 @@
+"""Readers: a plan from a CSV or XLSX detail table, or from a YAML or JSON plan file.
+
+>>> result = read_plan(bundled_example())
+>>> result.rows, len(result.plan.indicators), result.problems
+(28, 28, ())
+>>> result.plan.baseline_year, result.plan.target_year
+(2020, 2025)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from achievement._errors import AchievementError
+from achievement.readers._csv import csv_rows, decode
+from achievement.readers._planfile import dump_plan, load_plan, parse_text, plan_schema
+from achievement.readers._result import Problem, ReadResult
+from achievement.readers._table import FIELDS, IGNORE, read_rows
+
+__all__ = [
+    "FIELDS",
+    "IGNORE",
+    "SUFFIXES",
+    "Problem",
+    "ReadResult",
+    "bundled_example",
+    "dump_plan",
+    "plan_schema",
+    "read_plan",
+]
+
+SUFFIXES: Mapping[str, str] = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+}
+"""File suffixes and the format each is read as."""
+
+EXAMPLE = "taito-2025.csv"
+
+
+def read_plan(
+    source: str | os.PathLike[str],
+    *,
+    columns: Mapping[str, str] | None = None,
+    styles: Iterable[str] | None = None,
+) -> ReadResult:
+    """Read a plan; the format is given by the file's suffix.
+
+    ``columns`` maps headers as written to fields (:data:`FIELDS`, or
+    :data:`IGNORE`) for tables whose headers are not recognised.  ``styles``
+    are the known evaluation styles (by default those of the default judge);
+    a row naming another style is a problem.  A file that is missing or
+    cannot be read, or a table without the required columns, raises
+    :class:`AchievementError`; unreadable cells are listed as problems.
+    """
+    path = Path(source)
+    file = os.fspath(source)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(SUFFIXES)
+        raise AchievementError(
+            f"unknown file type {path.suffix or '(none)'!r}; readable types: {known}",
+            f"ファイルの種類「{path.suffix or '(なし)'}」は読めません。読める種類: {known}",
+            file=file,
+        )
+    if styles is None:
+        from achievement._judge import default_judge
+
+        styles = default_judge().styles
+    if fmt == "xlsx":
+        from achievement.readers._xlsx import xlsx_rows
+
+        _check(path, file)
+        return read_rows(xlsx_rows(path, file=file), file=file, columns=columns, styles=styles)
+    text = decode(_read_bytes(path, file), file=file)
+    if fmt == "csv":
+        return read_rows(csv_rows(text, file=file), file=file, columns=columns, styles=styles)
+    kind: Literal["yaml", "json"] = "yaml" if fmt == "yaml" else "json"
+    return load_plan(parse_text(text, kind, file=file), file=file, styles=styles)
+
+
+def _check(path: Path, file: str) -> None:
+    if not path.exists():
+        raise AchievementError("no such file", "ファイルがありません", file=file)
+    if path.is_dir():
+        raise AchievementError(
+            "this is a folder, not a file", "ファイルではなくフォルダです", file=file
+        )
+
+
+def _read_bytes(path: Path, file: str) -> bytes:
+    _check(path, file)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise AchievementError(
+            f"the file cannot be read: {exc.strerror or exc}",
+            f"ファイルを読み込めません: {exc.strerror or exc}",
+            file=file,
+        ) from exc
+
+
+def bundled_example() -> Path:
+    """The Taito City detail table (CSV) shipped with the package.
+
+    Found inside the installed package, or in the ``examples`` folder of a
+    source checkout.
+    """
+    packaged = resources.files("achievement") / "data" / EXAMPLE
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[3] / "examples" / "taito-2025" / EXAMPLE
+    if checkout.is_file():
+        return checkout
+    raise AchievementError(
+        f"the bundled example {EXAMPLE} is missing from this installation",
+        f"同梱の例 {EXAMPLE} がこのインストールにありません",
+    )

@@ -1,0 +1,54 @@
+"""CSV: UTF-8 (with or without a BOM) or Shift_JIS / cp932, as Japanese Excel saves it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from achievement._errors import AchievementError
+
+__all__ = ["ENCODINGS", "csv_rows", "decode"]
+
+ENCODINGS = ("utf-8", "cp932")
+"""The encodings tried, in order, when a file has no UTF-8 byte order mark."""
+
+
+def decode(data: bytes, *, file: str) -> str:
+    """The text of a CSV file: UTF-8 with a BOM, else UTF-8, else cp932.
+
+    >>> decode("指標".encode("cp932"), file="a.csv")
+    '指標'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    else:
+        encodings = ENCODINGS
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AchievementError(
+        "the file is neither UTF-8 nor Shift_JIS (cp932) text; save it as CSV UTF-8",
+        "ファイルが UTF-8 でも Shift_JIS(cp932)でもありません。CSV UTF-8 で保存してください",
+        file=file,
+    )
+
+
+def csv_rows(text: str, *, file: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with its row number as a spreadsheet shows it (the first is 1).
+
+    A cell written over several lines inside quotes stays one record.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    number = 0
+    try:
+        for number, record in enumerate(reader, start=1):
+            yield number, record
+    except csv.Error as exc:
+        raise AchievementError(
+            f"the CSV cannot be read after row {number}: {exc}",
+            f"{number}行目の後の CSV が読めません: {exc}",
+            file=file,
+        ) from exc

@@ -1,0 +1,383 @@
+"""The plan file (YAML or JSON): goals, measures and indicators, with cells as text.
+
+A city official can write it by hand: each indicator gives its baseline,
+target and actual as the text of the published cell (``60%``, ``年5件(累計31件)``,
+``推進``), and the library reads them as it reads a table.  Everything a table
+reader finds is kept, so a plan read from a table, written out and read back
+is the same plan.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from achievement._errors import AchievementError, ParseError
+from achievement._model import (
+    Actual,
+    ActualStatus,
+    Indicator,
+    Target,
+    Value,
+)
+from achievement._notation import parse_value
+from achievement._plan import Goal, Measure, Plan, PlanIndicator
+from achievement.readers._result import Problem, ReadResult
+from achievement.readers._table import parse_direction, problem, recorded_fields
+
+__all__ = ["PlanFile", "dump_plan", "load_plan", "parse_text", "plan_schema"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+
+
+class IndicatorEntry(_Entry):
+    """One indicator (評価指標) of a measure, with its cells as published."""
+
+    name: str = Field(description="評価指標: the indicator's name")
+    initiative: str = Field("", description="取り組み: the initiative(s) it measures")
+    baseline: str = Field("", description="計画策定時: the baseline cell, as text; blank when none")
+    target: str = Field(description="目標: the target cell, as text (60%, 増加, 推進, ...)")
+    actual: str = Field("", description="実績: the actual cell, as text; blank or ― when none")
+    target_year: int | None = Field(
+        None, description="fiscal year of the target; the plan's target_year when left out"
+    )
+    actual_year: int | None = Field(
+        None, description="fiscal year of the actual; the plan's actual_year when left out"
+    )
+    actual_status: ActualStatus | None = Field(
+        None,
+        description="final (確定) or projected (見込); the plan's actual_status when left out",
+    )
+    style: str | None = Field(None, description="evaluation style; inferred when left out")
+    direction: str | None = Field(
+        None,
+        description="which way is better: higher / lower (上昇 / 低下); inferred when left out",
+    )
+    scale: list[str] | None = Field(
+        None, description="this indicator's ordinal scale of status words, lowest first"
+    )
+    recorded: str | None = Field(
+        None, description="評価: the judgment the plan published (達成, 未達成, 評価不能)"
+    )
+    note: str = Field("", description="取組状況等: notes kept beside the judgment")
+    row: int | None = Field(None, description="the row of the source table, if any")
+
+
+class MeasureEntry(_Entry):
+    """A measure (施策) and its indicators."""
+
+    number: int | None = Field(None, description="the measure's number")
+    title: str = Field(description="施策: the measure's title")
+    priority: bool = Field(False, description="重点施策: whether it is a priority measure")
+    indicators: list[IndicatorEntry] = Field(default_factory=list)
+
+
+class GoalEntry(_Entry):
+    """A basic goal (基本目標) and its measures."""
+
+    number: int | None = Field(None, description="the goal's number")
+    title: str = Field(description="基本目標: the goal's title")
+    measures: list[MeasureEntry] = Field(default_factory=list)
+
+
+class PlanFile(_Entry):
+    """A plan: its fiscal years and its goals, measures and indicators."""
+
+    model_config = ConfigDict(
+        title="achievement plan", json_schema_extra={"$schema": SCHEMA_DIALECT}
+    )
+
+    title: str = Field("", description="the plan's title")
+    baseline_year: int | None = Field(None, description="fiscal year of the baseline (計画策定時)")
+    target_year: int | None = Field(None, description="fiscal year of the targets (目標年度)")
+    actual_year: int | None = Field(None, description="fiscal year of the actuals, by default")
+    actual_status: ActualStatus = Field(
+        ActualStatus.FINAL, description="final or projected (見込), by default"
+    )
+    scale: list[str] | None = Field(
+        None, description="the plan's ordinal scale of status words, lowest first"
+    )
+    goals: list[GoalEntry] = Field(default_factory=list)
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of the plan file format.
+
+    >>> plan_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    return PlanFile.model_json_schema()
+
+
+def load_plan(data: object, *, file: str, styles: Iterable[str] | None = None) -> ReadResult:
+    """A plan from the parsed contents of a plan file."""
+    try:
+        entry = PlanFile.model_validate(data)
+    except ValidationError as exc:
+        details = "; ".join(f"{_path(error['loc'])}: {error['msg']}" for error in exc.errors()[:5])
+        raise AchievementError(
+            f"the plan file does not follow the plan format ({details}); see `achievement schema`",
+            f"計画ファイルの形式が正しくありません({details})。`achievement schema` を参照してください",
+            file=file,
+        ) from exc
+    known = None if styles is None else tuple(sorted(styles))
+    indicators: list[PlanIndicator] = []
+    problems: list[Problem] = []
+    position = 0
+    for g in entry.goals:
+        goal = Goal(number=g.number, title=g.title)
+        for m in g.measures:
+            measure = Measure(number=m.number, title=m.title, priority=m.priority)
+            for item in m.indicators:
+                position += 1
+                built, found = _indicator(entry, goal, measure, item, position, file, known)
+                problems.extend(found)
+                if built is not None:
+                    indicators.append(built)
+    plan = Plan(
+        title=entry.title,
+        baseline_year=entry.baseline_year,
+        target_year=entry.target_year,
+        scale=None if entry.scale is None else tuple(entry.scale),
+        indicators=tuple(indicators),
+    )
+    return ReadResult(plan=plan, problems=tuple(problems), rows=position)
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "-"
+
+
+def _indicator(
+    plan: PlanFile,
+    goal: Goal,
+    measure: Measure,
+    item: IndicatorEntry,
+    position: int,
+    file: str,
+    styles: tuple[str, ...] | None,
+) -> tuple[PlanIndicator | None, list[Problem]]:
+    problems: list[Problem] = []
+    values: dict[str, Value] = {}
+    for field in ("baseline", "target", "actual"):
+        text: str = getattr(item, field)
+        try:
+            values[field] = parse_value(text)
+        except ParseError as exc:
+            problems.append(
+                problem(
+                    "cell.unreadable",
+                    file=file,
+                    row=position,
+                    column=field,
+                    text=text.strip(),
+                    position=str(exc.position),
+                    ja=exc.reason_ja,
+                    en=exc.reason_en,
+                )
+            )
+    direction = None
+    if item.direction is not None and item.direction.strip():
+        direction = parse_direction(item.direction)
+        if direction is None:
+            problems.append(
+                problem(
+                    "cell.unknown_direction",
+                    file=file,
+                    row=position,
+                    column="direction",
+                    text=item.direction,
+                )
+            )
+    if item.style is not None and styles is not None and item.style not in styles:
+        problems.append(
+            problem(
+                "cell.unknown_style",
+                file=file,
+                row=position,
+                column="style",
+                text=item.style,
+                known=", ".join(styles) or "-",
+            )
+        )
+    if problems:
+        return None, problems
+    fields = item.model_fields_set
+    recorded, recorded_text = recorded_fields(item.recorded)
+    indicator = Indicator(
+        name=item.name,
+        baseline=values["baseline"],
+        target=Target(
+            value=values["target"],
+            fiscal_year=item.target_year if "target_year" in fields else plan.target_year,
+        ),
+        actual=Actual(
+            value=values["actual"],
+            status=item.actual_status or plan.actual_status,
+            fiscal_year=item.actual_year if "actual_year" in fields else plan.actual_year,
+        ),
+        style=item.style,
+        direction=direction,
+        scale=None if item.scale is None else tuple(item.scale),
+    )
+    built = PlanIndicator(
+        goal=goal,
+        measure=measure,
+        initiative=item.initiative,
+        indicator=indicator,
+        recorded=recorded,
+        recorded_text=recorded_text,
+        note=item.note,
+        row=item.row,
+    )
+    return built, []
+
+
+def _plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data in the plan file format, defaults left out."""
+    first = plan.indicators[0].indicator.actual if plan.indicators else None
+    actual_year = None if first is None else first.fiscal_year
+    actual_status = ActualStatus.FINAL if first is None else first.status
+    data: dict[str, Any] = {}
+    if plan.title:
+        data["title"] = plan.title
+    for key in ("baseline_year", "target_year"):
+        if getattr(plan, key) is not None:
+            data[key] = getattr(plan, key)
+    if actual_year is not None:
+        data["actual_year"] = actual_year
+    if actual_status is not ActualStatus.FINAL:
+        data["actual_status"] = actual_status.value
+    if plan.scale is not None:
+        data["scale"] = list(plan.scale)
+    goals: list[dict[str, Any]] = []
+    goal: Goal | None = None
+    measure: Measure | None = None
+    for item in plan.indicators:
+        if not goals or item.goal != goal:
+            goal, measure = item.goal, None
+            goals.append(_titled(goal.number, goal.title) | {"measures": []})
+        if measure is None or item.measure != measure:
+            measure = item.measure
+            entry = _titled(measure.number, measure.title)
+            if measure.priority:
+                entry["priority"] = True
+            goals[-1]["measures"].append(entry | {"indicators": []})
+        goals[-1]["measures"][-1]["indicators"].append(
+            _indicator_data(item, plan.target_year, actual_year, actual_status)
+        )
+    data["goals"] = goals
+    return data
+
+
+def _titled(number: int | None, title: str) -> dict[str, Any]:
+    return ({} if number is None else {"number": number}) | {"title": title}
+
+
+def _indicator_data(
+    item: PlanIndicator,
+    target_year: int | None,
+    actual_year: int | None,
+    actual_status: ActualStatus,
+) -> dict[str, Any]:
+    indicator = item.indicator
+    data: dict[str, Any] = {"name": indicator.name}
+    if item.initiative:
+        data["initiative"] = item.initiative
+    if indicator.baseline.text:
+        data["baseline"] = indicator.baseline.text
+    data["target"] = indicator.target.value.text
+    data["actual"] = indicator.actual.value.text
+    if indicator.target.fiscal_year != target_year:
+        data["target_year"] = indicator.target.fiscal_year
+    if indicator.actual.fiscal_year != actual_year:
+        data["actual_year"] = indicator.actual.fiscal_year
+    if indicator.actual.status is not actual_status:
+        data["actual_status"] = indicator.actual.status.value
+    if indicator.style is not None:
+        data["style"] = indicator.style
+    if indicator.direction is not None:
+        data["direction"] = indicator.direction.value
+    if indicator.scale is not None:
+        data["scale"] = list(indicator.scale)
+    if item.recorded_text is not None:
+        data["recorded"] = item.recorded_text
+    elif item.recorded is not None:
+        data["recorded"] = item.recorded.value
+    if item.note:
+        data["note"] = item.note
+    if item.row is not None:
+        data["row"] = item.row
+    return data
+
+
+def _yaml() -> Any:
+    try:
+        import yaml
+    except ImportError as exc:
+        raise AchievementError(
+            "reading or writing YAML needs PyYAML: pip install 'achievement[yaml]'",
+            "YAML の読み書きには PyYAML が必要です: pip install 'achievement[yaml]'",
+        ) from exc
+    return yaml
+
+
+def dump_plan(plan: Plan, fmt: Literal["yaml", "json"]) -> str:
+    """The plan in the plan file format, as YAML or JSON text.
+
+    The baseline, target and actual are written as their cell text, so
+    :func:`read_plan` reads the file back into the same plan when every value
+    is what its text reads as (as for every plan a reader returns).
+    """
+    data = _plan_data(plan)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    yaml = _yaml()
+
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+        pass
+
+    def text(dumper: Any, value: str) -> Any:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    out: str = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return out
+
+
+def parse_text(text: str, fmt: Literal["yaml", "json"], *, file: str) -> object:
+    """The contents of a plan file, or an error naming the line that cannot be read."""
+    if fmt == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise AchievementError(
+                f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                f"{exc.lineno}行{exc.colno}文字目が JSON として読めません: {exc.msg}",
+                file=file,
+                row=exc.lineno,
+            ) from exc
+    yaml = _yaml()
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = None if mark is None else mark.line + 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise AchievementError(
+            f"not valid YAML: {reason}",
+            f"YAML として読めません: {reason}",
+            file=file,
+            row=line,
+        ) from exc

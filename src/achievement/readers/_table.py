@@ -1,0 +1,565 @@
+"""The detail table: headers matched by keyword, one row per indicator.
+
+CSV and XLSX readers turn a file into rows of cell text; this module finds the
+header row, matches each header to a field, and reads every data row into a
+:class:`PlanIndicator` or into :class:`Problem` entries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from achievement._errors import AchievementError, ParseError
+from achievement._model import (
+    Actual,
+    ActualStatus,
+    Direction,
+    Indicator,
+    LocalizedText,
+    Outcome,
+    Target,
+    Value,
+)
+from achievement._notation import MISSING_TEXTS, parse_value
+from achievement._plan import Goal, Measure, Plan, PlanIndicator
+from achievement.readers._result import Problem, ReadResult
+
+__all__ = [
+    "DIRECTION_TEXTS",
+    "FIELDS",
+    "IGNORE",
+    "RECORDED_TEXTS",
+    "fiscal_year",
+    "parse_direction",
+    "parse_goal",
+    "parse_measure",
+    "parse_recorded",
+    "read_rows",
+    "recorded_fields",
+]
+
+FIELDS: Mapping[str, str] = {
+    "goal": "基本目標",
+    "measure": "施策",
+    "initiative": "取り組み",
+    "indicator": "評価指標",
+    "baseline": "計画策定時",
+    "target": "目標",
+    "actual": "実績",
+    "recorded": "評価",
+    "note": "取組状況等",
+    "direction": "方向",
+    "style": "評価方式",
+}
+"""The fields a column can hold, with the Japanese header they stand for."""
+
+IGNORE = "ignore"
+"""The field name that tells ``--columns`` to leave a column out."""
+
+REQUIRED = ("indicator", "target", "actual")
+
+_HEADER_SCAN = 20
+"""How many non-blank rows at the top are searched for the header row."""
+
+_ENGLISH = {
+    "goal": "goal",
+    "goals": "goal",
+    "measure": "measure",
+    "measures": "measure",
+    "initiative": "initiative",
+    "initiatives": "initiative",
+    "indicator": "indicator",
+    "kpi": "indicator",
+    "baseline": "baseline",
+    "target": "target",
+    "actual": "actual",
+    "projected": "actual",
+    "recorded": "recorded",
+    "note": "note",
+    "notes": "note",
+    "direction": "direction",
+    "style": "style",
+}
+
+# Checked in order: the first keyword the header contains decides its field.
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("基本目標", "goal"),
+    ("取組状況", "note"),
+    ("取り組み状況", "note"),
+    ("指標の評価", "recorded"),
+    ("達成状況", "recorded"),
+    ("判定", "recorded"),
+    ("評価方式", "style"),
+    ("評価指標", "indicator"),
+    ("施策", "measure"),
+    ("取り組み", "initiative"),
+    ("取組", "initiative"),
+    ("策定時", "baseline"),
+    ("基準", "baseline"),
+    ("目標", "target"),
+    ("実績", "actual"),
+    ("直近値", "actual"),
+    ("現状値", "current"),
+    ("評価", "recorded"),
+    ("指標", "indicator"),
+    ("方向", "direction"),
+    ("備考", "note"),
+)
+
+_BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
+_YEAR = re.compile(
+    r"(?P<era>令和|平成)(?P<n>元|\d+)年度?|FY(?P<fy>\d{4})|(?P<y>\d{4})年度", re.IGNORECASE
+)
+_ERA_BASE = {"令和": 2018, "平成": 1988}
+
+RECORDED_TEXTS: Mapping[str, Outcome] = {
+    "達成": Outcome.ACHIEVED,
+    "achieved": Outcome.ACHIEVED,
+    "未達成": Outcome.NOT_ACHIEVED,
+    "未達": Outcome.NOT_ACHIEVED,
+    "notachieved": Outcome.NOT_ACHIEVED,
+    "not_achieved": Outcome.NOT_ACHIEVED,
+    "評価不能": Outcome.NOT_EVALUABLE,
+    "notevaluable": Outcome.NOT_EVALUABLE,
+    "not_evaluable": Outcome.NOT_EVALUABLE,
+    **dict.fromkeys(MISSING_TEXTS - {""}, Outcome.NOT_EVALUABLE),
+}
+"""Published judgment words (after width normalisation, without spaces, lower case)."""
+
+DIRECTION_TEXTS: Mapping[str, Direction] = {
+    "上昇": Direction.HIGHER,
+    "増加": Direction.HIGHER,
+    "高い方が良い": Direction.HIGHER,
+    "↑": Direction.HIGHER,
+    "higher": Direction.HIGHER,
+    "低下": Direction.LOWER,
+    "減少": Direction.LOWER,
+    "低い方が良い": Direction.LOWER,
+    "↓": Direction.LOWER,
+    "lower": Direction.LOWER,
+}
+"""Words of the optional direction column (after width normalisation, without spaces)."""
+
+MESSAGES: Mapping[str, tuple[str, str]] = {
+    "cell.unreadable": (
+        "{position}文字目が読めません: {ja}",
+        "cannot read at position {position}: {en}",
+    ),
+    "cell.unknown_direction": (
+        "方向「{text}」は読めません。上昇・低下(higher・lower)のいずれかで書いてください",
+        "unknown direction {text!r}; write 上昇 / 低下 (higher / lower)",
+    ),
+    "cell.unknown_style": (
+        "評価方式「{text}」はありません。使える方式: {known}",
+        "unknown style {text!r}; installed styles: {known}",
+    ),
+    "row.no_goal": (
+        "基本目標が空欄で、上の行から引き継ぐ基本目標もありません",
+        "the goal is blank and there is no goal above to continue",
+    ),
+    "row.no_measure": (
+        "施策が空欄で、同じ基本目標の上の行から引き継ぐ施策もありません",
+        "the measure is blank and there is no measure above, under the same goal, to continue",
+    ),
+    "row.no_indicator": (
+        "評価指標が空欄です",
+        "the indicator is blank",
+    ),
+}
+"""The message of each problem code, Japanese then English."""
+
+
+def problem(
+    code: str,
+    *,
+    file: str,
+    row: int | None,
+    column: str | None,
+    text: str,
+    **params: str,
+) -> Problem:
+    """A :class:`Problem` with its message from :data:`MESSAGES`."""
+    ja, en = MESSAGES[code]
+    values = {"text": text, **params}
+    return Problem(
+        file=file,
+        row=row,
+        column=column,
+        text=text,
+        code=code,
+        message=LocalizedText(ja=ja.format_map(values), en=en.format_map(values)),
+    )
+
+
+def _norm(text: str) -> str:
+    """Width-normalised text without any white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def fiscal_year(text: str) -> int | None:
+    """The fiscal year named in a header: 令和N年度 is FY 2018+N.
+
+    >>> fiscal_year("計画策定時(令和2年度末)"), fiscal_year("目標(令和7年度)")
+    (2020, 2025)
+    >>> fiscal_year("target (FY2025)"), fiscal_year("令和元年度"), fiscal_year("指標")
+    (2025, 2019, None)
+    """
+    m = _YEAR.search(_norm(text))
+    if m is None:
+        return None
+    if m.group("era"):
+        n = m.group("n")
+        return _ERA_BASE[m.group("era")] + (1 if n == "元" else int(n))
+    return int(m.group("fy") or m.group("y"))
+
+
+def _stem(header: str) -> str:
+    """The header without brackets, fiscal years and spaces."""
+    s = _norm(header)
+    s = _BRACKETS.sub("", s)
+    s = _YEAR.sub("", s)
+    return s.strip(":・")
+
+
+def match_header(header: str) -> str | None:
+    """The field a header stands for, ``"current"`` for 現状値, or ``None``.
+
+    >>> [match_header(h) for h in ("基本目標", "目標(令和7年度)", "令和7年度 実績見込", "評価")]
+    ['goal', 'target', 'actual', 'recorded']
+    >>> match_header("Baseline (FY2020)"), match_header("col7")
+    ('baseline', None)
+    """
+    stem = _stem(header)
+    english = _ENGLISH.get(stem.lower())
+    if english is not None:
+        return english
+    for keyword, field in _KEYWORDS:
+        if keyword in stem:
+            return field
+    return None
+
+
+def parse_goal(text: str) -> Goal:
+    """A goal cell: ``【基本目標1】title`` or ``1. title`` gives the number.
+
+    >>> parse_goal("【基本目標1】新たな日常・生活に対応する区民サービスの提供")
+    Goal(number=1, title='新たな日常・生活に対応する区民サービスの提供')
+    """
+    s = text.strip()
+    m = re.fullmatch(
+        r"[【\[(（]?\s*(?:基本目標|目標|goal)\s*(\d+)\s*[】\])）]?\s*[:：.．、]?\s*(.*)",
+        s,
+        re.IGNORECASE | re.DOTALL,
+    ) or re.fullmatch(r"(\d+)(?:\s*[.．、)）:：]\s*|\s+)(.*\S.*)", s, re.DOTALL)
+    if m is None:
+        return Goal(title=s)
+    return Goal(number=int(m.group(1)), title=m.group(2).strip())
+
+
+_PRIORITY = re.compile(r"\s*(?:[(（【\[]\s*(?:重点施策|重点|priority)\s*[)）】\]]|★)\s*", re.I)
+
+
+def parse_measure(text: str) -> Measure:
+    """A measure cell: the number before the title, and the (重点施策) mark.
+
+    >>> parse_measure("1. デジタル行政窓口の整備(重点施策)")
+    Measure(number=1, title='デジタル行政窓口の整備', priority=True)
+    >>> parse_measure("施策2 マイナンバーカードの普及促進")
+    Measure(number=2, title='マイナンバーカードの普及促進', priority=False)
+    """
+    s = text.strip()
+    priority = _PRIORITY.search(s) is not None
+    s = _PRIORITY.sub(" ", s).strip()
+    m = re.fullmatch(
+        r"[【\[(（]?\s*(?:施策|measure)\s*(\d+)\s*[】\])）]?\s*[:：.．、]?\s*(.*)",
+        s,
+        re.IGNORECASE | re.DOTALL,
+    ) or re.fullmatch(r"(\d+)(?:\s*[.．、)）:：]\s*|\s+)(.*\S.*)", s, re.DOTALL)
+    if m is None:
+        return Measure(title=s, priority=priority)
+    return Measure(number=int(m.group(1)), title=m.group(2).strip(), priority=priority)
+
+
+def parse_recorded(text: str) -> Outcome | None:
+    """The outcome a published judgment word stands for, or ``None`` if unknown.
+
+    >>> parse_recorded("達成"), parse_recorded("未達成"), parse_recorded("―")
+    (<Outcome.ACHIEVED: 'achieved'>, <Outcome.NOT_ACHIEVED: 'not_achieved'>, <Outcome.NOT_EVALUABLE: 'not_evaluable'>)
+    """
+    return RECORDED_TEXTS.get(_norm(text).lower())
+
+
+def recorded_fields(text: str | None) -> tuple[Outcome | None, str | None]:
+    """``recorded`` and ``recorded_text`` for a published judgment cell.
+
+    The text is kept as written, except when it is an outcome code itself.
+
+    >>> recorded_fields("達成")
+    (<Outcome.ACHIEVED: 'achieved'>, '達成')
+    >>> recorded_fields("achieved"), recorded_fields("")
+    ((<Outcome.ACHIEVED: 'achieved'>, None), (None, None))
+    """
+    if text is None or not text.strip():
+        return None, None
+    text = text.strip()
+    outcome = parse_recorded(text)
+    if outcome is not None and text == outcome.value:
+        return outcome, None
+    return outcome, text
+
+
+def parse_direction(text: str) -> Direction | None:
+    """The direction a word of the direction column stands for, or ``None`` if unknown."""
+    return DIRECTION_TEXTS.get(_norm(text).lower())
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    index: int
+    header: str
+    field: str
+    year: int | None
+    projected: bool
+
+
+def _columns(header: Sequence[str], columns: Mapping[str, str], file: str) -> dict[str, _Column]:
+    """Map each field to its column, or raise naming what is missing or doubled."""
+    wanted = {_norm(h): f for h, f in columns.items()}
+    for name, given in columns.items():
+        if given not in FIELDS and given != IGNORE:
+            known = ", ".join([*FIELDS, IGNORE])
+            raise AchievementError(
+                f"--columns {name}={given}: unknown field {given!r}; fields: {known}",
+                f"--columns {name}={given}: 項目「{given}」はありません。使える項目: {known}",
+                file=file,
+            )
+    found = [_norm(h) for h in header]
+    for name in columns:
+        if _norm(name) not in found:
+            raise AchievementError(
+                f"--columns names the header {name!r}, which is not in the file; "
+                f"headers found: {_listing(header)}",
+                f"--columns の見出し「{name}」がファイルにありません。見つかった見出し: "
+                f"{_listing(header)}",
+                file=file,
+            )
+    explicit: dict[str, list[_Column]] = {}
+    matched: dict[str, list[_Column]] = {}
+    for index, text in enumerate(header):
+        key = _norm(text)
+        if not key:
+            continue
+        into = explicit
+        field: str | None = wanted.get(key)
+        if field is None:
+            field, into = match_header(text), matched
+        if field is None or field == IGNORE:
+            continue
+        column = _Column(index, text.strip(), field, fiscal_year(text), "見込" in key)
+        into.setdefault(field, []).append(column)
+    current = matched.pop("current", [])
+    if current:
+        side = "actual" if "baseline" in matched or "baseline" in explicit else "baseline"
+        matched.setdefault(side, []).extend(current)
+    result: dict[str, _Column] = {}
+    for field in FIELDS:
+        candidates = explicit.get(field) or matched.get(field) or []
+        if len(candidates) > 1:
+            names = ", ".join(f"「{c.header}」" for c in candidates)
+            raise AchievementError(
+                f"several columns could be the {field}: {names}; "
+                f"choose one with --columns HEADER={field} (or HEADER={IGNORE})",
+                f"{FIELDS[field]}({field})に当たる列が複数あります: {names}。"
+                f"--columns 見出し={field}(または 見出し={IGNORE})で指定してください",
+                file=file,
+            )
+        if candidates:
+            result[field] = candidates[0]
+    missing = [f for f in REQUIRED if f not in result]
+    if missing:
+        en_names = ", ".join(f"{f} ({FIELDS[f]})" for f in missing)
+        ja_names = "、".join(f"{FIELDS[f]}({f})" for f in missing)
+        raise AchievementError(
+            f"no column for {en_names}; headers found: {_listing(header)}; "
+            "map a header with --columns HEADER=FIELD",
+            f"{ja_names}の列がありません。見つかった見出し: {_listing(header)}。"
+            "--columns 見出し=項目 で列を指定できます",
+            file=file,
+        )
+    return result
+
+
+def _listing(header: Sequence[str]) -> str:
+    names = [h.strip() for h in header if h.strip()]
+    return ", ".join(f"「{n}」" for n in names) if names else "-"
+
+
+def _blank(cells: Sequence[str]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def read_rows(
+    rows: Iterable[tuple[int, Sequence[str]]],
+    *,
+    file: str,
+    columns: Mapping[str, str] | None = None,
+    styles: Iterable[str] | None = None,
+) -> ReadResult:
+    """Read a detail table given as ``(row number, cells)`` pairs, in order.
+
+    The header row is the first row, among the first non-blank ones, with a
+    header for the indicator (or the first non-blank row, when none has);
+    a single text above it is the plan's title.  Completely blank rows are
+    skipped and not counted.  Blank goal and measure cells continue the row
+    above (as merged cells do); so does a blank initiative under a continued
+    measure.
+    """
+    columns = dict(columns or {})
+    wanted = {_norm(h) for h, f in columns.items() if f == "indicator"}
+    data = [(n, list(cells)) for n, cells in rows if not _blank(cells)]
+    if not data:
+        raise AchievementError(
+            "the file has no rows; expected a header row and one row per indicator",
+            "ファイルに行がありません。見出しの行と、指標ごとの行が必要です",
+            file=file,
+        )
+    at = 0
+    for i, (_, cells) in enumerate(data[:_HEADER_SCAN]):
+        if any(match_header(c) == "indicator" or _norm(c) in wanted for c in cells):
+            at = i
+            break
+    title = ""
+    if at > 0:
+        title = next(c.strip() for c in data[0][1] if c.strip())
+    found = _columns(data[at][1], columns, file)
+    baseline_year = found["baseline"].year if "baseline" in found else None
+    target_year = found["target"].year
+    known = None if styles is None else tuple(sorted(styles))
+    reader = _RowReader(file, found, known, target_year)
+    indicators: list[PlanIndicator] = []
+    problems: list[Problem] = []
+    for number, cells in data[at + 1 :]:
+        item, found_problems = reader.read(number, cells)
+        if found_problems:
+            problems.extend(found_problems)
+        elif item is not None:
+            indicators.append(item)
+    plan = Plan(
+        title=title,
+        baseline_year=baseline_year,
+        target_year=target_year,
+        indicators=tuple(indicators),
+    )
+    return ReadResult(plan=plan, problems=tuple(problems), rows=len(data) - at - 1)
+
+
+class _RowReader:
+    """Reads data rows one by one, carrying merged goal and measure cells down."""
+
+    def __init__(
+        self,
+        file: str,
+        found: Mapping[str, _Column],
+        styles: tuple[str, ...] | None,
+        target_year: int | None,
+    ) -> None:
+        self.file = file
+        self.found = found
+        self.styles = styles
+        self.target_year = target_year
+        self.goal: Goal | None = None if "goal" in found else Goal(title="")
+        self.measure: Measure | None = None if "measure" in found else Measure(title="")
+        self.initiative = ""
+
+    def _cell(self, cells: Sequence[str], field: str) -> str:
+        column = self.found.get(field)
+        if column is None or column.index >= len(cells):
+            return ""
+        return cells[column.index]
+
+    def _header(self, field: str) -> str | None:
+        column = self.found.get(field)
+        return None if column is None else column.header
+
+    def read(self, row: int, cells: Sequence[str]) -> tuple[PlanIndicator | None, list[Problem]]:
+        """One data row: the indicator, or the problems that keep it out."""
+        problems: list[Problem] = []
+
+        def report(code: str, field: str, text: str, **params: str) -> None:
+            problems.append(
+                problem(
+                    code, file=self.file, row=row, column=self._header(field), text=text, **params
+                )
+            )
+
+        goal_text = self._cell(cells, "goal").strip()
+        measure_text = self._cell(cells, "measure").strip()
+        initiative_text = self._cell(cells, "initiative").strip()
+        if goal_text:
+            self.goal = parse_goal(goal_text)
+            self.measure = None
+        if measure_text:
+            self.measure = parse_measure(measure_text)
+            self.initiative = ""
+        if initiative_text or measure_text:
+            self.initiative = initiative_text
+        if self.goal is None:
+            report("row.no_goal", "goal", goal_text)
+        if self.measure is None:
+            report("row.no_measure", "measure", measure_text)
+        name = self._cell(cells, "indicator").strip()
+        if not name:
+            report("row.no_indicator", "indicator", name)
+        values: dict[str, Value] = {}
+        for field in ("baseline", "target", "actual"):
+            text = self._cell(cells, field)
+            try:
+                values[field] = parse_value(text)
+            except ParseError as exc:
+                report(
+                    "cell.unreadable",
+                    field,
+                    text.strip(),
+                    position=str(exc.position),
+                    ja=exc.reason_ja,
+                    en=exc.reason_en,
+                )
+        direction_text = self._cell(cells, "direction").strip()
+        direction = parse_direction(direction_text) if direction_text else None
+        if direction_text and direction is None:
+            report("cell.unknown_direction", "direction", direction_text)
+        style = self._cell(cells, "style").strip() or None
+        if style is not None and self.styles is not None and style not in self.styles:
+            report("cell.unknown_style", "style", style, known=", ".join(self.styles) or "-")
+        if problems:
+            return None, problems
+        assert self.goal is not None
+        assert self.measure is not None
+        recorded, recorded_text = recorded_fields(self._cell(cells, "recorded"))
+        actual = self.found["actual"]
+        indicator = Indicator(
+            name=name,
+            baseline=values["baseline"],
+            target=Target(value=values["target"], fiscal_year=self.target_year),
+            actual=Actual(
+                value=values["actual"],
+                status=ActualStatus.PROJECTED if actual.projected else ActualStatus.FINAL,
+                fiscal_year=actual.year,
+            ),
+            style=style,
+            direction=direction,
+        )
+        item = PlanIndicator(
+            goal=self.goal,
+            measure=self.measure,
+            initiative=self.initiative,
+            indicator=indicator,
+            recorded=recorded,
+            recorded_text=recorded_text,
+            note=self._cell(cells, "note").strip(),
+            row=row,
+        )
+        return item, []

@@ -1,0 +1,159 @@
+"""What every renderer shows, as plain rows of text: the detail rows and the summary rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from achievement._evaluator import display
+from achievement._model import ActualStatus
+from achievement.render.labels import (
+    goal_label,
+    label,
+    measure_label,
+    outcome_label,
+    percent,
+    yes_no,
+)
+from achievement.rollup import IndicatorResult, Report, Tally
+
+__all__ = [
+    "DETAIL_COLUMNS",
+    "HIGHLIGHT_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "SummaryRow",
+    "detail_row",
+    "detail_rows",
+    "highlight_sections",
+    "summary_rows",
+    "title",
+]
+
+DETAIL_COLUMNS: tuple[str, ...] = (
+    "goal",
+    "measure",
+    "initiative",
+    "indicator",
+    "baseline",
+    "target",
+    "actual",
+    "outcome",
+    "recorded",
+    "agrees",
+    "style",
+    "reason",
+    "progress",
+    "note",
+)
+"""The detail columns, as keys of :data:`~achievement.render.labels.LABELS`."""
+
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "measure_name",
+    "indicators",
+    "achieved",
+    "not_achieved",
+    "not_evaluable",
+    "rate",
+)
+"""The summary columns, as keys of :data:`~achievement.render.labels.LABELS`."""
+
+SummaryKind = Literal["goal", "measure", "total", "rate"]
+
+
+def title(report: Report, lang: str) -> str:
+    """The report title: the plan's title and its period, if known."""
+    plan = report.plan
+    head = f"{plan.title} {label('title', lang)}" if plan.title else label("title", lang)
+    if plan.baseline_year is not None and plan.target_year is not None:
+        period = label("period", lang).format(baseline=plan.baseline_year, target=plan.target_year)
+        head = f"{head} ({period})"
+    return head
+
+
+def detail_row(result: IndicatorResult, lang: str) -> dict[str, str]:
+    """One result as text, by :data:`DETAIL_COLUMNS` key."""
+    entry, judgment = result.entry, result.judgment
+    actual = display(entry.indicator.actual.value)
+    if entry.indicator.actual.status is ActualStatus.PROJECTED:
+        actual = f"{actual} ({label('projected', lang)})"
+    return {
+        "goal": goal_label(entry.goal, lang),
+        "measure": measure_label(entry.measure, lang),
+        "initiative": entry.initiative,
+        "indicator": entry.indicator.name,
+        "baseline": display(entry.indicator.baseline),
+        "target": display(entry.indicator.target.value),
+        "actual": actual,
+        "outcome": outcome_label(judgment.outcome, lang),
+        "recorded": outcome_label(entry.recorded, lang),
+        "agrees": yes_no(result.agrees, lang),
+        "style": judgment.style or label("none", lang),
+        "reason": judgment.message.get(lang),
+        "progress": label("none", lang) if result.progress is None else f"{result.progress:.2f}",
+        "note": entry.note,
+    }
+
+
+def detail_rows(report: Report, lang: str) -> list[dict[str, str]]:
+    """Every result as text, in plan order."""
+    return [detail_row(result, lang) for result in report.results]
+
+
+class SummaryRow:
+    """One row of the summary table: a goal header, a measure, the total or the rate."""
+
+    __slots__ = ("kind", "label", "tally")
+
+    def __init__(self, kind: SummaryKind, text: str, tally: Tally) -> None:
+        self.kind: SummaryKind = kind
+        self.label = text
+        self.tally = tally
+
+    def cells(self, lang: str) -> list[str]:
+        """The row as text, by :data:`SUMMARY_COLUMNS`; a goal header has only its label."""
+        if self.kind == "goal":
+            return [self.label, "", "", "", "", ""]
+        if self.kind == "rate":
+            return [self.label, "", percent(self.tally.rate, lang), "", "", ""]
+        tally = self.tally
+        return [
+            self.label,
+            str(tally.indicators),
+            str(tally.achieved),
+            str(tally.not_achieved),
+            str(tally.not_evaluable),
+            percent(tally.rate, lang),
+        ]
+
+
+def summary_rows(report: Report, lang: str) -> Iterator[SummaryRow]:
+    """The summary table as the seed lays it out: each goal, its measures, the total, the rate."""
+    for goal in report.goals:
+        yield SummaryRow("goal", goal_label(goal.goal, lang), goal.tally)
+        for measure in goal.measures:
+            yield SummaryRow("measure", measure_label(measure.measure, lang), measure.tally)
+    yield SummaryRow("total", label("total", lang), report.totals)
+    yield SummaryRow("rate", label("rate", lang), report.totals)
+
+
+HIGHLIGHT_COLUMNS: tuple[str, ...] = (
+    "measure",
+    "indicator",
+    "baseline",
+    "target",
+    "actual",
+    "note",
+)
+"""The columns of the highlight tables, as the seed's ウ and エ tables have them."""
+
+
+def highlight_sections(report: Report, lang: str) -> list[tuple[str, list[dict[str, str]]]]:
+    """The two highlight tables, each with its heading: main achieved, main not achieved."""
+    highlights = report.highlights
+    return [
+        (label("highlights_achieved", lang), [detail_row(r, lang) for r in highlights.achieved]),
+        (
+            label("highlights_not_achieved", lang),
+            [detail_row(r, lang) for r in highlights.not_achieved],
+        ),
+    ]

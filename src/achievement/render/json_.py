@@ -1,0 +1,129 @@
+"""JSON: one object with the plan, every indicator, the tallies and the highlights.
+
+Keys are sorted, text is not escaped to ASCII and numbers that are ``Decimal``
+are written as strings (``"71.4"``), so the same report always gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from achievement._evaluator import display
+from achievement._plan import Goal, Measure
+from achievement.render.labels import label
+from achievement.rollup import IndicatorResult, Report, Tally
+
+__all__ = ["render", "to_data"]
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _goal(goal: Goal) -> dict[str, Any]:
+    return {"number": goal.number, "title": goal.title}
+
+
+def _measure(measure: Measure) -> dict[str, Any]:
+    return {"number": measure.number, "title": measure.title, "priority": measure.priority}
+
+
+def _tally(tally: Tally) -> dict[str, Any]:
+    return {
+        "indicators": tally.indicators,
+        "achieved": tally.achieved,
+        "not_achieved": tally.not_achieved,
+        "not_evaluable": tally.not_evaluable,
+        "rate": _dec(tally.rate),
+    }
+
+
+def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
+    entry, judgment = result.entry, result.judgment
+    indicator = entry.indicator
+    margin = judgment.margin
+    return {
+        "name": indicator.name,
+        "goal": _goal(entry.goal),
+        "measure": _measure(entry.measure),
+        "initiative": entry.initiative,
+        "row": entry.row,
+        "baseline": {"text": indicator.baseline.text, "display": display(indicator.baseline)},
+        "target": {
+            "text": indicator.target.value.text,
+            "display": display(indicator.target.value),
+            "fiscal_year": indicator.target.fiscal_year,
+        },
+        "actual": {
+            "text": indicator.actual.value.text,
+            "display": display(indicator.actual.value),
+            "fiscal_year": indicator.actual.fiscal_year,
+            "status": indicator.actual.status.value,
+        },
+        "style": judgment.style,
+        "outcome": judgment.outcome.value,
+        "reason": {"code": judgment.reason.code, "params": dict(judgment.reason.params)},
+        "message": judgment.message.get(lang),
+        "direction": None if judgment.direction is None else judgment.direction.value,
+        "direction_source": (
+            None if judgment.direction_source is None else judgment.direction_source.value
+        ),
+        "margin": None
+        if margin is None
+        else {
+            "difference": _dec(margin.difference),
+            "ratio": _dec(margin.ratio),
+            "unit": margin.unit,
+        },
+        "progress": _dec(result.progress),
+        "recorded": None if entry.recorded is None else entry.recorded.value,
+        "agrees": result.agrees,
+        "note": entry.note,
+    }
+
+
+def _pointer(result: IndicatorResult) -> dict[str, Any]:
+    return {
+        "name": result.entry.indicator.name,
+        "measure": _measure(result.entry.measure),
+        "progress": _dec(result.progress),
+    }
+
+
+def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
+    """The report as plain JSON data; messages and the rule in ``lang``."""
+    plan = report.plan
+    return {
+        "plan": {
+            "title": plan.title,
+            "baseline_year": plan.baseline_year,
+            "target_year": plan.target_year,
+        },
+        "lang": lang,
+        "indicators": [_indicator(result, lang) for result in report.results],
+        "goals": [
+            {**_goal(g.goal), **_tally(g.tally), "measures": [m.measure.number for m in g.measures]}
+            for g in report.goals
+        ],
+        "measures": [
+            {**_measure(m.measure), **_tally(m.tally), "goal": m.goal.number}
+            for m in report.measures
+        ],
+        "totals": {**_tally(report.totals), "unique_indicators": report.unique_indicators},
+        "highlights": {
+            "rule": report.highlights.rule.get(lang),
+            "achieved": [_pointer(r) for r in report.highlights.achieved],
+            "not_achieved": [_pointer(r) for r in report.highlights.not_achieved],
+        },
+        "labels": {"rate_rule": label("rate_rule", lang)},
+    }
+
+
+def render(report: Report, *, lang: str = "ja") -> str:
+    """The report as one JSON object, keys sorted, ending with a newline."""
+    return (
+        json.dumps(to_data(report, lang=lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    )

@@ -1,0 +1,120 @@
+"""The one catalogue of labels every renderer uses, in Japanese and English.
+
+>>> label("rate", "ja"), label("rate", "en")
+('達成率', 'achievement rate')
+>>> outcome_label("not_evaluable", "en")
+'not evaluable'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from achievement._model import LocalizedText, Outcome
+from achievement._plan import Goal, Measure
+
+__all__ = [
+    "LABELS",
+    "goal_label",
+    "label",
+    "measure_label",
+    "outcome_label",
+    "percent",
+    "yes_no",
+]
+
+
+def _t(ja: str, en: str) -> LocalizedText:
+    return LocalizedText(ja=ja, en=en)
+
+
+LABELS: Mapping[str, LocalizedText] = {
+    "title": _t("達成状況", "Achievement report"),
+    "summary": _t("計画事業の達成状況", "Achievement by measure"),
+    "detail": _t("評価指標の一覧", "Indicators"),
+    "chart": _t("施策別の達成状況", "Achievement by measure"),
+    "goal": _t("基本目標", "Goal"),
+    "measure": _t("施策", "Measure"),
+    "measure_name": _t("施策名", "Measure"),
+    "priority": _t("重点施策", "priority measure"),
+    "initiative": _t("取り組み", "Initiatives"),
+    "indicator": _t("評価指標", "Indicator"),
+    "indicators": _t("評価指標数", "Indicators"),
+    "unique_indicators": _t("評価指標数(重複除く)", "Distinct indicators"),
+    "baseline": _t("計画策定時", "Baseline"),
+    "target": _t("目標", "Target"),
+    "actual": _t("実績", "Actual"),
+    "projected": _t("見込", "projected"),
+    "outcome": _t("評価", "Outcome"),
+    "outcomes": _t("達成状況", "Outcomes"),
+    "recorded": _t("公表された評価", "Published outcome"),
+    "agrees": _t("一致", "Agrees"),
+    "style": _t("評価方式", "Style"),
+    "reason": _t("理由", "Reason"),
+    "progress": _t("進捗度", "Progress"),
+    "note": _t("取組状況等", "Notes"),
+    "row": _t("行", "Row"),
+    "achieved": _t("達成", "Achieved"),
+    "not_achieved": _t("未達成", "Not achieved"),
+    "not_evaluable": _t("評価不能", "Not evaluable"),
+    "total": _t("合計", "Total"),
+    "rate": _t("達成率", "achievement rate"),
+    "rate_rule": _t(
+        "達成率 = 達成 ÷(達成 + 未達成)。評価不能は分母に含めない。",
+        "Achievement rate = achieved / (achieved + not achieved); not evaluable is left out.",
+    ),
+    "highlights_achieved": _t("達成している主な評価指標", "Main achieved indicators"),
+    "highlights_not_achieved": _t("未達成の主な評価指標", "Main indicators not achieved"),
+    "yes": _t("はい", "yes"),
+    "no": _t("いいえ", "no"),
+    "none": _t("―", "-"),
+    "period": _t("{baseline}年度 → {target}年度", "FY{baseline} to FY{target}"),
+    "fiscal_year": _t("{year}年度", "FY{year}"),
+    "problems": _t("読み込めなかった行", "Rows that could not be read"),
+}
+"""Every label, by key."""
+
+_OUTCOME_KEYS = {
+    Outcome.ACHIEVED: "achieved",
+    Outcome.NOT_ACHIEVED: "not_achieved",
+    Outcome.NOT_EVALUABLE: "not_evaluable",
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang``."""
+    return LABELS[key].get(lang)
+
+
+def outcome_label(outcome: Outcome | str | None, lang: str) -> str:
+    """達成 / 未達成 / 評価不能 (or English), ``-`` for ``None``."""
+    if outcome is None:
+        return label("none", lang)
+    text = label(_OUTCOME_KEYS[Outcome(outcome)], lang)
+    return text if lang == "ja" else text.lower()
+
+
+def yes_no(value: bool | None, lang: str) -> str:
+    """はい / いいえ (yes / no), ``-`` for ``None``."""
+    return label("none", lang) if value is None else label("yes" if value else "no", lang)
+
+
+def percent(rate: Decimal | None, lang: str) -> str:
+    """``71.4%``, or ``-`` when there is no rate."""
+    return label("none", lang) if rate is None else f"{rate}%"
+
+
+def goal_label(goal: Goal, lang: str) -> str:
+    """``基本目標1. title`` (``Goal 1. title``)."""
+    if goal.number is None:
+        return goal.title
+    return f"{label('goal', lang)}{'' if lang == 'ja' else ' '}{goal.number}. {goal.title}"
+
+
+def measure_label(measure: Measure, lang: str) -> str:
+    """``1. title(重点施策)`` (``1. title (priority measure)``), as the plan numbers it."""
+    text = measure.title if measure.number is None else f"{measure.number}. {measure.title}"
+    if measure.priority:
+        text += f"({label('priority', lang)})" if lang == "ja" else f" ({label('priority', lang)})"
+    return text

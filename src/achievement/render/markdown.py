@@ -1,0 +1,62 @@
+"""Markdown: the summary table, the highlights with their rule, and the detail table."""
+
+from __future__ import annotations
+
+from achievement.render._view import (
+    DETAIL_COLUMNS,
+    HIGHLIGHT_COLUMNS,
+    SUMMARY_COLUMNS,
+    detail_rows,
+    highlight_sections,
+    summary_rows,
+    title,
+)
+from achievement.render.labels import label
+from achievement.rollup import Report
+
+__all__ = ["render"]
+
+
+def _cell(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    )
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |"]
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    return lines
+
+
+def render(report: Report, *, lang: str = "ja") -> str:
+    """The report as a Markdown document."""
+    lines = [f"# {title(report, lang)}", "", f"## {label('summary', lang)}", ""]
+    rows: list[list[str]] = []
+    for row in summary_rows(report, lang):
+        cells = row.cells(lang)
+        if row.kind in ("goal", "total", "rate"):
+            cells[0] = f"**{cells[0]}**"
+        rows.append(cells)
+    lines += _table([label(key, lang) for key in SUMMARY_COLUMNS], rows)
+    lines += [
+        "",
+        f"{label('unique_indicators', lang)}: {report.unique_indicators}",
+        "",
+        label("rate_rule", lang),
+        "",
+    ]
+    for heading, section in highlight_sections(report, lang):
+        lines += [f"## {heading}", ""]
+        lines += _table(
+            [label(key, lang) for key in HIGHLIGHT_COLUMNS],
+            [[row[key] for key in HIGHLIGHT_COLUMNS] for row in section],
+        )
+        lines.append("")
+    lines += [report.highlights.rule.get(lang), "", f"## {label('detail', lang)}", ""]
+    lines += _table(
+        [label(key, lang) for key in DETAIL_COLUMNS],
+        [[row[key] for key in DETAIL_COLUMNS] for row in detail_rows(report, lang)],
+    )
+    return "\n".join(lines) + "\n"

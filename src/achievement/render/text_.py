@@ -1,0 +1,63 @@
+"""Text for a terminal: rich tables, rendered to a string of a fixed width."""
+
+from __future__ import annotations
+
+import io
+
+from achievement.render._view import (
+    HIGHLIGHT_COLUMNS,
+    SUMMARY_COLUMNS,
+    highlight_sections,
+    summary_rows,
+    title,
+)
+from achievement.render.labels import label
+from achievement.rollup import Report
+
+__all__ = ["WIDTH", "render"]
+
+WIDTH = 120
+"""The width the text is laid out for, in terminal columns."""
+
+
+def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
+    """The summary table, the highlights and the rule that chose them, as plain text."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        emoji=False,
+        highlight=False,
+        markup=False,
+    )
+    summary = Table(title=label("summary", lang), box=box.SQUARE, show_lines=False)
+    for number, key in enumerate(SUMMARY_COLUMNS):
+        summary.add_column(label(key, lang), justify="left" if number == 0 else "right")
+    rows = list(summary_rows(report, lang))
+    for index, row in enumerate(rows):
+        following = rows[index + 1].kind if index + 1 < len(rows) else None
+        summary.add_row(
+            *row.cells(lang),
+            end_section=row.kind == "goal" or following in ("goal", "total", "rate"),
+        )
+    console.print(title(report, lang))
+    console.print(summary)
+    console.print(f"{label('unique_indicators', lang)}: {report.unique_indicators}")
+    console.print(label("rate_rule", lang))
+    for heading, section in highlight_sections(report, lang):
+        table = Table(title=heading, box=box.SQUARE)
+        for key in HIGHLIGHT_COLUMNS:
+            table.add_column(label(key, lang), overflow="fold")
+        for cells in section:
+            table.add_row(*(cells[key] for key in HIGHLIGHT_COLUMNS))
+        console.print(table)
+    console.print(report.highlights.rule.get(lang))
+    return out.getvalue()

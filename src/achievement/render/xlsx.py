@@ -1,0 +1,198 @@
+"""XLSX: a summary sheet laid out like the seed's イ table and a detail sheet like its 別紙.
+
+Workbook properties carry a fixed date and every part of the archive a fixed
+time stamp, so the same report always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from typing import TYPE_CHECKING
+
+from achievement.render._view import DETAIL_COLUMNS, detail_rows, summary_rows, title
+from achievement.render.labels import label
+from achievement.rollup import Report
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["FIXED_TIME", "render"]
+
+FIXED_TIME = datetime.datetime(2000, 1, 1)
+"""The creation and modification time written into every workbook."""
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_WIDTHS = {
+    "goal": 24,
+    "measure": 24,
+    "initiative": 30,
+    "indicator": 28,
+    "baseline": 14,
+    "target": 14,
+    "actual": 18,
+    "outcome": 10,
+    "recorded": 10,
+    "agrees": 8,
+    "style": 12,
+    "reason": 50,
+    "progress": 10,
+    "note": 50,
+}
+
+
+def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_fill = PatternFill("solid", fgColor="D9E1F2")
+    goal_fill = PatternFill("solid", fgColor="F2F2F2")
+    center = Alignment(horizontal="center", vertical="center")
+
+    sheet["A1"] = title(report, lang)
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = label("summary", lang)
+    sheet.append([])
+    first = 4
+    sheet.append(
+        [
+            label("measure_name", lang),
+            label("indicators", lang),
+            label("outcomes", lang),
+            None,
+            None,
+        ]
+    )
+    sheet.append(
+        [
+            None,
+            None,
+            label("achieved", lang),
+            label("not_achieved", lang),
+            label("not_evaluable", lang),
+        ]
+    )
+    sheet.merge_cells(start_row=first, start_column=1, end_row=first + 1, end_column=1)
+    sheet.merge_cells(start_row=first, start_column=2, end_row=first + 1, end_column=2)
+    sheet.merge_cells(start_row=first, start_column=3, end_row=first, end_column=5)
+    for cells in sheet.iter_rows(min_row=first, max_row=first + 1, max_col=5):
+        for cell in cells:
+            cell.fill, cell.font, cell.alignment, cell.border = (
+                head_fill,
+                Font(bold=True),
+                center,
+                border,
+            )
+    for row in summary_rows(report, lang):
+        tally = row.tally
+        if row.kind == "goal":
+            sheet.append([row.label])
+            sheet.merge_cells(
+                start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5
+            )
+            sheet.cell(sheet.max_row, 1).fill = goal_fill
+            sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        elif row.kind == "rate":
+            sheet.append([row.label, None, None if tally.rate is None else float(tally.rate / 100)])
+            sheet.cell(sheet.max_row, 3).number_format = "0.0%"
+            sheet.merge_cells(
+                start_row=sheet.max_row, start_column=3, end_row=sheet.max_row, end_column=5
+            )
+            sheet.cell(sheet.max_row, 3).alignment = center
+        else:
+            sheet.append(
+                [
+                    row.label,
+                    tally.indicators,
+                    tally.achieved,
+                    tally.not_achieved,
+                    tally.not_evaluable,
+                ]
+            )
+            if row.kind == "total":
+                for cell in sheet[sheet.max_row]:
+                    cell.font = Font(bold=True)
+        for cell in sheet[sheet.max_row][:5]:
+            cell.border = border
+    sheet.append([])
+    sheet.append([f"{label('unique_indicators', lang)}: {report.unique_indicators}"])
+    sheet.append([label("rate_rule", lang)])
+    sheet.append([report.highlights.rule.get(lang)])
+    sheet.column_dimensions["A"].width = 56
+    for column in "BCDE":
+        sheet.column_dimensions[column].width = 12
+
+
+def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
+    start = 0
+    for index in range(1, len(keys) + 1):
+        if index == len(keys) or keys[index] != keys[start]:
+            if index - 1 > start:
+                sheet.merge_cells(
+                    start_row=first + start,
+                    start_column=column,
+                    end_row=first + index - 1,
+                    end_column=column,
+                )
+            start = index
+
+
+def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet.append([label(key, lang) for key in DETAIL_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    for row in detail_rows(report, lang):
+        sheet.append([row[key] for key in DETAIL_COLUMNS])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = wrap
+    goals = [r.entry.goal for r in report.results]
+    _merge_runs(sheet, 1, list(goals), 2)
+    _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
+    for number, key in enumerate(DETAIL_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[key]
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _repack(data: bytes) -> bytes:
+    """The archive again, with every member stamped with the same fixed time."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o600 << 16
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()
+
+
+def render(report: Report, *, lang: str = "ja") -> bytes:
+    """The report as an XLSX workbook: sheet 1 the summary, sheet 2 the detail."""
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = label("summary", lang)[:31]
+    _summary(summary, report, lang)
+    _detail(book.create_sheet(label("detail", lang)[:31]), report, lang)
+    book.properties.creator = "achievement"
+    book.properties.title = title(report, lang)
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
+    return _repack(raw.getvalue())

@@ -1,0 +1,311 @@
+"""Roll-up: judge every indicator of a plan and count the outcomes per measure, goal and plan.
+
+The achievement rate (達成率) is achieved / (achieved + not achieved), in
+``Decimal``, as a percentage rounded half-up to one place, and ``None`` when
+nothing is evaluable: an indicator that cannot be evaluated is counted on its
+own and left out of the denominator.
+
+>>> Tally.of(["achieved"] * 20 + ["not_achieved"] * 8).rate
+Decimal('71.4')
+>>> Tally.of(["not_evaluable"]).rate is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from pydantic import Field
+
+from achievement._evaluator import display
+from achievement._judge import Judge, default_judge
+from achievement._model import (
+    DirectionWord,
+    Frozen,
+    Indicator,
+    Judgment,
+    LocalizedText,
+    Missing,
+    Outcome,
+    Quantity,
+    StatusWord,
+)
+from achievement._plan import Goal, Measure, Plan, PlanIndicator
+from achievement.rules.ordinal import DEFAULT_SCALE
+
+__all__ = [
+    "HIGHLIGHT_RULE",
+    "GoalSummary",
+    "Highlights",
+    "IndicatorResult",
+    "MeasureSummary",
+    "Report",
+    "Tally",
+    "achievement_rate",
+    "evaluate_plan",
+    "progress_of",
+]
+
+_RATE_PLACES = Decimal("0.1")
+_PROGRESS_PLACES = Decimal("0.0001")
+
+HIGHLIGHT_RULE = LocalizedText(
+    ja="主な評価指標の選び方: 基本目標ごとに、達成した評価指標のうち進捗度が最も大きいもの"
+    "(主な達成)と、未達成の評価指標のうち進捗度が最も小さいもの(主な未達成)を1つずつ選ぶ。"
+    "進捗度 =(実績 − 計画策定時)÷(目標 − 計画策定時)。計画策定時・目標・実績が"
+    "いずれも単一の数値か段階の語(未実施<検討<実施<推進)のときに計算し、"
+    "目標が語で実績が計画策定時と同じときは 0 とする。"
+    "進捗度を計算できない指標はその後に、同じ値は計画の順に並べる。",
+    en="How the main indicators are chosen: for each goal, the achieved indicator with the "
+    "greatest progress (main achieved) and the not-achieved indicator with the least progress "
+    "(main not achieved). Progress = (actual - baseline) / (target - baseline), computed when "
+    "baseline, target and actual are single figures or words on the status scale "
+    "(未実施 < 検討 < 実施 < 推進); when the target is a word and the actual equals the "
+    "baseline, progress is 0. Indicators whose progress cannot be computed come after the "
+    "others; ties go to the first in plan order.",
+)
+"""The rule :func:`evaluate_plan` uses to choose the highlights, as the report states it."""
+
+
+def achievement_rate(achieved: int, not_achieved: int) -> Decimal | None:
+    """The rate in percent, rounded half-up to one place; ``None`` when both are zero.
+
+    >>> achievement_rate(20, 8)
+    Decimal('71.4')
+    >>> achievement_rate(1, 7)
+    Decimal('12.5')
+    """
+    evaluable = achieved + not_achieved
+    if evaluable == 0:
+        return None
+    return (Decimal(100 * achieved) / Decimal(evaluable)).quantize(_RATE_PLACES, ROUND_HALF_UP)
+
+
+class Tally(Frozen):
+    """Counts of outcomes and the achievement rate for a set of indicators."""
+
+    indicators: int = 0
+    achieved: int = 0
+    not_achieved: int = 0
+    not_evaluable: int = 0
+    rate: Decimal | None = None
+
+    @classmethod
+    def of(cls, outcomes: Iterable[Outcome | str]) -> Tally:
+        """Count ``outcomes`` and compute the rate."""
+        counts = dict.fromkeys(Outcome, 0)
+        for outcome in outcomes:
+            counts[Outcome(outcome)] += 1
+        achieved = counts[Outcome.ACHIEVED]
+        not_achieved = counts[Outcome.NOT_ACHIEVED]
+        return cls(
+            indicators=sum(counts.values()),
+            achieved=achieved,
+            not_achieved=not_achieved,
+            not_evaluable=counts[Outcome.NOT_EVALUABLE],
+            rate=achievement_rate(achieved, not_achieved),
+        )
+
+
+class IndicatorResult(Frozen):
+    """One plan indicator with its judgment.
+
+    ``agrees`` says whether the judgment matches the outcome the plan itself
+    published (``None`` when it published none); ``progress`` is the share of
+    the planned change that was reached (see :func:`progress_of`).
+    """
+
+    entry: PlanIndicator
+    judgment: Judgment
+    agrees: bool | None
+    progress: Decimal | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        """The outcome of the judgment."""
+        return self.judgment.outcome
+
+
+class MeasureSummary(Frozen):
+    """The tally of one measure (施策)."""
+
+    measure: Measure
+    goal: Goal
+    tally: Tally
+
+
+class GoalSummary(Frozen):
+    """The tally of one goal (基本目標) and of its measures, in plan order."""
+
+    goal: Goal
+    tally: Tally
+    measures: tuple[MeasureSummary, ...]
+
+
+class Highlights(Frozen):
+    """The main achieved and not-achieved indicators (主な評価指標), chosen by ``rule``."""
+
+    achieved: tuple[IndicatorResult, ...] = ()
+    not_achieved: tuple[IndicatorResult, ...] = ()
+    rule: LocalizedText = HIGHLIGHT_RULE
+
+
+class Report(Frozen):
+    """A judged plan: every result, the tallies and the highlights.
+
+    ``totals`` counts every row, so an indicator listed under two measures is
+    counted twice, as in the published summary; ``unique_indicators`` counts
+    distinct indicator names.
+    """
+
+    plan: Plan
+    results: tuple[IndicatorResult, ...] = Field(default_factory=tuple)
+    goals: tuple[GoalSummary, ...] = Field(default_factory=tuple)
+    measures: tuple[MeasureSummary, ...] = Field(default_factory=tuple)
+    totals: Tally = Field(default_factory=Tally)
+    unique_indicators: int = 0
+    highlights: Highlights = Field(default_factory=Highlights)
+
+
+def _ratio(actual: Decimal, baseline: Decimal, target: Decimal) -> Decimal | None:
+    if target == baseline:
+        return None
+    return ((actual - baseline) / (target - baseline)).quantize(_PROGRESS_PLACES, ROUND_HALF_UP)
+
+
+def progress_of(indicator: Indicator) -> Decimal | None:
+    """The share of the planned change reached: (actual - baseline) / (target - baseline).
+
+    Computed when baseline, target and actual are single figures, or words on
+    the status scale (``indicator.scale``, else the default 未実施 < 検討 < 実施 < 推進); 0 when the target is a word and the actual is
+    the baseline unchanged; otherwise ``None``.
+
+    >>> from achievement import Actual, Target, parse_value
+    >>> def ind(b: str, t: str, a: str) -> Indicator:
+    ...     return Indicator(baseline=parse_value(b), target=Target(value=parse_value(t)),
+    ...                      actual=Actual(value=parse_value(a)))
+    >>> progress_of(ind("10%", "60%", "20%"))
+    Decimal('0.2000')
+    >>> progress_of(ind("実施", "推進", "推進"))
+    Decimal('1.0000')
+    >>> progress_of(ind("2種類", "充実", "2種類"))
+    Decimal('0')
+    >>> progress_of(ind("―", "実施", "実施")) is None
+    True
+    """
+    baseline, target, actual = indicator.baseline, indicator.target.value, indicator.actual.value
+    if (
+        isinstance(baseline, Quantity)
+        and isinstance(target, Quantity)
+        and isinstance(actual, Quantity)
+    ):
+        return _ratio(actual.amount, baseline.amount, target.amount)
+    if (
+        isinstance(baseline, StatusWord)
+        and isinstance(target, StatusWord)
+        and isinstance(actual, StatusWord)
+    ):
+        ranks = {word: rank for rank, word in enumerate(indicator.scale or DEFAULT_SCALE)}
+        if all(value.word in ranks for value in (baseline, target, actual)):
+            return _ratio(
+                Decimal(ranks[actual.word]),
+                Decimal(ranks[baseline.word]),
+                Decimal(ranks[target.word]),
+            )
+        return None
+    if (
+        isinstance(target, DirectionWord)
+        and not isinstance(baseline, Missing)
+        and display(baseline) == display(actual)
+    ):
+        return Decimal(0)
+    return None
+
+
+def _pick(results: Iterable[IndicatorResult], *, greatest: bool) -> IndicatorResult | None:
+    ranked = sorted(
+        enumerate(results),
+        key=lambda item: (
+            item[1].progress is None,
+            0
+            if item[1].progress is None
+            else (-item[1].progress if greatest else item[1].progress),
+            item[0],
+        ),
+    )
+    return ranked[0][1] if ranked else None
+
+
+def _highlights(goals: dict[Goal, list[IndicatorResult]]) -> Highlights:
+    achieved: list[IndicatorResult] = []
+    not_achieved: list[IndicatorResult] = []
+    for results in goals.values():
+        best = _pick((r for r in results if r.outcome is Outcome.ACHIEVED), greatest=True)
+        worst = _pick((r for r in results if r.outcome is Outcome.NOT_ACHIEVED), greatest=False)
+        if best is not None:
+            achieved.append(best)
+        if worst is not None:
+            not_achieved.append(worst)
+    return Highlights(achieved=tuple(achieved), not_achieved=tuple(not_achieved))
+
+
+def _result(entry: PlanIndicator, judge: Judge, scale: tuple[str, ...] | None) -> IndicatorResult:
+    indicator = entry.indicator
+    if indicator.scale is None and scale is not None:
+        indicator = indicator.model_copy(update={"scale": scale})
+    judgment = judge.judge(indicator)
+    agrees = None if entry.recorded is None else entry.recorded == judgment.outcome
+    return IndicatorResult(
+        entry=entry, judgment=judgment, agrees=agrees, progress=progress_of(indicator)
+    )
+
+
+def evaluate_plan(
+    plan: Plan,
+    judge: Judge | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Judge every indicator of ``plan`` and roll the outcomes up.
+
+    ``judge`` defaults to :func:`achievement.default_judge`; the plan's own
+    ordinal scale applies to indicators without one.  ``progress``, if given,
+    is called as ``progress(done, total)`` after each indicator.  Goals and
+    measures keep the order in which the plan first lists them.
+    """
+    judge = judge or default_judge()
+    total = len(plan.indicators)
+    results: list[IndicatorResult] = []
+    for done, entry in enumerate(plan.indicators, start=1):
+        results.append(_result(entry, judge, plan.scale))
+        if progress is not None:
+            progress(done, total)
+
+    by_goal: dict[Goal, list[IndicatorResult]] = {}
+    by_measure: dict[tuple[Goal, Measure], list[IndicatorResult]] = {}
+    for result in results:
+        by_goal.setdefault(result.entry.goal, []).append(result)
+        by_measure.setdefault((result.entry.goal, result.entry.measure), []).append(result)
+
+    measures = tuple(
+        MeasureSummary(measure=measure, goal=goal, tally=Tally.of(r.outcome for r in rs))
+        for (goal, measure), rs in by_measure.items()
+    )
+    goals = tuple(
+        GoalSummary(
+            goal=goal,
+            tally=Tally.of(r.outcome for r in rs),
+            measures=tuple(m for m in measures if m.goal == goal),
+        )
+        for goal, rs in by_goal.items()
+    )
+    return Report(
+        plan=plan,
+        results=tuple(results),
+        goals=goals,
+        measures=measures,
+        totals=Tally.of(r.outcome for r in results),
+        unique_indicators=len({r.entry.indicator.name for r in results}),
+        highlights=_highlights(by_goal),
+    )
