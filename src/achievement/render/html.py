@@ -9,7 +9,9 @@ from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
     detail_rows,
+    grade_table,
     highlight_sections,
+    scheme_rule,
     summary_rows,
     title,
 )
@@ -87,8 +89,10 @@ def render(report: Report, *, lang: str = "ja") -> str:
             "rate",
             "rate_rule",
             "unique_indicators",
+            "grades",
         )
     }
+    grade_header, grade_rows = grade_table(report, lang)
     return template.render(
         lang=lang,
         title=title(report, lang),
@@ -108,4 +112,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
         totals=report.totals,
         rate=percent(report.totals.rate, lang),
         unique_indicators=report.unique_indicators,
+        grade_header=grade_header,
+        grade_rows=grade_rows,
+        scheme_rule=scheme_rule(report, lang),
     )

@@ -15,6 +15,7 @@ from achievement._evaluator import display
 from achievement._plan import Goal, Measure
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
+from achievement.schemes import GradeTally
 
 __all__ = ["render", "to_data"]
 
@@ -38,6 +39,26 @@ def _tally(tally: Tally) -> dict[str, Any]:
         "not_achieved": tally.not_achieved,
         "not_evaluable": tally.not_evaluable,
         "rate": _dec(tally.rate),
+    }
+
+
+def _grades(grades: GradeTally | None) -> dict[str, Any] | None:
+    if grades is None:
+        return None
+    return {"counts": dict(grades.counts), "ungraded": grades.ungraded, "rate": _dec(grades.rate)}
+
+
+def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
+    scheme = report.scheme
+    if scheme is None:
+        return None
+    return {
+        "name": scheme.name,
+        "title": scheme.title.get(lang),
+        "rule": scheme.rule.get(lang),
+        "source": None if scheme.source is None else scheme.source.get(lang),
+        "labels": list(scheme.labels),
+        "achieved": [grade.label for grade in scheme.grades if grade.achieved],
     }
 
 
@@ -65,6 +86,7 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         },
         "style": judgment.style,
         "outcome": judgment.outcome.value,
+        "grade": None if result.grade is None else result.grade.label,
         "reason": {"code": judgment.reason.code, "params": dict(judgment.reason.params)},
         "message": judgment.message.get(lang),
         "direction": None if judgment.direction is None else judgment.direction.value,
@@ -105,14 +127,30 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
         "lang": lang,
         "indicators": [_indicator(result, lang) for result in report.results],
         "goals": [
-            {**_goal(g.goal), **_tally(g.tally), "measures": [m.measure.number for m in g.measures]}
+            {
+                **_goal(g.goal),
+                **_tally(g.tally),
+                "measures": [m.measure.number for m in g.measures],
+                "grades": _grades(g.grades),
+            }
             for g in report.goals
         ],
         "measures": [
-            {**_measure(m.measure), **_tally(m.tally), "goal": m.goal.number}
+            {
+                **_measure(m.measure),
+                **_tally(m.tally),
+                "goal": m.goal.number,
+                "grades": _grades(m.grades),
+                "grade": None if m.grade is None else m.grade.label,
+            }
             for m in report.measures
         ],
-        "totals": {**_tally(report.totals), "unique_indicators": report.unique_indicators},
+        "totals": {
+            **_tally(report.totals),
+            "unique_indicators": report.unique_indicators,
+            "grades": _grades(report.grades),
+        },
+        "scheme": _scheme(report, lang),
         "highlights": {
             "rule": report.highlights.rule.get(lang),
             "achieved": [_pointer(r) for r in report.highlights.achieved],

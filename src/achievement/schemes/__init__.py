@@ -24,10 +24,12 @@ from achievement.schemes._measure import Basis, Measurements, measure
 from achievement.schemes._measures import grade_measure
 from achievement.schemes._registry import SchemeRegistry, UnknownSchemeError
 from achievement.schemes._scheme import Grade, Scheme
+from achievement.schemes._tally import GradeTally
 
 __all__ = [
     "Basis",
     "Grade",
+    "GradeTally",
     "Measurements",
     "Scheme",
     "SchemeFileError",
