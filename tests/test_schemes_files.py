@@ -8,7 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from achievement import (
@@ -252,6 +252,7 @@ def test_grade_measure_needs_a_per_measure_scheme() -> None:
         grade_measure(get_scheme("degree", JUDGE), [])
 
 
+@settings(deadline=None)
 @given(
     st.lists(st.tuples(st.integers(0, 4), st.booleans()), min_size=1, max_size=6),
     st.data(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from achievement import (
@@ -98,6 +98,7 @@ def better_and_worse(a: Decimal, b: Decimal, direction: Direction) -> tuple[Deci
     return (high, low) if direction is Direction.HIGHER else (low, high)
 
 
+@settings(deadline=None)
 @given(st.one_of(st.none(), amounts), amounts, amounts, amounts, directions)
 def test_monotone_on_numbers(
     baseline: Decimal | None, target: Decimal, a: Decimal, b: Decimal, direction: Direction | None
@@ -115,6 +116,7 @@ def test_monotone_on_numbers(
         assert scheme.rank(good) <= scheme.rank(bad), scheme.name
 
 
+@settings(deadline=None)
 @given(
     st.tuples(amounts, amounts), st.tuples(amounts, amounts), amounts, amounts, amounts, directions
 )
@@ -147,6 +149,7 @@ def test_monotone_on_a_component(
         assert scheme.rank(good) <= scheme.rank(bad), scheme.name
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from((None, *DEFAULT_SCALE)),
     st.sampled_from(DEFAULT_SCALE),
@@ -169,6 +172,7 @@ def test_monotone_on_stages(baseline: str | None, target: str, a: str, b: str) -
         assert scheme.rank(good) <= scheme.rank(bad), scheme.name
 
 
+@settings(deadline=None)
 @given(any_values(), any_values(), any_values(), directions)
 def test_exactly_one_grade_per_evaluable_indicator(
     baseline: Value, target: Value, actual: Value, direction: Direction | None
@@ -188,6 +192,7 @@ def test_exactly_one_grade_per_evaluable_indicator(
             ) == 1
 
 
+@settings(deadline=None)
 @given(any_values(), any_values(), any_values(), directions)
 def test_achieved_grades_agree_with_the_judgment(
     baseline: Value, target: Value, actual: Value, direction: Direction | None
@@ -200,6 +205,7 @@ def test_achieved_grades_agree_with_the_judgment(
         assert scheme.achieved(grade) == (judgment.outcome is Outcome.ACHIEVED), scheme.name
 
 
+@settings(deadline=None)
 @given(st.one_of(st.none(), amounts), amounts, amounts, directions, positive)
 def test_grades_do_not_depend_on_the_unit_scale(
     baseline: Decimal | None,
@@ -222,6 +228,7 @@ def test_grades_do_not_depend_on_the_unit_scale(
 # Edge cases, each decided in achievement.schemes._measure and kept here.
 
 
+@settings(deadline=None)
 @given(positive, st.decimals(min_value=0, max_value=1000, places=2))
 def test_zero_target_lower_is_better(baseline: Decimal, actual: Decimal) -> None:
     """With a zero target any actual above zero has degree 0 (grade D); zero itself is 1 (A)."""
@@ -237,6 +244,7 @@ def test_zero_target_lower_is_better(baseline: Decimal, actual: Decimal) -> None
     assert m.progress == (baseline - actual) / baseline
 
 
+@settings(deadline=None)
 @given(amounts, amounts, directions)
 def test_target_equal_to_baseline_has_no_progress(
     level: Decimal, actual: Decimal, direction: Direction | None
@@ -250,6 +258,7 @@ def test_target_equal_to_baseline_has_no_progress(
     assert grade.label == ("A" if m.met else "D")
 
 
+@settings(deadline=None)
 @given(positive, positive, amounts)
 def test_baseline_already_past_the_target(gap: Decimal, target: Decimal, actual: Decimal) -> None:
     """A baseline already better than the target gives no progress, but a change is still read."""
@@ -263,6 +272,7 @@ def test_baseline_already_past_the_target(gap: Decimal, target: Decimal, actual:
     assert grade.label == ("A" if actual >= target else "D")
 
 
+@settings(deadline=None)
 @given(amounts, amounts, directions)
 def test_missing_baseline(target: Decimal, actual: Decimal, direction: Direction | None) -> None:
     """Without a baseline there is no progress or change: kenko21 gives E and baseline-4 C if unmet."""
@@ -276,6 +286,7 @@ def test_missing_baseline(target: Decimal, actual: Decimal, direction: Direction
     assert (kenko.label, four.label) == (("A", "達成A") if m.met else ("E", "横ばいC"))
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=-1000, max_value="-0.01", places=2), amounts, amounts, directions)
 def test_negative_target_has_no_degree(
     target: Decimal, baseline: Decimal, actual: Decimal, direction: Direction | None
@@ -289,6 +300,7 @@ def test_negative_target_has_no_degree(
     assert grade.label == ("A" if m.met else "D")
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=-1000, max_value="-0.01", places=2), amounts, amounts)
 def test_change_from_a_negative_baseline(
     baseline: Decimal, target: Decimal, actual: Decimal
@@ -301,6 +313,7 @@ def test_change_from_a_negative_baseline(
     assert m.change == (actual - baseline) / abs(baseline)
 
 
+@settings(deadline=None)
 @given(st.one_of(st.none(), amounts), amounts)
 def test_not_evaluable_gets_no_grade_and_stays_out_of_the_rate(
     baseline: Decimal | None, target: Decimal
@@ -321,6 +334,7 @@ def test_not_evaluable_gets_no_grade_and_stays_out_of_the_rate(
         assert scheme.rate([counted, grade]) == scheme.rate([counted]) == Decimal("100.0")
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=-5, max_value=5, places=4))
 def test_band_edges_are_inclusive_unless_strict(value: Decimal) -> None:
     """A band holds at its lower bound unless it is strict, and never below it."""

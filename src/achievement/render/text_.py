@@ -58,7 +58,10 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
     if header:
         grades = Table(title=label("grades", lang), box=box.SQUARE)
         for number, name in enumerate(header):
-            grades.add_column(name, justify="left" if number == 0 else "right")
+            if number == 0:
+                grades.add_column(name, overflow="fold")
+            else:
+                grades.add_column(name, justify="right", overflow="fold", max_width=12)
         for index, (kind, row_cells) in enumerate(grade_rows):
             following = grade_rows[index + 1][0] if index + 1 < len(grade_rows) else None
             grades.add_row(*row_cells, end_section=kind == "goal" or following in ("goal", "total"))
