@@ -270,3 +270,19 @@ def test_soumu5_measure_is_monotone(items: list[tuple[int, bool]], data: st.Data
         return grade
 
     assert SOUMU5.rank(of(improved)) <= SOUMU5.rank(of(items))
+
+
+def test_grades_that_do_not_fit_are_explained_in_both_languages(tmp_path: Path) -> None:
+    """A scheme file whose last grade has a bound names the file and says why, in ja and en."""
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "extends: degree\nname: two\ngrades:\n"
+        "  - {label: A, meaning: {ja: a, en: a}, min: 1, achieved: true}\n"
+        "  - {label: B, meaning: {ja: b, en: b}, min: 0.5}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SchemeFileError) as info:
+        load_scheme(path, JUDGE)
+    assert info.value.file == str(path)
+    assert "最後の区分「B」には min を書きません" in info.value.message("ja")
+    assert "the last grade 'B' must have no 'min'" in info.value.message("en")

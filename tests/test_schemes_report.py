@@ -200,3 +200,11 @@ def test_compare_needs_a_scheme(capsys: pytest.CaptureFixture[str]) -> None:
     """`compare --schemes ,` ends with exit code 2 and a message."""
     assert main(["compare", "--schemes", ",", "--lang", "en"]) == 2
     assert "at least one scheme" in capsys.readouterr().err
+
+
+def test_json_shows_what_the_scheme_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each indicator in the JSON carries its degree, progress and change to four places."""
+    data = run_json(capsys, "report", "--scheme", "progress", "--format", "json")
+    online = next(i for i in data["indicators"] if i["name"] == "オンライン手続比率")
+    assert online["measurements"] == {"degree": "0.3333", "progress": "0.2000", "change": "1.0000"}
+    assert online["grade"] == "C"

@@ -33,7 +33,15 @@ from achievement._model import (
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement.rules.ordinal import DEFAULT_SCALE
-from achievement.schemes import Grade, GradeTally, Scheme, get_scheme, grade_measure
+from achievement.schemes import (
+    Grade,
+    GradeTally,
+    Measurements,
+    Scheme,
+    get_scheme,
+    grade_measure,
+    measure,
+)
 from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
@@ -116,7 +124,8 @@ class IndicatorResult(Frozen):
     ``agrees`` says whether the judgment matches the outcome the plan itself
     published (``None`` when it published none); ``progress`` is the share of
     the planned change that was reached (see :func:`progress_of`); ``grade`` is its
-    grade under the report's scheme (``None`` when the scheme gives none).
+    grade under the report's scheme (``None`` when the scheme gives none), read from
+    its ``measurements`` (achievement degree, progress, change against the baseline).
     """
 
     entry: PlanIndicator
@@ -124,6 +133,7 @@ class IndicatorResult(Frozen):
     agrees: bool | None
     progress: Decimal | None = None
     grade: Grade | None = None
+    measurements: Measurements | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -268,12 +278,14 @@ def _result(
         indicator = indicator.model_copy(update={"scale": scale})
     judgment = judge.judge(indicator)
     agrees = None if entry.recorded is None else entry.recorded == judgment.outcome
+    measured = measure(indicator, judgment)
     return IndicatorResult(
         entry=entry,
         judgment=judgment,
         agrees=agrees,
         progress=progress_of(indicator),
-        grade=scheme.grade(indicator, judgment),
+        grade=scheme.grade_of(measured),
+        measurements=measured,
     )
 
 

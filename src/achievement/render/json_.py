@@ -8,14 +8,14 @@ bytes.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
-from achievement.schemes import GradeTally
+from achievement.schemes import GradeTally, Measurements
 
 __all__ = ["render", "to_data"]
 
@@ -46,6 +46,23 @@ def _grades(grades: GradeTally | None) -> dict[str, Any] | None:
     if grades is None:
         return None
     return {"counts": dict(grades.counts), "ungraded": grades.ungraded, "rate": _dec(grades.rate)}
+
+
+def _measured(value: Decimal | None) -> str | None:
+    if value is None or not value.is_finite():
+        return _dec(value)
+    return str(value.quantize(Decimal("0.0001"), ROUND_HALF_UP))
+
+
+def _measurements(measured: Measurements | None) -> dict[str, Any] | None:
+    """What the scheme read, to four places: degree, progress and change against the baseline."""
+    if measured is None:
+        return None
+    return {
+        "degree": _measured(measured.degree),
+        "progress": _measured(measured.progress),
+        "change": _measured(measured.change),
+    }
 
 
 def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
@@ -87,6 +104,7 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         "style": judgment.style,
         "outcome": judgment.outcome.value,
         "grade": None if result.grade is None else result.grade.label,
+        "measurements": _measurements(result.measurements),
         "reason": {"code": judgment.reason.code, "params": dict(judgment.reason.params)},
         "message": judgment.message.get(lang),
         "direction": None if judgment.direction is None else judgment.direction.value,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from achievement._errors import AchievementError
-from achievement.schemes._scheme import Scheme
+from achievement.schemes._scheme import InvalidScheme, Scheme
 
 if TYPE_CHECKING:
     from achievement._judge import Judge
@@ -36,7 +36,7 @@ class SchemeFileError(AchievementError, ValueError):
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "-"
+    return ".".join(str(part) for part in loc)
 
 
 def _read(path: Path) -> Any:
@@ -108,9 +108,25 @@ def load_scheme(path: str | Path, judge: Judge | None = None) -> Scheme:
                 )
             try:
                 base = base.with_bands(bands)
-            except (ValueError, ValidationError) as exc:
+            except ValidationError as exc:
+                problem = exc.errors()[0]
+                cause = problem.get("ctx", {}).get("error")
+                en = cause.en if isinstance(cause, InvalidScheme) else problem["msg"]
+                ja = cause.ja if isinstance(cause, InvalidScheme) else problem["msg"]
                 raise SchemeFileError(
-                    str(exc), f"bands が正しくありません: {exc}", file=str(path), column="bands"
+                    f"'bands' do not give a valid scheme: {en}",
+                    f"「bands」の値では評価区分が成り立ちません: {ja}",
+                    file=str(path),
+                    column="bands",
+                ) from exc
+            except KeyError as exc:
+                raise SchemeFileError(
+                    f"'bands' names a grade that {base.name!r} does not have: {exc.args[0]}; "
+                    f"grades: {', '.join(g.label for g in base.grades)}",
+                    f"「bands」の区分「{exc.args[0]}」は「{base.name}」にありません。"
+                    f"区分: {', '.join(g.label for g in base.grades)}",
+                    file=str(path),
+                    column="bands",
                 ) from exc
         given = data.get("name")
         data = {**base.model_dump(exclude_none=True), **data}
@@ -127,6 +143,13 @@ def load_scheme(path: str | Path, judge: Judge | None = None) -> Scheme:
         return Scheme.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
+        cause = first.get("ctx", {}).get("error")
+        if isinstance(cause, InvalidScheme):
+            raise SchemeFileError(
+                f"not a valid scheme: {cause.en}",
+                f"評価区分として正しくありません: {cause.ja}",
+                file=str(path),
+            ) from exc
         field = _field(first["loc"])
         raise SchemeFileError(
             f"field {field!r}: {first['msg']}",

@@ -29,7 +29,17 @@ from pydantic import Field, field_validator, model_validator
 from achievement._model import Frozen, Indicator, Judgment, LocalizedText
 from achievement.schemes._measure import Basis, Measurements, measure
 
-__all__ = ["Grade", "Scheme"]
+__all__ = ["Grade", "InvalidScheme", "Scheme"]
+
+
+class InvalidScheme(ValueError):
+    """A scheme whose grades do not fit together; the message in English and Japanese."""
+
+    def __init__(self, en: str, ja: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.ja = ja
+
 
 _BASIS_WORDS: Mapping[Basis, tuple[str, str]] = {
     Basis.MET: ("目標達成", "target met"),
@@ -136,26 +146,40 @@ class Scheme(Frozen):
         if self.cannot_assess is not None:
             labels.append(self.cannot_assess.label)
         if len(set(labels)) != len(labels):
-            raise ValueError(f"grade labels must be unique: {labels}")
+            raise InvalidScheme(
+                f"grade labels must be unique: {labels}",
+                f"区分の名前が重複しています: {labels}",
+            )
         *banded, last = self.grades
         if last.min is not None:
-            raise ValueError(
-                f"the last grade {last.label!r} must have no 'min': it catches the rest"
+            raise InvalidScheme(
+                f"the last grade {last.label!r} must have no 'min': it catches the rest",
+                f"最後の区分「{last.label}」には min を書きません(残りすべてを受ける区分です)",
             )
         for grade in banded:
             if grade.min is None:
-                raise ValueError(f"grade {grade.label!r} needs a 'min' (only the last has none)")
-        if not any(grade.achieved for grade in self.grades):
-            raise ValueError("at least one grade must be marked 'achieved'")
-        if self.met_grade is not None and self.met_grade not in {
-            g.label for g in self.grades if g.achieved
-        }:
-            raise ValueError(f"met_grade {self.met_grade!r} must name an achieved grade")
+                raise InvalidScheme(
+                    f"grade {grade.label!r} needs a 'min' (only the last has none)",
+                    f"区分「{grade.label}」には min(下限)が必要です(min がないのは最後の区分だけ)",
+                )
+        achieved = {grade.label for grade in self.grades if grade.achieved}
+        if not achieved:
+            raise InvalidScheme(
+                "at least one grade must be marked 'achieved'",
+                "achieved(達成とみなす)の区分が少なくとも一つ必要です",
+            )
+        if self.met_grade is not None and self.met_grade not in achieved:
+            raise InvalidScheme(
+                f"met_grade {self.met_grade!r} must name an achieved grade",
+                f"met_grade「{self.met_grade}」は達成とみなす区分でなければなりません",
+            )
         if self.unmet_grade is not None and (
-            self.unmet_grade not in labels
-            or any(g.achieved for g in self.grades if g.label == self.unmet_grade)
+            self.unmet_grade not in labels or self.unmet_grade in achieved
         ):
-            raise ValueError(f"unmet_grade {self.unmet_grade!r} must name a grade not achieved")
+            raise InvalidScheme(
+                f"unmet_grade {self.unmet_grade!r} must name a grade not achieved",
+                f"unmet_grade「{self.unmet_grade}」は達成とみなさない区分でなければなりません",
+            )
         return self
 
     @property
@@ -221,10 +245,13 @@ class Scheme(Frozen):
         return share.quantize(Decimal("0.1"), ROUND_HALF_UP)
 
     def with_bands(self, bands: Mapping[str, Any]) -> Scheme:
-        """A copy with the lower bounds of the named grades changed, validated again."""
-        unknown = set(bands) - {grade.label for grade in self.grades}
+        """A copy with the lower bounds of the named grades changed, validated again.
+
+        A label that is not a grade of this scheme raises :class:`KeyError`.
+        """
+        unknown = sorted(set(bands) - {grade.label for grade in self.grades})
         if unknown:
-            raise ValueError(f"no grade labelled {sorted(unknown)} in scheme {self.name!r}")
+            raise KeyError(", ".join(map(str, unknown)))
         data = self.model_dump()
         for grade in data["grades"]:
             if grade["label"] in bands:
