@@ -131,10 +131,10 @@ def test_unknown_name_lists_the_schemes() -> None:
 def test_rule_in_words_follows_the_bands() -> None:
     """The rule printed for degree states each band and is rebuilt when a band changes."""
     degree = get_scheme("degree", JUDGE)
-    assert "B: 達成度80%以上" in degree.rule.ja
-    assert "B: achievement degree 80% or more" in degree.rule.en
+    assert "B(おおむね達成): 達成度80%以上" in degree.rule.ja
+    assert "B (nearly reached): achievement degree 80% or more" in degree.rule.en
     changed = degree.with_bands({"B": "90%"})
-    assert "B: 達成度90%以上" in changed.rule.ja
+    assert "B(おおむね達成): 達成度90%以上" in changed.rule.ja
     assert "80%" not in changed.rule.ja.split("(")[0]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from achievement import Plan
 from achievement.cli import main
-from achievement.render import render
+from achievement.render import FORMATS, render
 from achievement.rollup import evaluate_plan
 from achievement.schemes import get_scheme
 
@@ -153,7 +153,7 @@ def test_documents_show_the_distribution_and_rule(taito_plan: Plan, fmt: str) ->
     text = render(report, fmt, lang="ja")
     assert isinstance(text, str)
     assert "評価区分の分布" in text
-    assert "A: 達成度100%以上" in text
+    assert "A(目標を達成): 達成度100%以上" in text
 
 
 def test_text_shows_the_distribution(taito_plan: Plan) -> None:
@@ -208,3 +208,20 @@ def test_json_shows_what_the_scheme_read(capsys: pytest.CaptureFixture[str]) -> 
     online = next(i for i in data["indicators"] if i["name"] == "オンライン手続比率")
     assert online["measurements"] == {"degree": "0.3333", "progress": "0.2000", "change": "1.0000"}
     assert online["grade"] == "C"
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_every_format_renders_under_every_preset(taito_plan: Plan, name: str) -> None:
+    """Every report format renders the Taito plan under every preset, naming the scheme's grades."""
+    report = evaluate_plan(taito_plan, scheme=name)
+    scheme = get_scheme(name)
+    for fmt in FORMATS:
+        if fmt == "xlsx":
+            pytest.importorskip("openpyxl")
+        if fmt == "html":
+            pytest.importorskip("jinja2")
+        if fmt == "text":
+            pytest.importorskip("rich")
+        output = render(report, fmt, lang="ja")
+        if isinstance(output, str) and fmt != "csv":
+            assert scheme.title.ja in output

@@ -261,8 +261,8 @@ class Scheme(Frozen):
     @property
     def rule(self) -> LocalizedText:
         """The rule in words, as the report prints it next to the results."""
-        ja = [f"{g.label}: {g.condition(self.basis).ja}" for g in self.grades]
-        en = [f"{g.label}: {g.condition(self.basis).en}" for g in self.grades]
+        ja = [f"{g.label}({g.meaning.ja}): {g.condition(self.basis).ja}" for g in self.grades]
+        en = [f"{g.label} ({g.meaning.en}): {g.condition(self.basis).en}" for g in self.grades]
         bases = {self.basis, *(g.basis for g in self.grades if g.basis is not None)}
         notes_ja = [_BASIS_DEFINITIONS[b][0] for b in Basis if b in bases]
         notes_en = [_BASIS_DEFINITIONS[b][1] for b in Basis if b in bases]
