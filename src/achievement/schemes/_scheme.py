@@ -281,10 +281,12 @@ class Scheme(Frozen):
             notes_ja.append("評価不能の指標には区分を付けない")
             notes_en.append("indicators that cannot be evaluated get no grade")
         else:
-            label = self.cannot_assess.label
-            notes_ja.append(f"評価不能の指標は{label}とし、{label}は達成率の分母から除く")
+            label, meaning = self.cannot_assess.label, self.cannot_assess.meaning
+            notes_ja.append(
+                f"評価不能の指標は{label}({meaning.ja})とし、{label}は達成率の分母から除く"
+            )
             notes_en.append(
-                f"indicators that cannot be evaluated are {label}, "
+                f"indicators that cannot be evaluated are {label} ({meaning.en}), "
                 f"and {label} stays out of the rate's denominator"
             )
         if self.per_measure:
