@@ -105,6 +105,8 @@ def test_json_has_indicators_measures_and_totals(taito_report: Report) -> None:
         "grades": {"counts": {"達成": 20, "未達成": 8}, "ungraded": 0, "rate": "71.4"},
     }
     assert len(data["indicators"]) == 28
+    assert data["rules"]["highlights"].startswith("主な評価指標の選び方")
+    assert data["rules"]["rate"].startswith("達成率")
     first = data["indicators"][0]
     assert first["measure"] == {"number": 1, "title": "デジタル行政窓口の整備", "priority": True}
     assert {"name", "style", "outcome", "reason", "recorded", "agrees"} <= first.keys()
@@ -143,7 +145,7 @@ def test_csv_has_a_header_and_one_row_per_indicator(taito_report: Report) -> Non
 
 
 def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> None:
-    """Sheet 1 has goal rows, the 16 measure rows with the seed's counts, 合計 and 達成率."""
+    """Sheet 1 has the seed's summary rows, 合計 and 達成率; sheet 2 merges goal and measure cells."""
     openpyxl = pytest.importorskip("openpyxl")
     data = render(taito_report, "xlsx", lang="ja")
     assert isinstance(data, bytes)
@@ -160,6 +162,8 @@ def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> N
     goal_rows = [r[0] for r in rows if str(r[0]).startswith("基本目標")]
     assert len(goal_rows) == 3
     assert detail.max_row == 29
+    merged = {str(cells) for cells in detail.merged_cells.ranges}
+    assert {"A2:A17", "A18:A23", "A24:A29", "B2:B3", "B18:B20"} <= merged
     assert detail.cell(1, 4).value == "評価指標"
     assert [detail.cell(r, 8).value for r in range(2, 30)].count("達成") == 20
 

@@ -295,3 +295,18 @@ def test_evaluate_plan_reports_progress(taito_plan: Plan) -> None:
 def test_evaluate_plan_is_deterministic(taito_plan: Plan, taito_report: Report) -> None:
     """Judging the same plan twice gives equal reports."""
     assert evaluate_plan(taito_plan) == taito_report
+
+
+@given(rows, st.randoms(use_true_random=False))
+def test_plan_tallies_do_not_depend_on_row_order(
+    spec: list[tuple[int, int, Outcome, int]], rnd: random.Random
+) -> None:
+    """Shuffling a plan's rows leaves every measure's and goal's tally and the totals unchanged."""
+    shuffled = list(spec)
+    rnd.shuffle(shuffled)
+    before, after = evaluate_plan(_plan(spec)), evaluate_plan(_plan(shuffled))
+    assert {m.measure: m.tally for m in before.measures} == {
+        m.measure: m.tally for m in after.measures
+    }
+    assert {g.goal: g.tally for g in before.goals} == {g.goal: g.tally for g in after.goals}
+    assert before.totals == after.totals

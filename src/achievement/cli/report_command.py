@@ -25,6 +25,9 @@ __all__ = ["PROGRESS_THRESHOLD", "register", "run"]
 PROGRESS_THRESHOLD = 200
 """Plans with more rows than this show a progress bar when stderr is a terminal."""
 
+_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
+_SUFFIXES |= {".html": "html", ".htm": "html"}
+
 _EXTRAS = {"text": "cli", "md": None, "json": None, "csv": None, "xlsx": "xlsx", "html": "html"}
 
 _EPILOG = (
@@ -50,7 +53,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="the plan (default: bundled example)")
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from the suffix of OUT, else text) / 出力形式",
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
@@ -79,6 +85,15 @@ def _progress_bar(total: int, lang: str) -> Iterator[Callable[[int, int], None] 
             bar.update(task, completed=done, total=total)
 
         yield advance
+
+
+def _format_of(output: str | None) -> str:
+    """The format named by the suffix of ``output``; ``text`` when there is none.
+
+    >>> _format_of("report.xlsx"), _format_of("out.HTML"), _format_of(None)
+    ('xlsx', 'html', 'text')
+    """
+    return "text" if output is None else _SUFFIXES.get(Path(output).suffix.lower(), "text")
 
 
 def _render(report: Report, fmt: str, lang: str) -> str | bytes:
@@ -138,5 +153,6 @@ def run(args: argparse.Namespace) -> int:
     scheme = resolve_scheme(args.scheme, result.plan, path)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
         report = evaluate_plan(result.plan, progress=advance, scheme=scheme)
-    _write(_render(report, args.format, args.lang), args.output, args.format)
+    fmt = args.format or _format_of(args.output)
+    _write(_render(report, fmt, args.lang), args.output, fmt)
     return 1 if result.problems else 0

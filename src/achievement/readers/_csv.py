@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
@@ -20,7 +21,13 @@ def decode(data: bytes, *, file: str) -> str:
     >>> decode("指標".encode("cp932"), file="a.csv")
     '指標'
     """
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise AchievementError(
+            "the file is UTF-16 text (Excel's Unicode text); save it as CSV UTF-8",
+            "ファイルが UTF-16(Excel の Unicode テキスト)です。CSV UTF-8 で保存してください",
+            file=file,
+        )
+    if data.startswith(codecs.BOM_UTF8):
         encodings: tuple[str, ...] = ("utf-8-sig",)
     else:
         encodings = ENCODINGS

@@ -27,6 +27,7 @@ __all__ = [
     "detail_rows",
     "grade_table",
     "highlight_sections",
+    "row_spans",
     "scheme_rule",
     "summary_rows",
     "title",
@@ -220,3 +221,18 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
             )
     rows.append(("total", cells(label("total", lang), report.grades)))
     return header, rows
+
+
+def row_spans(keys: list[object]) -> list[int]:
+    """Row spans merging runs of equal keys: the run's length on its first row, 0 after.
+
+    >>> row_spans(["a", "a", "b", "a"])
+    [2, 0, 1, 1]
+    """
+    spans = [0] * len(keys)
+    start = 0
+    for index in range(1, len(keys) + 1):
+        if index == len(keys) or keys[index] != keys[start]:
+            spans[start] = index - start
+            start = index
+    return spans

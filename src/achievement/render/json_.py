@@ -170,11 +170,10 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
         },
         "scheme": _scheme(report, lang),
         "highlights": {
-            "rule": report.highlights.rule.get(lang),
             "achieved": [_pointer(r) for r in report.highlights.achieved],
             "not_achieved": [_pointer(r) for r in report.highlights.not_achieved],
         },
-        "labels": {"rate_rule": label("rate_rule", lang)},
+        "rules": {"rate": label("rate_rule", lang), "highlights": report.highlights.rule.get(lang)},
     }
 
 

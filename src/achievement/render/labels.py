@@ -1,7 +1,7 @@
 """The one catalogue of labels every renderer uses, in Japanese and English.
 
 >>> label("rate", "ja"), label("rate", "en")
-('達成率', 'achievement rate')
+('達成率', 'Achievement rate')
 >>> outcome_label("not_evaluable", "en")
 'not evaluable'
 """
@@ -31,9 +31,9 @@ def _t(ja: str, en: str) -> LocalizedText:
 
 LABELS: Mapping[str, LocalizedText] = {
     "title": _t("達成状況", "Achievement report"),
-    "summary": _t("計画事業の達成状況", "Achievement by measure"),
+    "summary": _t("計画事業の達成状況", "Achievement by goal and measure"),
     "detail": _t("評価指標の一覧", "Indicators"),
-    "chart": _t("施策別の達成状況", "Achievement by measure"),
+    "chart": _t("施策別の達成状況", "Chart of achievement by measure"),
     "goal": _t("基本目標", "Goal"),
     "measure": _t("施策", "Measure"),
     "measure_name": _t("施策名", "Measure"),
@@ -59,7 +59,7 @@ LABELS: Mapping[str, LocalizedText] = {
     "not_achieved": _t("未達成", "Not achieved"),
     "not_evaluable": _t("評価不能", "Not evaluable"),
     "total": _t("合計", "Total"),
-    "rate": _t("達成率", "achievement rate"),
+    "rate": _t("達成率", "Achievement rate"),
     "rate_rule": _t(
         "達成率 = 達成 ÷(達成 + 未達成)。評価不能は分母に含めない。",
         "Achievement rate = achieved / (achieved + not achieved); not evaluable is left out.",

@@ -15,6 +15,7 @@ from achievement.render._view import (
     DETAIL_COLUMNS,
     detail_rows,
     grade_table,
+    row_spans,
     scheme_rule,
     summary_rows,
     title,
@@ -154,17 +155,14 @@ def _grades(sheet: Worksheet, report: Report, lang: str, first: int) -> None:
 
 
 def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
-    start = 0
-    for index in range(1, len(keys) + 1):
-        if index == len(keys) or keys[index] != keys[start]:
-            if index - 1 > start:
-                sheet.merge_cells(
-                    start_row=first + start,
-                    start_column=column,
-                    end_row=first + index - 1,
-                    end_column=column,
-                )
-            start = index
+    for offset, span in enumerate(row_spans(keys)):
+        if span > 1:
+            sheet.merge_cells(
+                start_row=first + offset,
+                start_column=column,
+                end_row=first + offset + span - 1,
+                end_column=column,
+            )
 
 
 def _detail(sheet: Worksheet, report: Report, lang: str) -> None:

@@ -1,0 +1,347 @@
+"""Reading the detail table from CSV: encodings, headers, inheritance and problems."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from achievement import (
+    AchievementError,
+    ActualStatus,
+    Direction,
+    Missing,
+    Outcome,
+    Quantity,
+    StatusWord,
+)
+from achievement.readers import ReadResult, bundled_example, read_plan
+
+TAITO = Path(__file__).resolve().parent.parent / "examples" / "taito-2025" / "taito-2025.csv"
+PRIORITY_MEASURES = {1, 3, 5, 9, 10, 15, 16}
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    """Write ``rows`` as CSV to ``path`` in ``encoding``."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+@pytest.fixture(params=["utf-8", "utf-8-sig", "cp932"])
+def taito(request: pytest.FixtureRequest, tmp_path: Path) -> ReadResult:
+    """The Taito table re-encoded as Excel may save it, then read."""
+    copy = tmp_path / "taito.csv"
+    copy.write_bytes(TAITO.read_text(encoding="utf-8").encode(request.param))
+    return read_plan(copy)
+
+
+def test_taito_rows_all_read(taito: ReadResult) -> None:
+    """Every one of the 28 rows of the Taito table is read, with no problem."""
+    assert taito.problems == ()
+    assert taito.rows == 28
+    assert len(taito.plan.indicators) == 28
+    assert [item.row for item in taito.plan.indicators] == list(range(2, 30))
+
+
+def test_taito_goals_and_measures(taito: ReadResult) -> None:
+    """The Taito table has 3 goals and 16 measures, the priority ones marked."""
+    items = taito.plan.indicators
+    goals = list(dict.fromkeys(item.goal for item in items))
+    assert [g.number for g in goals] == [1, 2, 3]
+    assert goals[0].title == "新たな日常・生活に対応する区民サービスの提供"
+    measures = list(dict.fromkeys(item.measure for item in items))
+    assert [m.number for m in measures] == list(range(1, 17))
+    assert {m.number for m in measures if m.priority} == PRIORITY_MEASURES
+    assert measures[0].title == "デジタル行政窓口の整備"
+    assert Counter(item.goal.number for item in items) == {1: 16, 2: 6, 3: 6}
+
+
+def test_taito_recorded_and_years(taito: ReadResult) -> None:
+    """The published judgments are 20 達成 and 8 未達成; the years are FY2020 and FY2025."""
+    items = taito.plan.indicators
+    assert Counter(item.recorded for item in items) == {
+        Outcome.ACHIEVED: 20,
+        Outcome.NOT_ACHIEVED: 8,
+    }
+    assert {item.recorded_text for item in items} == {"達成", "未達成"}
+    assert (taito.plan.baseline_year, taito.plan.target_year) == (2020, 2025)
+    for item in items:
+        assert item.indicator.target.fiscal_year == 2025
+        assert item.indicator.actual.fiscal_year == 2025
+        assert item.indicator.actual.status is ActualStatus.PROJECTED
+
+
+def test_taito_cells(taito: ReadResult) -> None:
+    """Cells keep their text as published and read into typed values."""
+    by_row = {item.row: item for item in taito.plan.indicators}
+    online = by_row[3]
+    assert online.indicator.name == "オンライン手続比率"
+    assert isinstance(online.indicator.target.value, Quantity)
+    assert online.indicator.target.value.amount == 60
+    assert online.note == "・オンライン化に要する業務手順の見直し等による遅れ"
+    assert by_row[8].indicator.baseline == Missing(text="―")
+    assert isinstance(by_row[13].indicator.target.value, StatusWord)
+    assert by_row[21].indicator.target.value.text == "年 8, 150 時間"
+
+
+def test_blank_initiative_continues_the_measure(taito: ReadResult) -> None:
+    """A blank initiative under a continued measure is the initiative above (merged cell)."""
+    by_row = {item.row: item for item in taito.plan.indicators}
+    assert by_row[5].initiative == by_row[4].initiative
+    assert by_row[5].initiative.startswith("4. ")
+    assert by_row[20].measure == by_row[19].measure
+    assert by_row[20].initiative == by_row[19].initiative
+    assert by_row[20].initiative.startswith("21. ")
+
+
+def test_bundled_example_is_the_taito_table() -> None:
+    """The bundled example is the Taito CSV of the examples folder."""
+    assert bundled_example().read_bytes() == TAITO.read_bytes()
+
+
+HEADER = ["基本目標", "施策", "評価指標", "計画策定時(令和2年度末)", "目標(令和7年度)", "実績"]
+
+
+def test_merged_goal_and_measure_inherit(tmp_path: Path) -> None:
+    """Blank goal and measure cells continue the row above; a new goal restarts measures."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            HEADER,
+            ["【基本目標1】A", "1. 施策A(重点施策)", "x", "1件", "2件", "3件"],
+            ["", "", "y", "1件", "2件", "1件"],
+            ["", "2. 施策B", "z", "1件", "2件", "2件"],
+            ["【基本目標2】B", "", "w", "1件", "2件", "2件"],
+        ],
+    )
+    result = read_plan(path)
+    first, second, third = result.plan.indicators
+    assert second.goal == first.goal
+    assert second.measure == first.measure
+    assert first.measure.priority
+    assert third.measure.number == 2
+    assert third.goal == first.goal
+    (problem,) = result.problems
+    assert (problem.row, problem.column, problem.code) == (5, "施策", "row.no_measure")
+    assert result.rows == 4
+
+
+def test_unreadable_cell_is_a_problem(tmp_path: Path) -> None:
+    """A cell the notation cannot read names file, row, column and text, and its row is left out."""
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [
+            HEADER,
+            ["目標1", "施策1", "x", "1件", "5件未満", "3件"],
+            ["", "", "y", "1件", "2件", "3件"],
+        ],
+    )
+    result = read_plan(path)
+    (problem,) = result.problems
+    assert problem.file == str(path)
+    assert problem.row == 2
+    assert problem.column == "目標(令和7年度)"
+    assert problem.text == "5件未満"
+    assert problem.code == "cell.unreadable"
+    assert "未満" in problem.message.ja
+    assert [item.row for item in result.plan.indicators] == [3]
+    assert result.rows == 2
+
+
+def test_blank_rows_are_skipped_and_row_numbers_kept(tmp_path: Path) -> None:
+    """Blank rows are not counted; row numbers are those a spreadsheet shows."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            HEADER,
+            ["目標1", "施策1", "x", "1件", "2件", "3件"],
+            ["", "", "", ""],
+            [" "] * 6,
+            ["", "", "多行\nの指標", "1件", "2件", "3件"],
+        ],
+    )
+    result = read_plan(path)
+    assert result.rows == 2
+    assert [item.row for item in result.plan.indicators] == [2, 5]
+    assert result.plan.indicators[1].indicator.name == "多行\nの指標"
+
+
+def test_title_row_above_the_header(tmp_path: Path) -> None:
+    """A single text above the header row is the plan's title."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [["台東区情報化推進計画 別紙"], [], HEADER, ["目標1", "施策1", "x", "1件", "2件", "3件"]],
+    )
+    result = read_plan(path)
+    assert result.plan.title == "台東区情報化推進計画 別紙"
+    assert result.plan.indicators[0].row == 4
+
+
+def test_synonym_headers(tmp_path: Path) -> None:
+    """策定時 / 目標値 / 実績値 / 判定 are read as baseline, target, actual and recorded."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["施策", "指標", "策定時(平成30年度)", "目標値(令和6年度)", "実績値", "判定"],
+            ["1 施策", "x", "10%", "20%", "25%", "達成"],
+        ],
+    )
+    result = read_plan(path)
+    (item,) = result.plan.indicators
+    assert item.indicator.baseline.text == "10%"
+    assert item.indicator.actual.status is ActualStatus.FINAL
+    assert item.recorded is Outcome.ACHIEVED
+    assert (result.plan.baseline_year, result.plan.target_year) == (2018, 2024)
+    assert item.goal.title == ""
+    assert item.measure.number == 1
+
+
+def test_current_value_is_the_baseline_when_no_other(tmp_path: Path) -> None:
+    """現状値 is the baseline when no other baseline column exists, else the actual."""
+    alone = write_csv(
+        tmp_path / "a.csv",
+        [["指標", "現状値", "目標値", "直近値"], ["x", "10%", "20%", "15%"]],
+    )
+    (item,) = read_plan(alone).plan.indicators
+    assert item.indicator.baseline.text == "10%"
+    assert item.indicator.actual.value.text == "15%"
+    beside = write_csv(
+        tmp_path / "b.csv",
+        [["指標", "基準値", "目標値", "現状値"], ["x", "10%", "20%", "15%"]],
+    )
+    (item,) = read_plan(beside).plan.indicators
+    assert item.indicator.baseline.text == "10%"
+    assert item.indicator.actual.value.text == "15%"
+
+
+def test_english_headers_and_optional_columns(tmp_path: Path) -> None:
+    """English headers are read, with the optional direction and style columns."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            [
+                *("Goal", "Measure", "Initiative", "Indicator", "Baseline (FY2020)"),
+                *("Target (FY2025)", "Actual", "Recorded", "Note", "Direction", "Style"),
+            ],
+            [
+                *("Goal 1: Service", "Measure 3 (priority)", "i", "wait", "20分", "15分"),
+                *("16分", "not achieved", "n", "lower", "threshold"),
+            ],
+            ["", "", "", "rate", "20%", "0%", "3%", "B", "", "低下", ""],
+        ],
+    )
+    result = read_plan(path)
+    assert result.problems == ()
+    first, second = result.plan.indicators
+    assert first.goal.number == 1
+    assert first.goal.title == "Service"
+    assert first.measure.number == 3
+    assert first.measure.priority
+    assert first.indicator.direction is Direction.LOWER
+    assert first.indicator.style == "threshold"
+    assert first.recorded is Outcome.NOT_ACHIEVED
+    assert second.indicator.direction is Direction.LOWER
+    assert second.recorded is None
+    assert second.recorded_text == "B"
+
+
+def test_unknown_direction_and_style_are_problems(tmp_path: Path) -> None:
+    """An unknown word in the direction or style column is a problem naming the column."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["indicator", "target", "actual", "direction", "style"],
+            ["a", "1件", "2件", "sideways", ""],
+            ["b", "1件", "2件", "", "no-such-style"],
+        ],
+    )
+    result = read_plan(path)
+    assert [(p.row, p.column, p.text, p.code) for p in result.problems] == [
+        (2, "direction", "sideways", "cell.unknown_direction"),
+        (3, "style", "no-such-style", "cell.unknown_style"),
+    ]
+    assert result.plan.indicators == ()
+
+
+def test_columns_option_maps_headers(tmp_path: Path) -> None:
+    """``columns`` maps unknown headers to fields and leaves ignored ones out."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [["KPI名", "R2", "R7目標", "R5実績", "R6実績"], ["x", "1件", "3件", "2件", "4件"]],
+    )
+    result = read_plan(
+        path,
+        columns={"KPI名": "indicator", "R2": "baseline", "R6実績": "actual", "R5実績": "ignore"},
+    )
+    (item,) = result.plan.indicators
+    assert item.indicator.name == "x"
+    assert item.indicator.baseline.text == "1件"
+    assert item.indicator.actual.value.text == "4件"
+
+
+def test_two_columns_for_one_field_is_an_error(tmp_path: Path) -> None:
+    """Two columns that could both be the actual give an error naming both."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [["指標", "目標", "令和5年度実績", "令和6年度実績"], ["x", "3件", "2件", "4件"]],
+    )
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    assert "令和5年度実績" in info.value.ja
+    assert "令和6年度実績" in info.value.en
+
+
+def test_missing_column_names_it_and_the_headers_found(tmp_path: Path) -> None:
+    """A table without an actual column gives an error naming it and the headers found."""
+    path = write_csv(tmp_path / "p.csv", [["評価指標", "目標", "備考"], ["x", "1件", ""]])
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    error = info.value
+    assert error.file == str(path)
+    assert "actual" in error.en
+    assert "実績" in error.ja
+    assert "「備考」" in error.message("ja")
+    assert "「目標」" in error.message("en")
+
+
+def test_columns_naming_an_absent_header_is_an_error(tmp_path: Path) -> None:
+    """``columns`` naming a header the file lacks, or an unknown field, is an error."""
+    path = write_csv(tmp_path / "p.csv", [["indicator", "target", "actual"], ["x", "1", "2"]])
+    with pytest.raises(AchievementError, match="not in the file"):
+        read_plan(path, columns={"KPI": "indicator"})
+    with pytest.raises(AchievementError, match="unknown field"):
+        read_plan(path, columns={"target": "goal_title"})
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("指標".encode("utf-16"), "UTF-16"),
+        (b"\x81\x20\x82\x0a", "UTF-8"),
+        (b"", "no rows"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, words: str) -> None:
+    """A file that is not text, or is empty, raises the library's error naming the file."""
+    path = tmp_path / "p.csv"
+    path.write_bytes(content)
+    with pytest.raises(AchievementError, match=words) as info:
+        read_plan(path)
+    assert info.value.file == str(path)
+
+
+def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
+    """A missing file or an unknown file type raises the library's error."""
+    with pytest.raises(AchievementError, match="no such file"):
+        read_plan(tmp_path / "absent.csv")
+    with pytest.raises(AchievementError, match="unknown file type"):
+        read_plan(tmp_path / "plan.txt")
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with pytest.raises(AchievementError, match="folder"):
+        read_plan(folder)

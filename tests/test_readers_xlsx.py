@@ -1,0 +1,100 @@
+"""Reading the detail table from XLSX: the same plan as the CSV, merged cells repeated."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from achievement import AchievementError
+from achievement.readers import read_plan
+from achievement.readers._xlsx import cell_text
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "taito-2025"
+
+
+def test_taito_xlsx_is_the_csv_plan() -> None:
+    """The shipped XLSX, with merged goal, measure and initiative cells, reads as the CSV does."""
+    from_csv = read_plan(EXAMPLES / "taito-2025.csv")
+    from_xlsx = read_plan(EXAMPLES / "taito-2025.xlsx")
+    assert from_xlsx.problems == ()
+    assert from_xlsx.rows == 28
+    assert from_xlsx.plan == from_csv.plan
+
+
+def test_make_xlsx_script_rebuilds_the_same_plan(tmp_path: Path) -> None:
+    """The example's build script writes an XLSX that reads as the CSV, merges included."""
+    spec = importlib.util.spec_from_file_location("make_xlsx", EXAMPLES / "make_xlsx.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path / "taito.xlsx"
+    module.build(EXAMPLES / "taito-2025.csv", target)
+    from openpyxl import load_workbook
+
+    merged = {str(r) for r in load_workbook(target).worksheets[0].merged_cells.ranges}
+    assert {"A2:A17", "A18:A23", "A24:A29", "B2:B3", "C4:C5"} <= merged
+    assert read_plan(target).plan == read_plan(EXAMPLES / "taito-2025.csv").plan
+
+
+def test_merged_cells_repeat_in_every_column(tmp_path: Path) -> None:
+    """A merged cell of any column, not only goal and measure, reads in each row it spans."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["評価指標", "目標", "実績", "取組状況等"])
+    sheet.append(["a", "60%", "20%", "共通の取組"])
+    sheet.append(["b", None, "70%", None])
+    sheet.merge_cells("B2:B3")
+    sheet.merge_cells("D2:D3")
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    first, second = read_plan(path).plan.indicators
+    assert second.indicator.target.value.text == "60%"
+    assert second.note == first.note == "共通の取組"
+    assert (first.row, second.row) == (2, 3)
+
+
+def test_number_cells_read_as_shown(tmp_path: Path) -> None:
+    """Numbers and percentages typed into Excel read as the text a person sees."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指標", "基準値", "目標値", "実績値"])
+    sheet.append(["rate", 0.1, 0.6, 0.2])
+    sheet.append(["count", 36, 110, 785.0])
+    for row in sheet.iter_rows(min_row=2, max_row=2, min_col=2):
+        for cell in row:
+            cell.number_format = "0%"
+    path = tmp_path / "n.xlsx"
+    book.save(path)
+    rate, count = read_plan(path).plan.indicators
+    assert [rate.indicator.baseline.text, rate.indicator.target.value.text] == ["10%", "60%"]
+    assert count.indicator.actual.value.text == "785"
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "text"),
+    [
+        (0.125, "0.0%", "12.5%"),
+        (13000, "#,##0", "13000"),
+        (True, "General", "TRUE"),
+        (None, "", ""),
+    ],
+)
+def test_cell_text(value: object, fmt: str, text: str) -> None:
+    """Cell values become the text a person sees."""
+    assert cell_text(value, fmt) == text
+
+
+def test_broken_xlsx_is_the_library_error(tmp_path: Path) -> None:
+    """A file that is not a workbook raises the library's error naming the file."""
+    path = tmp_path / "broken.xlsx"
+    path.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    assert info.value.file == str(path)
+    assert "XLSX" in info.value.ja
