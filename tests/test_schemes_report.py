@@ -38,6 +38,7 @@ def test_report_json_baseline_4(capsys: pytest.CaptureFixture[str]) -> None:
     assert totals["grades"]["counts"]["達成A"] == totals["achieved"] == 20
     assert data["scheme"]["name"] == "baseline-4"
     assert "前進B" in data["scheme"]["rule"]
+    assert data["rules"]["grades"].startswith("評価区分の基準: 計画策定時との比較による4区分")
 
 
 def test_report_json_degree(capsys: pytest.CaptureFixture[str]) -> None:

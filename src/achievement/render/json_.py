@@ -13,6 +13,7 @@ from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
+from achievement.render._view import scheme_rule
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
@@ -173,7 +174,11 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
             "achieved": [_pointer(r) for r in report.highlights.achieved],
             "not_achieved": [_pointer(r) for r in report.highlights.not_achieved],
         },
-        "rules": {"rate": label("rate_rule", lang), "highlights": report.highlights.rule.get(lang)},
+        "rules": {
+            "rate": label("rate_rule", lang),
+            "highlights": report.highlights.rule.get(lang),
+            "grades": scheme_rule(report, lang) or None,
+        },
     }
 
 
