@@ -144,6 +144,7 @@ def test_yaml_extends_a_preset(tmp_path: Path) -> None:
     path.write_text("extends: degree\nbands:\n  A: 110%\n  B: 95%\n", encoding="utf-8")
     scheme = get_scheme(str(path), JUDGE)
     assert scheme.name == "aichi-110"
+    assert scheme.source is None
     assert scheme.get("A").min == Decimal("1.1")
     row = taito("35%", "60%", "65%")
     grade = scheme.grade(row, JUDGE.judge(row))

@@ -8,6 +8,8 @@ A scheme file either changes a scheme already known::
 
 or states a whole new scheme with the fields of :class:`Scheme`.  Any other
 field of the scheme it extends may be given too (``title``, ``unmet_grade``...).
+A scheme whose bands were changed does not keep the ``source`` of the scheme
+it extends unless the file states one.
 """
 
 from __future__ import annotations
@@ -129,7 +131,10 @@ def load_scheme(path: str | Path, judge: Judge | None = None) -> Scheme:
                     column="bands",
                 ) from exc
         given = data.get("name")
-        data = {**base.model_dump(exclude_none=True), **data}
+        inherited = base.model_dump(exclude_none=True)
+        if bands is not None:
+            inherited.pop("source", None)  # changed bands are no longer the source's rule
+        data = {**inherited, **data}
         if given is None:
             data["name"] = re.sub(r"[^A-Za-z0-9_.-]", "-", path.stem).strip("-._") or base.name
     elif bands is not None:
