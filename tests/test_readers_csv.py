@@ -172,14 +172,20 @@ def test_blank_rows_are_skipped_and_row_numbers_kept(tmp_path: Path) -> None:
 
 
 def test_title_row_above_the_header(tmp_path: Path) -> None:
-    """A single text above the header row is the plan's title."""
+    """The first text above the header row is the plan's title; a heading naming 評価指標 is not the header."""
     path = write_csv(
         tmp_path / "p.csv",
-        [["台東区情報化推進計画 別紙"], [], HEADER, ["目標1", "施策1", "x", "1件", "2件", "3件"]],
+        [
+            ["台東区情報化推進計画 別紙"],
+            ["評価指標の一覧"],
+            HEADER,
+            ["目標1", "施策1", "x", "1件", "2件", "3件"],
+        ],
     )
     result = read_plan(path)
     assert result.plan.title == "台東区情報化推進計画 別紙"
     assert result.plan.indicators[0].row == 4
+    assert result.rows == 1
 
 
 def test_synonym_headers(tmp_path: Path) -> None:
@@ -345,3 +351,30 @@ def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(AchievementError, match="folder"):
         read_plan(folder)
+
+
+def test_styles_given_by_the_caller(tmp_path: Path) -> None:
+    """A style the caller declares (as a plugin would) is accepted; others are problems."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [["indicator", "target", "actual", "style"], ["a", "1件", "2件", "mine"]],
+    )
+    assert read_plan(path, styles=["mine"]).problems == ()
+    (problem,) = read_plan(path, styles=["threshold"]).problems
+    assert "threshold" in problem.message.en
+
+
+def test_header_words_inside_brackets_and_short_years(tmp_path: Path) -> None:
+    """A header whose word is in brackets is read, and R7 / H30 are fiscal years."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["指標名", "H30年度末(基準値)", "目標値(R7)", "R6年度実績"],
+            ["x", "1件", "3件", "2件"],
+        ],
+    )
+    result = read_plan(path)
+    (item,) = result.plan.indicators
+    assert item.indicator.baseline.text == "1件"
+    assert (result.plan.baseline_year, result.plan.target_year) == (2018, 2025)
+    assert item.indicator.actual.fiscal_year == 2024

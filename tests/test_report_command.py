@@ -158,3 +158,16 @@ def test_missing_optional_dependency_names_the_extra(
     err = capsys.readouterr().err
     assert "achievement[html]" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["taito-2025.xlsx", "taito-2025.yaml"])
+def test_every_example_format_gives_the_csv_report(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The XLSX and YAML examples give the same measures and totals as the CSV."""
+    assert main(["report", str(TAITO), "--format", "json"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    assert main(["report", str(TAITO.with_name(name)), "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["measures"] == expected["measures"]
+    assert got["totals"] == expected["totals"]

@@ -70,10 +70,6 @@ def read_plan(
             f"ファイルの種類「{path.suffix or '(なし)'}」は読めません。読める種類: {known}",
             file=file,
         )
-    if styles is None:
-        from achievement._judge import default_judge
-
-        styles = default_judge().styles
     if fmt == "xlsx":
         from achievement.readers._xlsx import xlsx_rows
 

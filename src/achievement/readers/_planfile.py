@@ -26,10 +26,11 @@ from achievement._model import (
 from achievement._notation import parse_value
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement.readers._result import Problem, ReadResult
-from achievement.readers._table import parse_direction, problem, recorded_fields
+from achievement.readers._table import KnownStyles, parse_direction, problem, recorded_fields
 
 __all__ = ["PlanFile", "dump_plan", "load_plan", "parse_text", "plan_schema"]
 
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -135,7 +136,7 @@ def load_plan(data: object, *, file: str, styles: Iterable[str] | None = None) -
             f"計画ファイルの形式が正しくありません({details})。`achievement schema` を参照してください",
             file=file,
         ) from exc
-    known = None if styles is None else tuple(sorted(styles))
+    known = KnownStyles(styles)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
     position = 0
@@ -174,7 +175,7 @@ def _indicator(
     item: IndicatorEntry,
     position: int,
     file: str,
-    styles: tuple[str, ...] | None,
+    styles: KnownStyles,
 ) -> tuple[PlanIndicator | None, list[Problem]]:
     problems: list[Problem] = []
     values: dict[str, Value] = {}
@@ -208,17 +209,10 @@ def _indicator(
                     text=item.direction,
                 )
             )
-    if item.style is not None and styles is not None and item.style not in styles:
-        problems.append(
-            problem(
-                "cell.unknown_style",
-                file=file,
-                row=position,
-                column="style",
-                text=item.style,
-                known=", ".join(styles) or "-",
-            )
-        )
+    if item.style is not None:
+        found = styles.problem(item.style, file=file, row=position, column="style")
+        if found is not None:
+            problems.append(found)
     if problems:
         return None, problems
     fields = item.model_fields_set
@@ -362,7 +356,8 @@ def dump_plan(plan: Plan, fmt: Literal["yaml", "json"]) -> str:
         pass
 
     def text(dumper: Any, value: str) -> Any:
-        style = "|" if "\n" in value else None
+        # NEL and the Unicode line separators only survive in double quotes
+        style = '"' if _YAML_BREAKS & set(value) else "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)

@@ -32,6 +32,7 @@ __all__ = [
     "FIELDS",
     "IGNORE",
     "RECORDED_TEXTS",
+    "KnownStyles",
     "fiscal_year",
     "parse_direction",
     "parse_goal",
@@ -111,9 +112,11 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 
 _BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
 _YEAR = re.compile(
-    r"(?P<era>令和|平成)(?P<n>元|\d+)年度?|FY(?P<fy>\d{4})|(?P<y>\d{4})年度", re.IGNORECASE
+    r"(?P<era>令和|平成|(?<![A-Za-z])[RH](?=\d{1,2}(?!\d)))(?P<n>元|\d{1,3})(?:年度?)?"
+    r"|FY(?P<fy>\d{4})|(?P<y>\d{4})年度",
+    re.IGNORECASE,
 )
-_ERA_BASE = {"令和": 2018, "平成": 1988}
+_ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
 
 RECORDED_TEXTS: Mapping[str, Outcome] = {
     "達成": Outcome.ACHIEVED,
@@ -206,13 +209,15 @@ def fiscal_year(text: str) -> int | None:
     (2020, 2025)
     >>> fiscal_year("target (FY2025)"), fiscal_year("令和元年度"), fiscal_year("指標")
     (2025, 2019, None)
+    >>> fiscal_year("目標値(R7)"), fiscal_year("H30年度末"), fiscal_year("2024年度実績")
+    (2025, 2018, 2024)
     """
     m = _YEAR.search(_norm(text))
     if m is None:
         return None
     if m.group("era"):
         n = m.group("n")
-        return _ERA_BASE[m.group("era")] + (1 if n == "元" else int(n))
+        return _ERA_BASE[m.group("era").upper()] + (1 if n == "元" else int(n))
     return int(m.group("fy") or m.group("y"))
 
 
@@ -229,16 +234,18 @@ def match_header(header: str) -> str | None:
 
     >>> [match_header(h) for h in ("基本目標", "目標(令和7年度)", "令和7年度 実績見込", "評価")]
     ['goal', 'target', 'actual', 'recorded']
-    >>> match_header("Baseline (FY2020)"), match_header("col7")
-    ('baseline', None)
+    >>> match_header("Baseline (FY2020)"), match_header("令和2年度末(計画策定時)"), match_header("col7")
+    ('baseline', 'baseline', None)
     """
     stem = _stem(header)
     english = _ENGLISH.get(stem.lower())
     if english is not None:
         return english
-    for keyword, field in _KEYWORDS:
-        if keyword in stem:
-            return field
+    # the words outside brackets decide; failing them, the words inside
+    for text in (stem, _YEAR.sub("", _norm(header))):
+        for keyword, field in _KEYWORDS:
+            if keyword in text:
+                return field
     return None
 
 
@@ -250,10 +257,10 @@ def parse_goal(text: str) -> Goal:
     """
     s = text.strip()
     m = re.fullmatch(
-        r"[【\[(（]?\s*(?:基本目標|目標|goal)\s*(\d+)\s*[】\])）]?\s*[:：.．、]?\s*(.*)",
+        r"[【\[(（]?\s*(?:基本目標|目標|goal)\s*(\d{1,9})\s*[】\])）]?\s*[:：.．、]?\s*(.*)",
         s,
         re.IGNORECASE | re.DOTALL,
-    ) or re.fullmatch(r"(\d+)(?:\s*[.．、)）:：]\s*|\s+)(.*\S.*)", s, re.DOTALL)
+    ) or re.fullmatch(r"(\d{1,9})(?:\s*[.．、)）:：]\s*|\s+)(.*\S.*)", s, re.DOTALL)
     if m is None:
         return Goal(title=s)
     return Goal(number=int(m.group(1)), title=m.group(2).strip())
@@ -274,10 +281,10 @@ def parse_measure(text: str) -> Measure:
     priority = _PRIORITY.search(s) is not None
     s = _PRIORITY.sub(" ", s).strip()
     m = re.fullmatch(
-        r"[【\[(（]?\s*(?:施策|measure)\s*(\d+)\s*[】\])）]?\s*[:：.．、]?\s*(.*)",
+        r"[【\[(（]?\s*(?:施策|measure)\s*(\d{1,9})\s*[】\])）]?\s*[:：.．、]?\s*(.*)",
         s,
         re.IGNORECASE | re.DOTALL,
-    ) or re.fullmatch(r"(\d+)(?:\s*[.．、)）:：]\s*|\s+)(.*\S.*)", s, re.DOTALL)
+    ) or re.fullmatch(r"(\d{1,9})(?:\s*[.．、)）:：]\s*|\s+)(.*\S.*)", s, re.DOTALL)
     if m is None:
         return Measure(title=s, priority=priority)
     return Measure(number=int(m.group(1)), title=m.group(2).strip(), priority=priority)
@@ -314,6 +321,41 @@ def recorded_fields(text: str | None) -> tuple[Outcome | None, str | None]:
 def parse_direction(text: str) -> Direction | None:
     """The direction a word of the direction column stands for, or ``None`` if unknown."""
     return DIRECTION_TEXTS.get(_norm(text).lower())
+
+
+class KnownStyles:
+    """The style names a plan may state: those given, else the default judge's.
+
+    The default judge (and its plugins) is only consulted when a row states
+    a style.
+    """
+
+    def __init__(self, styles: Iterable[str] | None = None) -> None:
+        self._names = None if styles is None else tuple(sorted(styles))
+
+    def names(self) -> tuple[str, ...]:
+        """The known style names, sorted."""
+        if self._names is None:
+            from achievement._judge import default_judge
+
+            self._names = default_judge().styles
+        return self._names
+
+    def problem(
+        self, style: str, *, file: str, row: int | None, column: str | None
+    ) -> Problem | None:
+        """A problem when ``style`` is not known, else ``None``."""
+        names = self.names()
+        if style in names:
+            return None
+        return problem(
+            "cell.unknown_style",
+            file=file,
+            row=row,
+            column=column,
+            text=style,
+            known=", ".join(names) or "-",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +439,24 @@ def _listing(header: Sequence[str]) -> str:
     return ", ".join(f"「{n}」" for n in names) if names else "-"
 
 
+def _header_row(rows: Sequence[Sequence[str]], columns: Mapping[str, str]) -> int:
+    """The index of the header row: the first with indicator and target headers.
+
+    Failing that, the first with an indicator header, else the first row.
+    """
+    wanted = {_norm(h): f for h, f in columns.items()}
+
+    def fields(cells: Sequence[str]) -> set[str | None]:
+        return {wanted.get(_norm(c)) or match_header(c) for c in cells}
+
+    found = [fields(cells) for cells in rows]
+    for want in ({"indicator", "target"}, {"indicator"}):
+        for index, names in enumerate(found):
+            if want <= names:
+                return index
+    return 0
+
+
 def _blank(cells: Sequence[str]) -> bool:
     return all(not c.strip() for c in cells)
 
@@ -410,15 +470,15 @@ def read_rows(
 ) -> ReadResult:
     """Read a detail table given as ``(row number, cells)`` pairs, in order.
 
-    The header row is the first row, among the first non-blank ones, with a
-    header for the indicator (or the first non-blank row, when none has);
-    a single text above it is the plan's title.  Completely blank rows are
+    The header row is the first of the first 20 non-blank rows with headers
+    for the indicator and the target (else with one for the indicator, else
+    the first row); the first text above it is the plan's title, and other
+    rows above it are not read.  Completely blank rows are
     skipped and not counted.  Blank goal and measure cells continue the row
     above (as merged cells do); so does a blank initiative under a continued
     measure.
     """
     columns = dict(columns or {})
-    wanted = {_norm(h) for h, f in columns.items() if f == "indicator"}
     data = [(n, list(cells)) for n, cells in rows if not _blank(cells)]
     if not data:
         raise AchievementError(
@@ -426,19 +486,14 @@ def read_rows(
             "ファイルに行がありません。見出しの行と、指標ごとの行が必要です",
             file=file,
         )
-    at = 0
-    for i, (_, cells) in enumerate(data[:_HEADER_SCAN]):
-        if any(match_header(c) == "indicator" or _norm(c) in wanted for c in cells):
-            at = i
-            break
+    at = _header_row([cells for _, cells in data[:_HEADER_SCAN]], columns)
     title = ""
     if at > 0:
         title = next(c.strip() for c in data[0][1] if c.strip())
     found = _columns(data[at][1], columns, file)
     baseline_year = found["baseline"].year if "baseline" in found else None
     target_year = found["target"].year
-    known = None if styles is None else tuple(sorted(styles))
-    reader = _RowReader(file, found, known, target_year)
+    reader = _RowReader(file, found, KnownStyles(styles), target_year)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
     for number, cells in data[at + 1 :]:
@@ -463,7 +518,7 @@ class _RowReader:
         self,
         file: str,
         found: Mapping[str, _Column],
-        styles: tuple[str, ...] | None,
+        styles: KnownStyles,
         target_year: int | None,
     ) -> None:
         self.file = file
@@ -532,8 +587,12 @@ class _RowReader:
         if direction_text and direction is None:
             report("cell.unknown_direction", "direction", direction_text)
         style = self._cell(cells, "style").strip() or None
-        if style is not None and self.styles is not None and style not in self.styles:
-            report("cell.unknown_style", "style", style, known=", ".join(self.styles) or "-")
+        if style is not None:
+            found = self.styles.problem(
+                style, file=self.file, row=row, column=self._header("style")
+            )
+            if found is not None:
+                problems.append(found)
         if problems:
             return None, problems
         assert self.goal is not None
