@@ -102,6 +102,7 @@ def test_json_has_indicators_measures_and_totals(taito_report: Report) -> None:
         "not_evaluable": 0,
         "rate": "71.4",
         "unique_indicators": 27,
+        "grades": {"counts": {"達成": 20, "未達成": 8}, "ungraded": 0, "rate": "71.4"},
     }
     assert len(data["indicators"]) == 28
     assert data["rules"]["highlights"].startswith("主な評価指標の選び方")

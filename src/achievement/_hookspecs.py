@@ -13,6 +13,7 @@ import pluggy
 if TYPE_CHECKING:
     from achievement._model import Indicator
     from achievement._registry import EvaluatorRegistry
+    from achievement.schemes import SchemeRegistry
 
 PROJECT = "achievement"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -36,4 +37,15 @@ def achievement_infer_style(indicator: Indicator) -> str | None:
     Called only for indicators whose style the plan does not state.  Stops at
     the first non-``None`` result; the built-in inference runs last, so a
     plugin can claim a target the built-ins would otherwise read.
+    """
+
+
+@hookspec
+def achievement_register_schemes(registry: SchemeRegistry) -> None:
+    """Add this plugin's grading schemes with ``registry.add(scheme)``.
+
+    Called once, the first time a :class:`~achievement.Judge`'s schemes are
+    asked for, for every plugin.  Each scheme's ``name`` must be new: a name
+    that another plugin has already added is refused with an error naming both
+    plugins.  The presets register through this hook too.
     """

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -32,6 +33,9 @@ from achievement._model import (
 from achievement._notation import parse_value
 from achievement._registry import EvaluatorRegistry
 
+if TYPE_CHECKING:
+    from achievement.schemes import SchemeRegistry
+
 __all__ = ["AUTOLOAD_ENV", "BUILTIN_PLUGINS", "ENTRY_POINT_GROUP", "Judge", "default_judge"]
 
 ENTRY_POINT_GROUP = "achievement"
@@ -46,6 +50,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "achievement.rules.direction",
     "achievement.rules.cumulative",
     "achievement.rules.ordinal",
+    "achievement.schemes.presets",
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
 
@@ -131,6 +136,7 @@ class Judge:
         self._registry = EvaluatorRegistry()
         for impl in pm.hook.achievement_register_evaluators.get_hookimpls():
             impl.function(registry=self._registry._adding_for(impl.plugin_name))
+        self._schemes: SchemeRegistry | None = None
 
     @staticmethod
     def _register_local(pm: pluggy.PluginManager, plugin: object) -> None:
@@ -181,6 +187,18 @@ class Judge:
     def registry(self) -> EvaluatorRegistry:
         """The evaluators of this judge, by style."""
         return self._registry
+
+    @property
+    def schemes(self) -> SchemeRegistry:
+        """The grading schemes of this judge's plugins, by name; gathered on first use."""
+        if self._schemes is None:
+            from achievement.schemes import SchemeRegistry
+
+            schemes = SchemeRegistry()
+            for impl in self._pm.hook.achievement_register_schemes.get_hookimpls():
+                impl.function(registry=schemes._adding_for(impl.plugin_name))
+            self._schemes = schemes
+        return self._schemes
 
     @property
     def styles(self) -> tuple[str, ...]:

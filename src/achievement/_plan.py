@@ -29,7 +29,8 @@ class PlanIndicator(Frozen):
 
     ``recorded`` is the judgment the plan itself published (評価), if any, with
     ``recorded_text`` the text as written; ``note`` is 取組状況等; ``row`` is the
-    row of the source table the indicator came from.
+    row of the source table the indicator came from; ``main`` flags a main
+    indicator (主要な指標) of its measure, read by the ``soumu5`` grading scheme.
     """
 
     goal: Goal
@@ -40,17 +41,20 @@ class PlanIndicator(Frozen):
     recorded_text: str | None = None
     note: str = ""
     row: int | None = None
+    main: bool = False
 
 
 class Plan(Frozen):
     """A plan: its title, the fiscal years of its baseline and target, and its indicators.
 
     An indicator listed under two measures appears twice in ``indicators``, once
-    per measure, as in the published detail table.
+    per measure, as in the published detail table.  ``scheme`` names the grading
+    scheme the plan is graded by (a preset name or a scheme file), if it says.
     """
 
     title: str = ""
     baseline_year: int | None = None
     target_year: int | None = None
     scale: tuple[str, ...] | None = None
+    scheme: str | None = None
     indicators: tuple[PlanIndicator, ...] = Field(default_factory=tuple)

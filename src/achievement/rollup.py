@@ -33,6 +33,16 @@ from achievement._model import (
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement.rules.ordinal import DEFAULT_SCALE
+from achievement.schemes import (
+    Grade,
+    GradeTally,
+    Measurements,
+    Scheme,
+    get_scheme,
+    grade_measure,
+    measure,
+)
+from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
     "HIGHLIGHT_RULE",
@@ -113,13 +123,17 @@ class IndicatorResult(Frozen):
 
     ``agrees`` says whether the judgment matches the outcome the plan itself
     published (``None`` when it published none); ``progress`` is the share of
-    the planned change that was reached (see :func:`progress_of`).
+    the planned change that was reached (see :func:`progress_of`); ``grade`` is its
+    grade under the report's scheme (``None`` when the scheme gives none), read from
+    its ``measurements`` (achievement degree, progress, change against the baseline).
     """
 
     entry: PlanIndicator
     judgment: Judgment
     agrees: bool | None
     progress: Decimal | None = None
+    grade: Grade | None = None
+    measurements: Measurements | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -128,11 +142,14 @@ class IndicatorResult(Frozen):
 
 
 class MeasureSummary(Frozen):
-    """The tally of one measure (施策)."""
+    """The tally of one measure (施策), with its grade counts and, when the scheme
+    grades measures (``soumu5``), its own grade."""
 
     measure: Measure
     goal: Goal
     tally: Tally
+    grades: GradeTally | None = None
+    grade: Grade | None = None
 
 
 class GoalSummary(Frozen):
@@ -141,6 +158,7 @@ class GoalSummary(Frozen):
     goal: Goal
     tally: Tally
     measures: tuple[MeasureSummary, ...]
+    grades: GradeTally | None = None
 
 
 class Highlights(Frozen):
@@ -166,6 +184,8 @@ class Report(Frozen):
     totals: Tally = Field(default_factory=Tally)
     unique_indicators: int = 0
     highlights: Highlights = Field(default_factory=Highlights)
+    scheme: Scheme | None = None
+    grades: GradeTally | None = None
 
 
 def _ratio(actual: Decimal, baseline: Decimal, target: Decimal) -> Decimal | None:
@@ -250,14 +270,22 @@ def _highlights(goals: dict[Goal, list[IndicatorResult]]) -> Highlights:
     return Highlights(achieved=tuple(achieved), not_achieved=tuple(not_achieved))
 
 
-def _result(entry: PlanIndicator, judge: Judge, scale: tuple[str, ...] | None) -> IndicatorResult:
+def _result(
+    entry: PlanIndicator, judge: Judge, scale: tuple[str, ...] | None, scheme: Scheme
+) -> IndicatorResult:
     indicator = entry.indicator
     if indicator.scale is None and scale is not None:
         indicator = indicator.model_copy(update={"scale": scale})
     judgment = judge.judge(indicator)
     agrees = None if entry.recorded is None else entry.recorded == judgment.outcome
+    measured = measure(indicator, judgment)
     return IndicatorResult(
-        entry=entry, judgment=judgment, agrees=agrees, progress=progress_of(indicator)
+        entry=entry,
+        judgment=judgment,
+        agrees=agrees,
+        progress=progress_of(indicator),
+        grade=scheme.grade_of(measured),
+        measurements=measured,
     )
 
 
@@ -266,19 +294,25 @@ def evaluate_plan(
     judge: Judge | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
+    scheme: Scheme | str | None = None,
 ) -> Report:
     """Judge every indicator of ``plan`` and roll the outcomes up.
 
     ``judge`` defaults to :func:`achievement.default_judge`; the plan's own
     ordinal scale applies to indicators without one.  ``progress``, if given,
     is called as ``progress(done, total)`` after each indicator.  Goals and
-    measures keep the order in which the plan first lists them.
+    measures keep the order in which the plan first lists them.  ``scheme``
+    (a :class:`~achievement.schemes.Scheme`, or a name or file for
+    :func:`~achievement.schemes.get_scheme`) grades every indicator; it
+    defaults to the one the plan names, else ``binary``.
     """
     judge = judge or default_judge()
+    if not isinstance(scheme, Scheme):
+        scheme = get_scheme(scheme or plan.scheme or DEFAULT_SCHEME, judge)
     total = len(plan.indicators)
     results: list[IndicatorResult] = []
     for done, entry in enumerate(plan.indicators, start=1):
-        results.append(_result(entry, judge, plan.scale))
+        results.append(_result(entry, judge, plan.scale, scheme))
         if progress is not None:
             progress(done, total)
 
@@ -289,7 +323,15 @@ def evaluate_plan(
         by_measure.setdefault((result.entry.goal, result.entry.measure), []).append(result)
 
     measures = tuple(
-        MeasureSummary(measure=measure, goal=goal, tally=Tally.of(r.outcome for r in rs))
+        MeasureSummary(
+            measure=measure,
+            goal=goal,
+            tally=Tally.of(r.outcome for r in rs),
+            grades=GradeTally.of(scheme, (r.grade for r in rs)),
+            grade=grade_measure(scheme, ((r.grade, r.entry.main) for r in rs))
+            if scheme.per_measure
+            else None,
+        )
         for (goal, measure), rs in by_measure.items()
     )
     goals = tuple(
@@ -297,6 +339,7 @@ def evaluate_plan(
             goal=goal,
             tally=Tally.of(r.outcome for r in rs),
             measures=tuple(m for m in measures if m.goal == goal),
+            grades=GradeTally.of(scheme, (r.grade for r in rs)),
         )
         for goal, rs in by_goal.items()
     )
@@ -308,4 +351,6 @@ def evaluate_plan(
         totals=Tally.of(r.outcome for r in results),
         unique_indicators=len({r.entry.indicator.name for r in results}),
         highlights=_highlights(by_goal),
+        scheme=scheme,
+        grades=GradeTally.of(scheme, (r.grade for r in results)),
     )

@@ -60,6 +60,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
+    from achievement.cli._scheme import add_scheme_option
+
+    add_scheme_option(p)
     p.set_defaults(handler=run)
 
 
@@ -138,6 +141,7 @@ def _write(output: str | bytes, out: str | None, fmt: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
     from achievement.cli._options import parse_columns
+    from achievement.cli._scheme import resolve_scheme
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan
 
@@ -146,8 +150,9 @@ def run(args: argparse.Namespace) -> int:
     head = "警告" if args.lang == "ja" else "warning"
     for problem in result.problems:
         print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
+    scheme = resolve_scheme(args.scheme, result.plan, path)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
-        report = evaluate_plan(result.plan, progress=advance)
+        report = evaluate_plan(result.plan, progress=advance, scheme=scheme)
     fmt = args.format or _format_of(args.output)
     _write(_render(report, fmt, args.lang), args.output, fmt)
     return 1 if result.problems else 0

@@ -69,6 +69,9 @@ class IndicatorEntry(_Entry):
     )
     note: str = Field("", description="取組状況等: notes kept beside the judgment")
     row: int | None = Field(None, description="the row of the source table, if any")
+    main: bool = Field(
+        False, description="主要な指標: a main indicator of its measure (read by soumu5)"
+    )
 
 
 class MeasureEntry(_Entry):
@@ -104,6 +107,11 @@ class PlanFile(_Entry):
     )
     scale: list[str] | None = Field(
         None, description="the plan's ordinal scale of status words, lowest first"
+    )
+    scheme: str | None = Field(
+        None,
+        description="評価区分: the grading scheme, a preset name (binary, degree, progress, "
+        "baseline-4, kenko21, soumu5) or a scheme file (.yaml, .json) relative to the plan",
     )
     goals: list[GoalEntry] = Field(default_factory=list)
 
@@ -147,6 +155,7 @@ def load_plan(data: object, *, file: str, styles: Iterable[str] | None = None) -
         baseline_year=entry.baseline_year,
         target_year=entry.target_year,
         scale=None if entry.scale is None else tuple(entry.scale),
+        scheme=entry.scheme,
         indicators=tuple(indicators),
     )
     return ReadResult(plan=plan, problems=tuple(problems), rows=position)
@@ -233,6 +242,7 @@ def _indicator(
         recorded_text=recorded_text,
         note=item.note,
         row=item.row,
+        main=item.main,
     )
     return built, []
 
@@ -254,6 +264,8 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
         data["actual_status"] = actual_status.value
     if plan.scale is not None:
         data["scale"] = list(plan.scale)
+    if plan.scheme is not None:
+        data["scheme"] = plan.scheme
     goals: list[dict[str, Any]] = []
     goal: Goal | None = None
     measure: Measure | None = None
@@ -312,6 +324,8 @@ def _indicator_data(
         data["note"] = item.note
     if item.row is not None:
         data["row"] = item.row
+    if item.main:
+        data["main"] = True
     return data
 
 

@@ -16,6 +16,7 @@ from achievement.render.labels import (
     yes_no,
 )
 from achievement.rollup import IndicatorResult, Report, Tally
+from achievement.schemes import GradeTally
 
 __all__ = [
     "DETAIL_COLUMNS",
@@ -24,8 +25,10 @@ __all__ = [
     "SummaryRow",
     "detail_row",
     "detail_rows",
+    "grade_table",
     "highlight_sections",
     "row_spans",
+    "scheme_rule",
     "summary_rows",
     "title",
 ]
@@ -39,6 +42,7 @@ DETAIL_COLUMNS: tuple[str, ...] = (
     "target",
     "actual",
     "outcome",
+    "grade",
     "recorded",
     "agrees",
     "style",
@@ -86,6 +90,7 @@ def detail_row(result: IndicatorResult, lang: str) -> dict[str, str]:
         "target": display(entry.indicator.target.value),
         "actual": actual,
         "outcome": outcome_label(judgment.outcome, lang),
+        "grade": label("none", lang) if result.grade is None else result.grade.label,
         "recorded": outcome_label(entry.recorded, lang),
         "agrees": yes_no(result.agrees, lang),
         "style": judgment.style or label("none", lang),
@@ -158,6 +163,64 @@ def highlight_sections(report: Report, lang: str) -> list[tuple[str, list[dict[s
             [detail_row(r, lang) for r in highlights.not_achieved],
         ),
     ]
+
+
+def scheme_rule(report: Report, lang: str) -> str:
+    """The grading scheme's rule in words, with its source, as printed next to the results."""
+    scheme = report.scheme
+    if scheme is None:
+        return ""
+    text = f"{label('scheme', lang)}: {scheme.rule.get(lang)}"
+    if scheme.source is not None:
+        text += f" {label('scheme_source', lang)}: {scheme.source.get(lang)}"
+    return text
+
+
+def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[SummaryKind, list[str]]]]:
+    """The grade distribution: a header and a row per goal, measure and the total.
+
+    Columns: the scope, one count per grade of the scheme (best first), the
+    indicators without a grade, the scheme's rate and, when the scheme grades
+    measures, the measure's own grade.
+    """
+    scheme = report.scheme
+    if scheme is None or report.grades is None:
+        return [], []
+    per_measure = scheme.per_measure
+    header = [
+        label("scope", lang),
+        *scheme.labels,
+        label("ungraded", lang),
+        label("grade_rate", lang),
+    ]
+    if per_measure:
+        header.append(label("measure_grade", lang))
+
+    def cells(text: str, grades: GradeTally | None, grade: str | None = None) -> list[str]:
+        if grades is None:
+            return [text, *("" for _ in header[1:])]
+        row = [
+            text,
+            *(str(grades.counts.get(name, 0)) for name in scheme.labels),
+            str(grades.ungraded),
+            percent(grades.rate, lang),
+        ]
+        if per_measure:
+            row.append(grade or "")
+        return row
+
+    rows: list[tuple[SummaryKind, list[str]]] = []
+    for goal in report.goals:
+        rows.append(("goal", cells(goal_label(goal.goal, lang), goal.grades)))
+        for measure in goal.measures:
+            own = None if measure.grade is None else measure.grade.label
+            if per_measure and own is None:
+                own = label("none", lang)
+            rows.append(
+                ("measure", cells(measure_label(measure.measure, lang), measure.grades, own))
+            )
+    rows.append(("total", cells(label("total", lang), report.grades)))
+    return header, rows
 
 
 def row_spans(keys: list[object]) -> list[int]:

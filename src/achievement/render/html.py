@@ -9,8 +9,10 @@ from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
     detail_rows,
+    grade_table,
     highlight_sections,
     row_spans,
+    scheme_rule,
     summary_rows,
     title,
 )
@@ -88,8 +90,10 @@ def render(report: Report, *, lang: str = "ja") -> str:
             "rate",
             "rate_rule",
             "unique_indicators",
+            "grades",
         )
     }
+    grade_header, grade_rows = grade_table(report, lang)
     return template.render(
         lang=lang,
         title=title(report, lang),
@@ -111,4 +115,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
         totals=report.totals,
         rate=percent(report.totals.rate, lang),
         unique_indicators=report.unique_indicators,
+        grade_header=grade_header,
+        grade_rows=grade_rows,
+        scheme_rule=scheme_rule(report, lang),
     )

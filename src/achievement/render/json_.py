@@ -8,13 +8,15 @@ bytes.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
+from achievement.render._view import scheme_rule
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
+from achievement.schemes import GradeTally, Measurements
 
 __all__ = ["render", "to_data"]
 
@@ -38,6 +40,43 @@ def _tally(tally: Tally) -> dict[str, Any]:
         "not_achieved": tally.not_achieved,
         "not_evaluable": tally.not_evaluable,
         "rate": _dec(tally.rate),
+    }
+
+
+def _grades(grades: GradeTally | None) -> dict[str, Any] | None:
+    if grades is None:
+        return None
+    return {"counts": dict(grades.counts), "ungraded": grades.ungraded, "rate": _dec(grades.rate)}
+
+
+def _measured(value: Decimal | None) -> str | None:
+    if value is None or not value.is_finite():
+        return _dec(value)
+    return str(value.quantize(Decimal("0.0001"), ROUND_HALF_UP))
+
+
+def _measurements(measured: Measurements | None) -> dict[str, Any] | None:
+    """What the scheme read, to four places: degree, progress and change against the baseline."""
+    if measured is None:
+        return None
+    return {
+        "degree": _measured(measured.degree),
+        "progress": _measured(measured.progress),
+        "change": _measured(measured.change),
+    }
+
+
+def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
+    scheme = report.scheme
+    if scheme is None:
+        return None
+    return {
+        "name": scheme.name,
+        "title": scheme.title.get(lang),
+        "rule": scheme.rule.get(lang),
+        "source": None if scheme.source is None else scheme.source.get(lang),
+        "labels": list(scheme.labels),
+        "achieved": [grade.label for grade in scheme.grades if grade.achieved],
     }
 
 
@@ -65,6 +104,8 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         },
         "style": judgment.style,
         "outcome": judgment.outcome.value,
+        "grade": None if result.grade is None else result.grade.label,
+        "measurements": _measurements(result.measurements),
         "reason": {"code": judgment.reason.code, "params": dict(judgment.reason.params)},
         "message": judgment.message.get(lang),
         "direction": None if judgment.direction is None else judgment.direction.value,
@@ -105,19 +146,39 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
         "lang": lang,
         "indicators": [_indicator(result, lang) for result in report.results],
         "goals": [
-            {**_goal(g.goal), **_tally(g.tally), "measures": [m.measure.number for m in g.measures]}
+            {
+                **_goal(g.goal),
+                **_tally(g.tally),
+                "measures": [m.measure.number for m in g.measures],
+                "grades": _grades(g.grades),
+            }
             for g in report.goals
         ],
         "measures": [
-            {**_measure(m.measure), **_tally(m.tally), "goal": m.goal.number}
+            {
+                **_measure(m.measure),
+                **_tally(m.tally),
+                "goal": m.goal.number,
+                "grades": _grades(m.grades),
+                "grade": None if m.grade is None else m.grade.label,
+            }
             for m in report.measures
         ],
-        "totals": {**_tally(report.totals), "unique_indicators": report.unique_indicators},
+        "totals": {
+            **_tally(report.totals),
+            "unique_indicators": report.unique_indicators,
+            "grades": _grades(report.grades),
+        },
+        "scheme": _scheme(report, lang),
         "highlights": {
             "achieved": [_pointer(r) for r in report.highlights.achieved],
             "not_achieved": [_pointer(r) for r in report.highlights.not_achieved],
         },
-        "rules": {"rate": label("rate_rule", lang), "highlights": report.highlights.rule.get(lang)},
+        "rules": {
+            "rate": label("rate_rule", lang),
+            "highlights": report.highlights.rule.get(lang),
+            "grades": scheme_rule(report, lang) or None,
+        },
     }
 
 

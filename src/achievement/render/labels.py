@@ -72,6 +72,14 @@ LABELS: Mapping[str, LocalizedText] = {
     "period": _t("{baseline}年度 → {target}年度", "FY{baseline} to FY{target}"),
     "fiscal_year": _t("{year}年度", "FY{year}"),
     "problems": _t("読み込めなかった行", "Rows that could not be read"),
+    "grade": _t("評価区分", "Grade"),
+    "grades": _t("評価区分の分布", "Grade distribution"),
+    "scheme": _t("評価区分の基準", "Grading scheme"),
+    "scope": _t("対象", "Scope"),
+    "ungraded": _t("区分なし", "No grade"),
+    "grade_rate": _t("区分による達成率", "Rate by grade"),
+    "measure_grade": _t("施策の区分", "Measure grade"),
+    "scheme_source": _t("出典", "Source"),
 }
 """Every label, by key."""
 

@@ -7,7 +7,9 @@ from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
     detail_rows,
+    grade_table,
     highlight_sections,
+    scheme_rule,
     summary_rows,
     title,
 )
@@ -47,6 +49,17 @@ def render(report: Report, *, lang: str = "ja") -> str:
         label("rate_rule", lang),
         "",
     ]
+    header, grade_rows = grade_table(report, lang)
+    if header:
+        lines += [f"## {label('grades', lang)}", ""]
+        lines += _table(
+            header,
+            [
+                [f"**{cells[0]}**", *cells[1:]] if kind in ("goal", "total") else cells
+                for kind, cells in grade_rows
+            ],
+        )
+        lines += ["", scheme_rule(report, lang), ""]
     for heading, section in highlight_sections(report, lang):
         lines += [f"## {heading}", ""]
         lines += _table(

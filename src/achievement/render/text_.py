@@ -7,7 +7,9 @@ import io
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    grade_table,
     highlight_sections,
+    scheme_rule,
     summary_rows,
     title,
 )
@@ -52,6 +54,19 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
     console.print(summary)
     console.print(f"{label('unique_indicators', lang)}: {report.unique_indicators}")
     console.print(label("rate_rule", lang))
+    header, grade_rows = grade_table(report, lang)
+    if header:
+        grades = Table(title=label("grades", lang), box=box.SQUARE)
+        for number, name in enumerate(header):
+            if number == 0:
+                grades.add_column(name, overflow="fold")
+            else:
+                grades.add_column(name, justify="right", overflow="fold", max_width=12)
+        for index, (kind, row_cells) in enumerate(grade_rows):
+            following = grade_rows[index + 1][0] if index + 1 < len(grade_rows) else None
+            grades.add_row(*row_cells, end_section=kind == "goal" or following in ("goal", "total"))
+        console.print(grades)
+        console.print(scheme_rule(report, lang))
     for heading, section in highlight_sections(report, lang):
         table = Table(title=heading, box=box.SQUARE)
         for key in HIGHLIGHT_COLUMNS:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from achievement.render._view import (
     DETAIL_COLUMNS,
     detail_rows,
+    grade_table,
     row_spans,
+    scheme_rule,
     summary_rows,
     title,
 )
@@ -39,6 +41,7 @@ _WIDTHS = {
     "target": 14,
     "actual": 18,
     "outcome": 10,
+    "grade": 12,
     "recorded": 10,
     "agrees": 8,
     "style": 12,
@@ -126,9 +129,29 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.append([f"{label('unique_indicators', lang)}: {report.unique_indicators}"])
     sheet.append([label("rate_rule", lang)])
     sheet.append([report.highlights.rule.get(lang)])
+    _grades(sheet, report, lang, first)
     sheet.column_dimensions["A"].width = 56
     for column in "BCDE":
         sheet.column_dimensions[column].width = 12
+
+
+def _grades(sheet: Worksheet, report: Report, lang: str, first: int) -> None:
+    """The grade distribution beside the summary, row for row, and the scheme's rule below."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    header, rows = grade_table(report, lang)
+    if not header:
+        return
+    left = 7
+    sheet.cell(first, left, label("grades", lang)).font = Font(bold=True)
+    for offset, name in enumerate(header[1:]):
+        sheet.cell(first + 1, left + offset, name).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(left + offset)].width = 12
+    for index, (_kind, cells) in enumerate(rows):
+        for offset, text in enumerate(cells[1:]):
+            sheet.cell(first + 2 + index, left + offset, int(text) if text.isdigit() else text)
+    sheet.append([scheme_rule(report, lang)])
 
 
 def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:

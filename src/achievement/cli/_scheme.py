@@ -1,0 +1,40 @@
+"""The ``--scheme`` option, and finding the scheme a plan is graded by."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from achievement._plan import Plan
+    from achievement.schemes import Scheme
+
+__all__ = ["add_scheme_option", "resolve_scheme"]
+
+_HELP = (
+    "grading scheme: binary (default), degree, progress, baseline-4, kenko21, soumu5, "
+    "a plugin's scheme, or a scheme file (.yaml/.json) / 評価区分"
+)
+
+
+def add_scheme_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--scheme NAME|FILE``."""
+    parser.add_argument("--scheme", metavar="NAME|FILE", default=None, help=_HELP)
+
+
+def resolve_scheme(given: str | None, plan: Plan, plan_path: Path) -> Scheme:
+    """The scheme named on the command line, else the one the plan names, else ``binary``.
+
+    A scheme file named in a plan file is found relative to the plan file.
+    """
+    from achievement.schemes import get_scheme
+    from achievement.schemes._load import SCHEME_SUFFIXES
+    from achievement.schemes.presets import DEFAULT_SCHEME
+
+    if given is not None:
+        return get_scheme(given)
+    named = plan.scheme or DEFAULT_SCHEME
+    if named.lower().endswith(SCHEME_SUFFIXES) and not Path(named).is_absolute():
+        return get_scheme(plan_path.parent / named)
+    return get_scheme(named)

@@ -1,0 +1,306 @@
+"""A grading scheme as data: ordered grades, each with a band on one measurement.
+
+A scheme grades an indicator in three steps:
+
+1. An indicator that is not evaluable gets the scheme's ``cannot_assess``
+   grade, or no grade when the scheme has none.
+2. A met indicator whose measurement on the scheme's ``basis`` is undefined
+   (a word target, a negative target, no baseline...) gets ``met_grade``: by
+   default the last grade that counts as achieved.
+3. Otherwise the grades are tried best first, and the first whose band holds
+   wins.  A band holds when the grade's measurement is defined and at least
+   its lower bound (above it, when ``strict``).  The last grade has no bound
+   and catches the rest; when the basis is undefined the rest gets
+   ``unmet_grade`` instead, if the scheme names one.
+
+So every evaluable indicator gets exactly one grade.  The achievement rate of a
+scheme counts the grades marked ``achieved`` over every grade given except the
+``cannot_assess`` one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from achievement._model import Frozen, Indicator, Judgment, LocalizedText
+from achievement.schemes._measure import Basis, Measurements, measure
+
+__all__ = ["Grade", "InvalidScheme", "Scheme"]
+
+
+class InvalidScheme(ValueError):
+    """A scheme whose grades do not fit together; the message in English and Japanese."""
+
+    def __init__(self, en: str, ja: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.ja = ja
+
+
+_BASIS_WORDS: Mapping[Basis, tuple[str, str]] = {
+    Basis.MET: ("目標達成", "target met"),
+    Basis.DEGREE: ("達成度", "achievement degree"),
+    Basis.PROGRESS: ("進捗率", "progress"),
+    Basis.CHANGE: ("計画策定時からの変化率", "change against the baseline"),
+}
+
+_BASIS_DEFINITIONS: Mapping[Basis, tuple[str, str]] = {
+    Basis.MET: (
+        "目標値と比較して同数以上(低い方が良い指標は同数以下)を達成とする",
+        "met means the actual is the target or better",
+    ),
+    Basis.DEGREE: (
+        "達成度 = 実績 ÷ 目標(低い方が良い指標は 目標 ÷ 実績)",
+        "achievement degree = actual / target (target / actual when lower is better)",
+    ),
+    Basis.PROGRESS: (
+        "進捗率 = (実績 − 計画策定時) ÷ (目標 − 計画策定時)",
+        "progress = (actual - baseline) / (target - baseline)",
+    ),
+    Basis.CHANGE: (
+        "変化率 = (実績 − 計画策定時) ÷ |計画策定時|(低い方が良い指標は符号を逆にする)",
+        "change = (actual - baseline) / |baseline|, sign reversed when lower is better",
+    ),
+}
+
+
+def _percent(value: Decimal) -> str:
+    """``0.05`` as ``5%``, ``-0.05`` as ``-5%``, ``1.2`` as ``120%``."""
+    shown = (value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()
+    return f"{shown:f}%"
+
+
+class Grade(Frozen):
+    """One grade of a scheme: its label, what it means, and its band.
+
+    ``basis`` is the measurement the band reads (the scheme's own when
+    ``None``); ``min`` is the band's lower bound, inclusive unless ``strict``,
+    written as a ratio (``0.8``) or a percentage (``"80%"``); ``None`` only on
+    the last grade, which catches the rest.  ``achieved`` says whether the
+    grade counts as achieved in the achievement rate.
+    """
+
+    label: str = Field(min_length=1)
+    meaning: LocalizedText
+    basis: Basis | None = None
+    min: Decimal | None = None
+    strict: bool = False
+    achieved: bool = False
+
+    @field_validator("min", mode="before")
+    @classmethod
+    def _percentage(cls, value: object) -> object:
+        """Read ``"80%"`` as ``0.8``."""
+        if isinstance(value, str) and value.strip().endswith(("%", "％")):
+            return Decimal(value.strip()[:-1]) / 100
+        return value
+
+    def holds(self, measurements: Measurements, basis: Basis) -> bool:
+        """Whether this grade's band holds for ``measurements``."""
+        if self.min is None:
+            return True
+        value = measurements.get(self.basis or basis)
+        if value is None:
+            return False
+        return value > self.min if self.strict else value >= self.min
+
+    def condition(self, basis: Basis) -> LocalizedText:
+        """The band in words."""
+        read = self.basis or basis
+        if self.min is None:
+            return LocalizedText(ja="それ以外", en="otherwise")
+        if read is Basis.MET:
+            return LocalizedText(ja="目標を達成", en="target met")
+        ja, en = _BASIS_WORDS[read]
+        bound = _percent(self.min)
+        if self.strict:
+            return LocalizedText(ja=f"{ja}{bound}超", en=f"{en} above {bound}")
+        return LocalizedText(ja=f"{ja}{bound}以上", en=f"{en} {bound} or more")
+
+
+class Scheme(Frozen):
+    """A grading scheme: turns what was measured into a grade label.
+
+    ``grades`` are ordered best first.  ``per_measure`` marks a scheme that
+    also grades each measure from its indicators' grades (``soumu5``).
+    ``source`` says where the scheme comes from, in words.
+    """
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    title: LocalizedText
+    basis: Basis
+    grades: tuple[Grade, ...] = Field(min_length=2)
+    cannot_assess: Grade | None = None
+    met_grade: str | None = None
+    unmet_grade: str | None = None
+    per_measure: bool = False
+    source: LocalizedText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scheme:
+        labels = [grade.label for grade in self.grades]
+        if self.cannot_assess is not None:
+            labels.append(self.cannot_assess.label)
+        if len(set(labels)) != len(labels):
+            raise InvalidScheme(
+                f"grade labels must be unique: {labels}",
+                f"区分の名前が重複しています: {labels}",
+            )
+        *banded, last = self.grades
+        if last.min is not None:
+            raise InvalidScheme(
+                f"the last grade {last.label!r} must have no 'min': it catches the rest",
+                f"最後の区分「{last.label}」には min を書きません(残りすべてを受ける区分です)",
+            )
+        for grade in banded:
+            if grade.min is None:
+                raise InvalidScheme(
+                    f"grade {grade.label!r} needs a 'min' (only the last has none)",
+                    f"区分「{grade.label}」には min(下限)が必要です(min がないのは最後の区分だけ)",
+                )
+        achieved = {grade.label for grade in self.grades if grade.achieved}
+        if not achieved:
+            raise InvalidScheme(
+                "at least one grade must be marked 'achieved'",
+                "achieved(達成とみなす)の区分が少なくとも一つ必要です",
+            )
+        if self.met_grade is not None and self.met_grade not in achieved:
+            raise InvalidScheme(
+                f"met_grade {self.met_grade!r} must name an achieved grade",
+                f"met_grade「{self.met_grade}」は達成とみなす区分でなければなりません",
+            )
+        if self.unmet_grade is not None and (
+            self.unmet_grade not in labels or self.unmet_grade in achieved
+        ):
+            raise InvalidScheme(
+                f"unmet_grade {self.unmet_grade!r} must name a grade not achieved",
+                f"unmet_grade「{self.unmet_grade}」は達成とみなさない区分でなければなりません",
+            )
+        return self
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every label, best first, the ``cannot_assess`` one last."""
+        extra = () if self.cannot_assess is None else (self.cannot_assess.label,)
+        return (*(grade.label for grade in self.grades), *extra)
+
+    def get(self, label: str) -> Grade:
+        """The grade labelled ``label``."""
+        for grade in (*self.grades, *filter(None, [self.cannot_assess])):
+            if grade.label == label:
+                return grade
+        raise KeyError(label)
+
+    def rank(self, grade: Grade) -> int:
+        """The position of ``grade``, ``0`` for the best; ``cannot_assess`` ranks last."""
+        return self.labels.index(grade.label)
+
+    @property
+    def met_fallback(self) -> Grade:
+        """The grade of a met indicator whose basis is undefined."""
+        if self.met_grade is not None:
+            return self.get(self.met_grade)
+        return [grade for grade in self.grades if grade.achieved][-1]
+
+    def grade_of(self, measurements: Measurements) -> Grade | None:
+        """The grade for ``measurements``; ``None`` only for a non-evaluable indicator."""
+        if measurements.met is None:
+            return self.cannot_assess
+        undefined = measurements.get(self.basis) is None
+        if measurements.met and undefined:
+            return self.met_fallback
+        for grade in self.grades[:-1]:
+            if grade.holds(measurements, self.basis):
+                return grade
+        if undefined and self.unmet_grade is not None:
+            return self.get(self.unmet_grade)
+        return self.grades[-1]
+
+    def grade(self, indicator: Indicator, judgment: Judgment) -> Grade | None:
+        """The grade of ``indicator`` as judged by ``judgment``."""
+        return self.grade_of(measure(indicator, judgment))
+
+    def achieved(self, grade: Grade | None) -> bool:
+        """Whether ``grade`` counts as achieved."""
+        return grade is not None and grade.achieved
+
+    def rate(self, grades: Iterable[Grade | None]) -> Decimal | None:
+        """Achieved grades over all grades given, ``cannot_assess`` left out, in percent.
+
+        Rounded half-up to one place; ``None`` when nothing counts.
+        """
+        counted = [
+            grade
+            for grade in grades
+            if grade is not None
+            and (self.cannot_assess is None or grade.label != self.cannot_assess.label)
+        ]
+        if not counted:
+            return None
+        share = Decimal(sum(grade.achieved for grade in counted)) * 100 / len(counted)
+        return share.quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    def with_bands(self, bands: Mapping[str, Any]) -> Scheme:
+        """A copy with the lower bounds of the named grades changed, validated again.
+
+        A label that is not a grade of this scheme raises :class:`KeyError`.
+        """
+        unknown = sorted(set(bands) - {grade.label for grade in self.grades})
+        if unknown:
+            raise KeyError(", ".join(map(str, unknown)))
+        data = self.model_dump()
+        for grade in data["grades"]:
+            if grade["label"] in bands:
+                grade["min"] = bands[grade["label"]]
+        return Scheme.model_validate(data)
+
+    @property
+    def rule(self) -> LocalizedText:
+        """The rule in words, as the report prints it next to the results."""
+        ja = [f"{g.label}({g.meaning.ja}): {g.condition(self.basis).ja}" for g in self.grades]
+        en = [f"{g.label} ({g.meaning.en}): {g.condition(self.basis).en}" for g in self.grades]
+        bases = {self.basis, *(g.basis for g in self.grades if g.basis is not None)}
+        notes_ja = [_BASIS_DEFINITIONS[b][0] for b in Basis if b in bases]
+        notes_en = [_BASIS_DEFINITIONS[b][1] for b in Basis if b in bases]
+        if self.basis is not Basis.MET:
+            word_ja, word_en = _BASIS_WORDS[self.basis]
+            unmet = self.unmet_grade or self.grades[-1].label
+            notes_ja.append(
+                f"{word_ja}が求められない指標は、達成なら{self.met_fallback.label}、"
+                f"未達成なら上の区分に当たらない限り{unmet}"
+            )
+            notes_en.append(
+                f"where the {word_en} is undefined, a met indicator is "
+                f"{self.met_fallback.label} and one not met is {unmet} unless a band above holds"
+            )
+        if self.cannot_assess is None:
+            notes_ja.append("評価不能の指標には区分を付けない")
+            notes_en.append("indicators that cannot be evaluated get no grade")
+        else:
+            label, meaning = self.cannot_assess.label, self.cannot_assess.meaning
+            notes_ja.append(
+                f"評価不能の指標は{label}({meaning.ja})とし、{label}は達成率の分母から除く"
+            )
+            notes_en.append(
+                f"indicators that cannot be evaluated are {label} ({meaning.en}), "
+                f"and {label} stays out of the rate's denominator"
+            )
+        if self.per_measure:
+            notes_ja.append(
+                "施策の区分は指標の区分から決める(主要な指標の指定がなければ全指標を主要とみなす)"
+            )
+            notes_en.append(
+                "each measure is graded from its indicators' grades "
+                "(every indicator counts as main when none is flagged)"
+            )
+        achieved = [g.label for g in self.grades if g.achieved]
+        notes_ja.append(f"達成率は{'・'.join(achieved)}の割合")
+        notes_en.append(f"the achievement rate counts {', '.join(achieved)}")
+        return LocalizedText(
+            ja=f"{self.title.ja}: {'、'.join(ja)}({'。'.join(notes_ja)})",
+            en=f"{self.title.en}: {'; '.join(en)} ({'; '.join(notes_en)})",
+        )
