@@ -18,7 +18,10 @@ from achievement._errors import AchievementError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("achievement.cli.judge_command",)
+COMMANDS: tuple[str, ...] = (
+    "achievement.cli.judge_command",
+    "achievement.cli.plugins_command",
+)
 """The modules that provide subcommands, in the order ``--help`` lists them."""
 
 LANG_ENV = "ACHIEVEMENT_LANG"
