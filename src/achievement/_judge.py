@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
@@ -219,10 +220,12 @@ class Judge:
     def _register_local(self, plugin: object) -> None:
         """Register a local plugin: a module, an object, a module name or a ``.py`` path."""
         pm = self._pm
+        name: str | None = None
         if isinstance(plugin, Path) or (
             isinstance(plugin, str)
             and (plugin.endswith(".py") or os.sep in plugin or "/" in plugin)
         ):
+            name = Path(plugin).stem
             plugin = self._load_file(Path(plugin))
         elif isinstance(plugin, str):
             try:
@@ -234,13 +237,15 @@ class Judge:
                 ) from exc
         if pm.is_registered(plugin):
             return
-        name = _plugin_name(plugin)
+        name = name or _plugin_name(plugin)
         if pm.is_blocked(name):
             return
         if pm.has_plugin(name):
             raise PluginError(
-                f"two different plugins are named {name!r}",
-                f"名前が「{name}」のプラグインが二つあります",
+                f"two different plugins are named {name!r}; "
+                "rename one (a plugin file is named after its file name)",
+                f"名前が「{name}」のプラグインが二つあります。"
+                "どちらかの名前を変えてください(ファイルのプラグインはファイル名が名前です)",
             )
         try:
             pm.register(plugin, name=name)
@@ -250,22 +255,17 @@ class Judge:
 
     @staticmethod
     def _load_file(path: Path) -> ModuleType:
-        """The module of a local plugin file, imported once per process."""
-        name = f"achievement_local_{path.stem}"
+        """The module of a local plugin file, imported once per process and path."""
         if not path.is_file():
             raise PluginError(
                 f"plugin file not found: {path}",
                 f"プラグインのファイルがありません: {path}",
             )
+        digest = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()
+        name = f"achievement_local_{path.stem}_{digest[:10]}"
         loaded = sys.modules.get(name)
         if loaded is not None:
-            if Path(getattr(loaded, "__file__", "")).resolve() == path.resolve():
-                return loaded
-            raise PluginError(
-                f"two plugin files are named {path.name}: {loaded.__file__} and {path}",
-                f"同じ名前 {path.name} のプラグインのファイルが二つあります: "
-                f"{loaded.__file__} と {path}",
-            )
+            return loaded
         spec = importlib.util.spec_from_file_location(name, path)
         if spec is None or spec.loader is None:
             raise PluginError(
@@ -291,7 +291,9 @@ class Judge:
         [('threshold',), ('direction',), ('cumulative',), ('ordinal',)]
         """
         infos = []
-        for name, _plugin in self._pm.list_name_plugin():
+        for name, plugin in self._pm.list_name_plugin():
+            if plugin is None:  # blocked
+                continue
             styles = tuple(s for s in self._registry if self._registry.owner(s) == name)
             dist = self._distributions.get(name)
             if dist is not None:
