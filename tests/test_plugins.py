@@ -182,7 +182,7 @@ def test_local_plugin_file_can_be_blocked_by_name(tmp_path: Path) -> None:
 def test_missing_plugin_file_is_named(tmp_path: Path) -> None:
     """A plugin path that does not exist is refused with the path."""
     missing = tmp_path / "nowhere.py"
-    with pytest.raises(PluginError, match="nowhere.py"):
+    with pytest.raises(PluginError, match=r"nowhere\.py"):
         Judge(plugins=[missing], autoload=False)
 
 

@@ -60,6 +60,7 @@ __all__ = [
     "ordinal_cases",
     "plans",
     "quantities",
+    "register_types",
     "running_totals",
     "status_words",
     "targets",
@@ -261,17 +262,16 @@ def indicators(
 
 
 @st.composite
-def plans(draw: st.DrawFn, *, max_indicators: int = 6) -> Plan:
+def plans(draw: st.DrawFn, *, max_indicators: int = 4) -> Plan:
     """Plans: goals, measures and indicators, one indicator possibly under two measures."""
     goals = [Goal(number=n, title=f"基本目標{n}") for n in range(1, draw(st.integers(1, 3)) + 1)]
     rows: list[PlanIndicator] = []
     count = draw(st.integers(0, max_indicators))
+    indicator = indicators()
     for k in range(count):
         goal = draw(st.sampled_from(goals))
         measure = Measure(number=k + 1, title=f"施策{k + 1}", priority=draw(st.booleans()))
-        rows.append(
-            PlanIndicator(goal=goal, measure=measure, indicator=draw(indicators()), row=k + 2)
-        )
+        rows.append(PlanIndicator(goal=goal, measure=measure, indicator=draw(indicator), row=k + 2))
     if draw(st.booleans()) and rows:  # an indicator listed under a second measure
         first = rows[0]
         second = Measure(number=count + 1, title=f"施策{count + 1}")
@@ -512,8 +512,11 @@ def judgments() -> st.SearchStrategy[Judgment]:
     )
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register the model types, so that ``st.from_type(Target)`` and the like work."""
+def register_types() -> None:
+    """Register the model types, so that ``st.from_type(Target)`` and the like work.
+
+    Called through hypothesis' entry point, and when this module is imported.
+    """
     st.register_type_strategy(Quantity, quantities())
     st.register_type_strategy(Components, components())
     st.register_type_strategy(RunningTotal, running_totals())
@@ -525,3 +528,6 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Indicator, indicators())
     st.register_type_strategy(Plan, plans())
     st.register_type_strategy(Judgment, st.deferred(judgments))
+
+
+register_types()

@@ -26,20 +26,19 @@ For fixtures, opt in to the pytest plugin with
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
-
-from achievement.testing._laws import (
-    LAWS,
-    CaseProvider,
-    LawViolation,
-    applicable_laws,
-    check_evaluator,
-    judge_for,
-    map_amounts,
-)
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from achievement._evaluator import Evaluator
+    from achievement.testing._laws import (
+        LAWS,
+        CaseProvider,
+        LawViolation,
+        applicable_laws,
+        check_evaluator,
+        judge_for,
+        map_amounts,
+    )
 
 __all__ = [
     "LAWS",
@@ -65,6 +64,8 @@ class EvaluatorContract:
     """Examples per law; ``None`` keeps the active hypothesis profile."""
 
     def _law(self, name: str) -> None:
+        from achievement.testing._laws import applicable_laws, check_evaluator
+
         if name not in applicable_laws(self.evaluator):
             import pytest
 
@@ -106,3 +107,13 @@ class EvaluatorContract:
     def test_achievement_law_messages(self) -> None:
         """Every code renders in Japanese and English."""
         self._law("messages")
+
+
+def __getattr__(name: str) -> Any:
+    # The law suite imports hypothesis: load it on first use, so that the
+    # pytest plugin in this package stays import-light.
+    if name in __all__:
+        from achievement.testing import _laws
+
+        return getattr(_laws, name)
+    raise AttributeError(f"module 'achievement.testing' has no attribute {name!r}")

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
+import hypothesis
 import hypothesis.strategies as st
-from hypothesis import given, settings
+from hypothesis import given
 
 from achievement._errors import AchievementError
 from achievement._evaluator import Evaluator, Verdict
@@ -359,12 +360,14 @@ def check_evaluator(
     *,
     laws: Iterable[str] | None = None,
     max_examples: int | None = None,
+    settings: hypothesis.settings | None = None,
 ) -> None:
     """Check ``evaluator`` against the laws; raise :class:`LawViolation` at the first broken one.
 
     ``evaluator`` must offer ``cases(outcome)`` (see :class:`CaseProvider`).
     ``laws`` picks laws by name (default: every applicable one);
-    ``max_examples`` overrides the active hypothesis profile.
+    ``max_examples`` overrides the active hypothesis profile, and
+    ``settings`` replaces it altogether.
     """
     if not isinstance(evaluator, CaseProvider):
         raise TypeError(
@@ -373,8 +376,10 @@ def check_evaluator(
     judge = judge_for(evaluator)
     for name in applicable_laws(evaluator) if laws is None else tuple(laws):
         test = given(data=st.data())(_bind(LAWS[name], evaluator, judge))
+        if settings is not None:
+            test = settings(test)
         if max_examples is not None:
-            test = settings(max_examples=max_examples)(test)
+            test = hypothesis.settings(max_examples=max_examples)(test)
         try:
             test()
         except LawViolation as exc:
