@@ -69,3 +69,25 @@ def test_mixed_units_are_refused(judge: Judge) -> None:
 def test_other_wave_dash_text_is_left_to_the_notation(judge: Judge) -> None:
     """Text with a wave dash that is not a band of numbers is not claimed by the plugin."""
     assert achievement_range.achievement_parse_value("実施〜推進") is None
+
+
+def test_example_plan_judged_as_recorded(judge: Judge) -> None:
+    """Every row of the example plan is judged as the plan records it, bands as ``range``."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "example-plan.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    recorded = {"達成": Outcome.ACHIEVED, "未達成": Outcome.NOT_ACHIEVED}
+    styles = []
+    for row in rows:
+        judgment = judge.judge_text(
+            baseline=row["計画策定時(令和2年度末)"],
+            target=row["目標(令和7年度)"],
+            actual=row["令和7年度 実績見込"],
+            name=row["評価指標"],
+        )
+        assert judgment.outcome is recorded[row["評価"]], row["評価指標"]
+        styles.append(judgment.style)
+    assert styles == ["range", "range", "threshold"]
