@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hypothesis.strategies as st
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
 from achievement import (
     Actual,
@@ -57,13 +57,19 @@ def test_messy_cell_texts_are_read(text: str) -> None:
     parse_value(text)
 
 
+SLOW_OK = settings(suppress_health_check=[HealthCheck.too_slow])
+"""Plans and judgments are large to build; slow generation is expected on a busy machine."""
+
+
 @pytest.mark.parametrize("kind", [Target, Actual, Indicator, Plan, Judgment, Quantity])
+@SLOW_OK
 @given(data=st.data())
 def test_from_type_works(kind: type, data: st.DataObject) -> None:
     """The hypothesis entry point registers the model types for ``st.from_type``."""
     assert isinstance(data.draw(st.from_type(kind)), kind)
 
 
+@SLOW_OK
 @given(ast.plans())
 def test_plans_count_their_rows(plan: Plan) -> None:
     """A generated plan lists each indicator under a measure, possibly one twice."""

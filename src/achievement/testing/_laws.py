@@ -378,6 +378,10 @@ def check_evaluator(
         test = given(data=st.data())(_bind(LAWS[name], evaluator, judge))
         if settings is not None:
             test = settings(test)
+        else:  # each example draws several values: slow generation is expected, not a fault
+            test = hypothesis.settings(suppress_health_check=[hypothesis.HealthCheck.too_slow])(
+                test
+            )
         if max_examples is not None:
             test = hypothesis.settings(max_examples=max_examples)(test)
         try:
