@@ -165,3 +165,9 @@ def test_pytest_plugin_fixtures(pytester: pytest.Pytester) -> None:
     )
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=3)
+
+
+def test_unknown_law_is_refused() -> None:
+    """Asking for a law that does not exist is refused with the list of laws."""
+    with pytest.raises(ValueError, match="unknown laws \\['monotonic'\\]; the laws are total"):
+        check_evaluator(ThresholdEvaluator(), laws=["monotonic"])

@@ -373,17 +373,19 @@ def check_evaluator(
         raise TypeError(
             f"the evaluator for style {evaluator.style!r} offers no cases(outcome) strategy"
         )
+    names = applicable_laws(evaluator) if laws is None else tuple(laws)
+    unknown = [name for name in names if name not in LAWS]
+    if unknown:
+        raise ValueError(f"unknown laws {unknown}; the laws are {', '.join(LAWS)}")
+    # Each example draws several values: slow generation is expected, not a fault.
+    chosen = settings or hypothesis.settings(
+        suppress_health_check=[hypothesis.HealthCheck.too_slow]
+    )
+    if max_examples is not None:
+        chosen = hypothesis.settings(chosen, max_examples=max_examples)
     judge = judge_for(evaluator)
-    for name in applicable_laws(evaluator) if laws is None else tuple(laws):
-        test = given(data=st.data())(_bind(LAWS[name], evaluator, judge))
-        if settings is not None:
-            test = settings(test)
-        else:  # each example draws several values: slow generation is expected, not a fault
-            test = hypothesis.settings(suppress_health_check=[hypothesis.HealthCheck.too_slow])(
-                test
-            )
-        if max_examples is not None:
-            test = hypothesis.settings(max_examples=max_examples)(test)
+    for name in names:
+        test = chosen(given(data=st.data())(_bind(LAWS[name], evaluator, judge)))
         try:
             test()
         except LawViolation as exc:
