@@ -132,11 +132,11 @@ def test_contract_subclass_fails_under_pytest(pytester: pytest.Pytester) -> None
 
 
 def test_pytest_plugin_is_import_light() -> None:
-    """Importing the opt-in pytest plugin imports neither hypothesis nor the law suite."""
+    """Importing achievement and the opt-in pytest plugin imports neither hypothesis nor the law suite."""
     import subprocess
 
     code = (
-        "import sys, achievement.testing.pytest_plugin; "
+        "import sys, achievement, achievement.testing.pytest_plugin; achievement.Judge(); "
         "print('hypothesis' in sys.modules, 'achievement.testing._laws' in sys.modules)"
     )
     out = subprocess.run(

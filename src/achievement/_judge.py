@@ -149,7 +149,11 @@ class Judge:
     installed under the entry-point group ``achievement`` (unless ``autoload``
     is false or ``ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD`` is set), then
     ``plugins``, given as modules, objects, module names or ``.py`` file
-    paths.  ``blocked`` names plugins not to load.
+    paths (a file's plugin is named after the file).  ``blocked`` names
+    plugins not to load, as do the comma-separated names in
+    ``ACHIEVEMENT_DISABLED_PLUGINS``; :meth:`describe_plugins` lists the names.
+    Two plugins adding one style, a misspelt hook and a plugin that fails to
+    load are refused with a :class:`PluginError` naming the plugin.
     """
 
     def __init__(
