@@ -105,9 +105,15 @@ def test_plugin_adds_a_scheme() -> None:
 
 def test_two_plugins_with_one_name_are_refused() -> None:
     """Two plugins adding the same scheme name raise an error naming both."""
-    judge = Judge(autoload=False, plugins=[NagayoPlugin(), NagayoPlugin()])
-    with pytest.raises(PluginError, match="nagayo"):
+
+    class OtherNagayoPlugin(NagayoPlugin):
+        pass
+
+    judge = Judge(autoload=False, plugins=[NagayoPlugin(), OtherNagayoPlugin()])
+    with pytest.raises(PluginError, match="nagayo") as info:
         judge.schemes  # noqa: B018
+    assert "NagayoPlugin" in str(info.value)
+    assert "OtherNagayoPlugin" in str(info.value)
 
 
 def test_plugin_adding_something_else_is_refused() -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from achievement._errors import AchievementError, ParseError, PluginError, UnknownStyleError
 from achievement._evaluator import Evaluator, Verdict, display, infer_direction, margin, meets
 from achievement._hookspecs import hookimpl
-from achievement._judge import AUTOLOAD_ENV, ENTRY_POINT_GROUP, Judge, default_judge
+from achievement._judge import AUTOLOAD_ENV, ENTRY_POINT_GROUP, Judge, PluginInfo, default_judge
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -72,6 +72,7 @@ __all__ = [
     "Plan",
     "PlanIndicator",
     "PluginError",
+    "PluginInfo",
     "Quantity",
     "Reason",
     "RunningTotal",

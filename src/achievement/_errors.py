@@ -100,16 +100,30 @@ class ParseError(AchievementError, ValueError):
 
 
 class UnknownStyleError(AchievementError, LookupError):
-    """A target style that no registered evaluator provides."""
+    """A target style that no registered evaluator provides.
+
+    ``known`` lists the installed styles and ``suggestion`` is the closest one
+    to ``style`` when the name looks misspelt (else ``None``).
+
+    >>> UnknownStyleError("treshold", ["threshold", "ordinal"]).message("en")
+    "unknown style 'treshold'; did you mean 'threshold'? installed styles: ordinal, threshold"
+    """
 
     def __init__(self, style: str, known: Sequence[str]) -> None:
+        from difflib import get_close_matches
+
         names = ", ".join(sorted(known)) or "-"
+        close = get_close_matches(style, sorted(known), n=1, cutoff=0.6)
+        suggestion = close[0] if close else None
+        hint_en = f"did you mean {suggestion!r}? " if suggestion else ""
+        hint_ja = f"「{suggestion}」の誤りではありませんか。" if suggestion else ""
         super().__init__(
-            f"unknown style {style!r}; installed styles: {names}",
-            f"評価方式「{style}」はありません。使える方式: {names}",
+            f"unknown style {style!r}; {hint_en}installed styles: {names}",
+            f"評価方式「{style}」はありません。{hint_ja}使える方式: {names}",
         )
         self.style = style
         self.known = tuple(sorted(known))
+        self.suggestion = suggestion
 
 
 class PluginError(AchievementError, RuntimeError):

@@ -60,6 +60,10 @@ class Evaluator(Protocol):
     with :meth:`str.format`.  ``evaluate`` is called only when the target and
     the actual are present; it must return a verdict for every other input,
     using :attr:`Outcome.NOT_EVALUABLE` for values it cannot compare.
+
+    To be checked by the law suite of :mod:`achievement.testing`, an evaluator
+    also offers ``cases(outcome)``, a hypothesis strategy of indicators it
+    judges as ``outcome`` (see :class:`achievement.testing.CaseProvider`).
     """
 
     style: str

@@ -1,7 +1,9 @@
 """The hooks a plugin may implement.  Every hook is prefixed ``achievement_``.
 
 A plugin is a module or an object with functions marked ``@achievement.hookimpl``;
-an implementation may take any subset of a hook's arguments.
+an implementation may take any subset of a hook's arguments.  Hooks are called
+with keyword arguments only, by the :class:`~achievement.Judge` that owns the
+plugin; no other code calls them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from achievement._model import Indicator
+    from achievement._model import Indicator, Value
     from achievement._registry import EvaluatorRegistry
     from achievement.schemes import SchemeRegistry
 
@@ -26,7 +28,8 @@ def achievement_register_evaluators(registry: EvaluatorRegistry) -> None:
 
     Called once when a :class:`~achievement.Judge` is built, for every plugin.
     Each evaluator's ``style`` must be new: a style that another plugin has
-    already added is refused with an error naming both plugins.
+    already added is refused with a :class:`~achievement.PluginError` naming
+    both plugins.  Returns nothing.
     """
 
 
@@ -36,7 +39,25 @@ def achievement_infer_style(indicator: Indicator) -> str | None:
 
     Called only for indicators whose style the plan does not state.  Stops at
     the first non-``None`` result; the built-in inference runs last, so a
-    plugin can claim a target the built-ins would otherwise read.
+    plugin can claim a target the built-ins would otherwise read.  The style
+    returned must be one that some plugin registers.  An exception raised here
+    gives a not-evaluable judgment naming the plugin, not a crash.
+    """
+
+
+@hookspec(firstresult=True)
+def achievement_parse_value(text: str) -> Value | None:
+    """Read one published cell that the built-in notation does not know, or return ``None``.
+
+    Called with the cell text as published (before width normalisation) by
+    :meth:`~achievement.Judge.parse_value`, for every non-blank cell, before
+    the built-in notation.  Stops at the first non-``None`` result.  Return
+    ``None`` for any text the plugin does not claim, so that other plugins and
+    the built-in notation see it.  The value returned must keep ``text`` as
+    given; it is built from the core value types (a band ``80%〜90%`` can be
+    read as :class:`~achievement.Components` labelled 下限 and 上限).  Raise
+    :class:`~achievement.ParseError` for text the plugin claims but cannot
+    read; any other exception is reported as a plugin error naming the plugin.
     """
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.metadata
 import importlib.util
 import os
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -15,20 +18,26 @@ from typing import TYPE_CHECKING
 import pluggy
 
 from achievement import _hookspecs
-from achievement._errors import ParseError, PluginError
+from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Evaluator, Verdict
 from achievement._model import (
     Actual,
     ActualStatus,
+    Components,
     Direction,
     DirectionSource,
+    DirectionWord,
     Indicator,
     Judgment,
     LocalizedText,
     Missing,
     Outcome,
+    Quantity,
     Reason,
+    RunningTotal,
+    StatusWord,
     Target,
+    Value,
 )
 from achievement._notation import parse_value
 from achievement._registry import EvaluatorRegistry
@@ -36,13 +45,24 @@ from achievement._registry import EvaluatorRegistry
 if TYPE_CHECKING:
     from achievement.schemes import SchemeRegistry
 
-__all__ = ["AUTOLOAD_ENV", "BUILTIN_PLUGINS", "ENTRY_POINT_GROUP", "Judge", "default_judge"]
+__all__ = [
+    "AUTOLOAD_ENV",
+    "BUILTIN_PLUGINS",
+    "DISABLED_PLUGINS_ENV",
+    "ENTRY_POINT_GROUP",
+    "Judge",
+    "PluginInfo",
+    "default_judge",
+]
 
 ENTRY_POINT_GROUP = "achievement"
 """The entry-point group third-party plugins are found through."""
 
 AUTOLOAD_ENV = "ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD"
 """Set to a non-empty value to stop loading plugins from entry points."""
+
+DISABLED_PLUGINS_ENV = "ACHIEVEMENT_DISABLED_PLUGINS"
+"""Comma-separated names of plugins not to load (as ``blocked``), e.g. ``range,other``."""
 
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "achievement.rules.infer",
@@ -69,8 +89,43 @@ CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "style {style!r} (plugin {plugin!r}) failed while judging indicator "
         "{indicator!r}: {error}; not evaluable",
     },
+    "judge.inference_failed": {
+        "ja": "プラグイン「{plugin}」が指標「{indicator}」の評価方式の推定中に失敗したため評価不能: "
+        "{error}",
+        "en": "plugin {plugin!r} failed while inferring the style of indicator "
+        "{indicator!r}: {error}; not evaluable",
+    },
 }
 """Messages for the reason codes the judge itself gives."""
+
+
+_VALUE_TYPES = (Quantity, Components, RunningTotal, DirectionWord, StatusWord, Missing)
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """One plugin of a judge: its name, where it comes from, and the styles it adds.
+
+    ``origin`` is ``"builtin"``, ``"entry point"`` or ``"local"``;
+    ``distribution`` and ``version`` name the installed package that provides
+    it (``None`` for a local plugin).
+    """
+
+    name: str
+    origin: str
+    distribution: str | None
+    version: str | None
+    styles: tuple[str, ...]
+
+
+class _HookFailed(Exception):
+    """A plugin's hook implementation raised; carries the plugin's name."""
+
+    def __init__(self, plugin: str, error: Exception) -> None:
+        super().__init__(plugin, error)
+        self.plugin = plugin
+        self.error = error
+
 
 _DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
     DirectionSource.BOUND: (
@@ -99,7 +154,11 @@ class Judge:
     installed under the entry-point group ``achievement`` (unless ``autoload``
     is false or ``ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD`` is set), then
     ``plugins``, given as modules, objects, module names or ``.py`` file
-    paths.  ``blocked`` names plugins not to load.
+    paths (a file's plugin is named after the file).  ``blocked`` names
+    plugins not to load, as do the comma-separated names in
+    ``ACHIEVEMENT_DISABLED_PLUGINS``; :meth:`describe_plugins` lists the names.
+    Two plugins adding one style, a misspelt hook and a plugin that fails to
+    load are refused with a :class:`PluginError` naming the plugin.
     """
 
     def __init__(
@@ -111,57 +170,73 @@ class Judge:
     ) -> None:
         pm = pluggy.PluginManager(_hookspecs.PROJECT)
         pm.add_hookspecs(_hookspecs)
-        for name in blocked:
-            pm.set_blocked(name)
+        self._pm = pm
+        self._distributions: dict[str, importlib.metadata.Distribution] = {}
+        self._local: set[str] = set()
+        env_blocked = os.environ.get(DISABLED_PLUGINS_ENV, "")
+        for name in (*blocked, *env_blocked.split(",")):
+            if name.strip():
+                pm.set_blocked(name.strip())
         for name in BUILTIN_PLUGINS:
             if not pm.is_blocked(name):
                 pm.register(importlib.import_module(name), name=name)
         if autoload is None:
             autoload = not os.environ.get(AUTOLOAD_ENV)
         if autoload:
-            try:
-                pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-            except Exception as exc:
-                raise PluginError(
-                    f"an installed plugin failed to load: {exc}",
-                    f"インストール済みのプラグインを読み込めません: {exc}",
-                ) from exc
+            self._load_entry_points()
         for plugin in plugins:
-            self._register_local(pm, plugin)
+            self._register_local(plugin)
         try:
             pm.check_pending()
         except pluggy.PluginValidationError as exc:
             raise PluginError(str(exc), f"プラグインのフックが正しくありません: {exc}") from exc
-        self._pm = pm
         self._registry = EvaluatorRegistry()
         for impl in pm.hook.achievement_register_evaluators.get_hookimpls():
-            impl.function(registry=self._registry._adding_for(impl.plugin_name))
+            try:
+                impl.function(registry=self._registry._adding_for(impl.plugin_name))
+            except AchievementError:
+                raise
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {impl.plugin_name!r} failed to register its evaluators: "
+                    f"{type(exc).__name__}: {exc}",
+                    f"プラグイン「{impl.plugin_name}」が評価器の登録に失敗しました: "
+                    f"{type(exc).__name__}: {exc}",
+                ) from exc
         self._schemes: SchemeRegistry | None = None
 
-    @staticmethod
-    def _register_local(pm: pluggy.PluginManager, plugin: object) -> None:
+    def _load_entry_points(self) -> None:
+        """Register the plugins of the entry-point group, remembering their distributions."""
+        pm = self._pm
+        for dist in list(importlib.metadata.distributions()):
+            for ep in dist.entry_points:
+                if ep.group != ENTRY_POINT_GROUP or pm.is_blocked(ep.name):
+                    continue
+                if pm.get_plugin(ep.name) is not None:
+                    continue
+                dist_name = dist.metadata["name"]
+                try:
+                    plugin = ep.load()
+                    pm.register(plugin, name=ep.name)
+                except Exception as exc:
+                    raise PluginError(
+                        f"the installed plugin {ep.name!r} (from {dist_name}) failed to load: "
+                        f"{type(exc).__name__}: {exc}",
+                        f"インストール済みのプラグイン「{ep.name}」({dist_name})を"
+                        f"読み込めません: {type(exc).__name__}: {exc}",
+                    ) from exc
+                self._distributions[ep.name] = dist
+
+    def _register_local(self, plugin: object) -> None:
+        """Register a local plugin: a module, an object, a module name or a ``.py`` path."""
+        pm = self._pm
+        name: str | None = None
         if isinstance(plugin, Path) or (
-            isinstance(plugin, str) and (plugin.endswith(".py") or os.sep in plugin)
+            isinstance(plugin, str)
+            and (plugin.endswith(".py") or os.sep in plugin or "/" in plugin)
         ):
-            path = Path(plugin)
-            name = f"achievement_local_{path.stem}"
-            spec = importlib.util.spec_from_file_location(name, path)
-            if not path.is_file() or spec is None or spec.loader is None:
-                raise PluginError(
-                    f"plugin file not found: {path}",
-                    f"プラグインのファイルがありません: {path}",
-                )
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            try:
-                spec.loader.exec_module(module)
-            except Exception as exc:
-                del sys.modules[name]
-                raise PluginError(
-                    f"plugin file {path} failed to load: {exc}",
-                    f"プラグインのファイル {path} を読み込めません: {exc}",
-                ) from exc
-            plugin = module
+            name = Path(plugin).stem
+            plugin = self._load_file(Path(plugin))
         elif isinstance(plugin, str):
             try:
                 plugin = importlib.import_module(plugin)
@@ -170,13 +245,118 @@ class Judge:
                     f"plugin module {plugin!r} cannot be imported: {exc}",
                     f"プラグインのモジュール「{plugin}」を読み込めません: {exc}",
                 ) from exc
-        plugin_name: str | None = plugin.__name__ if isinstance(plugin, ModuleType) else None
-        if pm.is_registered(plugin) or (plugin_name is not None and pm.has_plugin(plugin_name)):
+        if pm.is_registered(plugin):
             return
+        name = name or _plugin_name(plugin)
+        if pm.is_blocked(name):
+            return
+        if pm.has_plugin(name):
+            raise PluginError(
+                f"two different plugins are named {name!r}; "
+                "rename one (a plugin file is named after its file name)",
+                f"名前が「{name}」のプラグインが二つあります。"
+                "どちらかの名前を変えてください(ファイルのプラグインはファイル名が名前です)",
+            )
         try:
-            pm.register(plugin, name=plugin_name)
+            pm.register(plugin, name=name)
         except ValueError as exc:
             raise PluginError(str(exc), f"プラグインを登録できません: {exc}") from exc
+        self._local.add(name)
+
+    @staticmethod
+    def _load_file(path: Path) -> ModuleType:
+        """The module of a local plugin file, imported once per process and path."""
+        if not path.is_file():
+            raise PluginError(
+                f"plugin file not found: {path}",
+                f"プラグインのファイルがありません: {path}",
+            )
+        digest = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()
+        name = f"achievement_local_{path.stem}_{digest[:10]}"
+        loaded = sys.modules.get(name)
+        if loaded is not None:
+            return loaded
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise PluginError(
+                f"plugin file {path} is not a Python module",
+                f"プラグインのファイル {path} は Python のモジュールではありません",
+            )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            del sys.modules[name]
+            raise PluginError(
+                f"plugin file {path} failed to load: {type(exc).__name__}: {exc}",
+                f"プラグインのファイル {path} を読み込めません: {type(exc).__name__}: {exc}",
+            ) from exc
+        return module
+
+    def describe_plugins(self) -> tuple[PluginInfo, ...]:
+        """Every plugin of this judge, in registration order, with the styles it adds.
+
+        >>> [p.styles for p in Judge(autoload=False).describe_plugins() if p.styles]
+        [('threshold',), ('direction',), ('cumulative',), ('ordinal',)]
+        """
+        infos = []
+        for name, plugin in self._pm.list_name_plugin():
+            if plugin is None:  # blocked
+                continue
+            styles = tuple(s for s in self._registry if self._registry.owner(s) == name)
+            dist = self._distributions.get(name)
+            if dist is not None:
+                infos.append(
+                    PluginInfo(name, "entry point", dist.metadata["name"], dist.version, styles)
+                )
+            elif name in BUILTIN_PLUGINS:
+                infos.append(PluginInfo(name, "builtin", "achievement", _own_version(), styles))
+            else:
+                infos.append(PluginInfo(name, "local", None, None, styles))
+        return tuple(infos)
+
+    def parse_value(self, text: str | None) -> Value:
+        """Read one published cell: plugins first, then the built-in notation.
+
+        >>> Judge(autoload=False).parse_value("80%以上").bound
+        <Bound.AT_LEAST: 'at_least'>
+        """
+        if text is not None and text.strip():
+            try:
+                value = self._first(self._pm.hook.achievement_parse_value, {"text": text})
+            except _HookFailed as failed:
+                raise PluginError(
+                    f"plugin {failed.plugin!r} failed while reading {text!r}: "
+                    f"{type(failed.error).__name__}: {failed.error}",
+                    f"プラグイン「{failed.plugin}」が「{text}」の読み取り中に失敗しました: "
+                    f"{type(failed.error).__name__}: {failed.error}",
+                ) from failed.error
+            if value is not None:
+                if not isinstance(value, _VALUE_TYPES):
+                    raise PluginError(
+                        f"a plugin read {text!r} as {type(value).__name__}, which is not a value",
+                        f"プラグインが「{text}」を値ではない {type(value).__name__} として読みました",
+                    )
+                return value
+        return parse_value(text)
+
+    @staticmethod
+    def _first(hook: pluggy.HookCaller, kwargs: Mapping[str, object]) -> object:
+        """Call a firstresult hook in pluggy's order, naming the plugin that raises.
+
+        :class:`AchievementError` from a plugin passes through unchanged.
+        """
+        for impl in reversed(hook.get_hookimpls()):
+            try:
+                result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+            except AchievementError:
+                raise
+            except Exception as exc:
+                raise _HookFailed(impl.plugin_name, exc) from exc
+            if result is not None:
+                return result
+        return None
 
     @property
     def plugin_manager(self) -> pluggy.PluginManager:
@@ -207,8 +387,8 @@ class Judge:
 
     def infer_style(self, indicator: Indicator) -> str | None:
         """The style named by the first plugin that claims ``indicator``."""
-        result: str | None = self._pm.hook.achievement_infer_style(indicator=indicator)
-        return result
+        result = self._first(self._pm.hook.achievement_infer_style, {"indicator": indicator})
+        return None if result is None else str(result)
 
     def judge(self, indicator: Indicator) -> Judgment:
         """Judge one indicator.
@@ -220,7 +400,12 @@ class Judge:
         target, actual = indicator.target.value, indicator.actual.value
         if isinstance(target, Missing):
             return self._core(None, "input.target_missing", {"target": target.text or "-"})
-        style = indicator.style or self.infer_style(indicator)
+        try:
+            style = indicator.style or self.infer_style(indicator)
+        except _HookFailed as failed:
+            error = f"{type(failed.error).__name__}: {failed.error}"
+            params = {"plugin": failed.plugin, "indicator": indicator.name, "error": error}
+            return self._core(None, "judge.inference_failed", params)
         if style is None:
             return self._core(None, "input.target_missing", {"target": target.text})
         evaluator = self._registry[style]
@@ -228,7 +413,15 @@ class Judge:
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         try:
             verdict = evaluator.evaluate(indicator)
-            message = _render(verdict, evaluator)
+            return Judgment(
+                outcome=verdict.outcome,
+                style=style,
+                reason=Reason(code=verdict.code, params=dict(verdict.params)),
+                message=_render(verdict, evaluator),
+                direction=verdict.direction,
+                direction_source=verdict.direction_source,
+                margin=verdict.margin,
+            )
         except Exception as exc:  # a broken plugin must not stop the report
             return self._core(
                 style,
@@ -240,15 +433,6 @@ class Judge:
                     "error": f"{type(exc).__name__}: {exc}",
                 },
             )
-        return Judgment(
-            outcome=verdict.outcome,
-            style=style,
-            reason=Reason(code=verdict.code, params=dict(verdict.params)),
-            message=message,
-            direction=verdict.direction,
-            direction_source=verdict.direction_source,
-            margin=verdict.margin,
-        )
 
     def judge_text(
         self,
@@ -269,11 +453,12 @@ class Judge:
         A cell that cannot be read raises :class:`ParseError` naming it as the
         column (``baseline``, ``target`` or ``actual``).
         """
-        cells = {"baseline": baseline, "target": target, "actual": actual}
+        if style is not None:
+            self._registry[style]  # an unknown style is named before any cell is read
         values = {}
-        for column, text in cells.items():
+        for column, text in {"baseline": baseline, "target": target, "actual": actual}.items():
             try:
-                values[column] = parse_value(text)
+                values[column] = self.parse_value(text)
             except ParseError as exc:
                 raise exc.located(file=None, row=None, column=column) from None
         indicator = Indicator(
@@ -300,6 +485,21 @@ class Judge:
                 ja=templates["ja"].format_map(params), en=templates["en"].format_map(params)
             ),
         )
+
+
+def _plugin_name(plugin: object) -> str:
+    """The name a local plugin is registered under: its module or class name."""
+    if isinstance(plugin, ModuleType):
+        return plugin.__name__
+    named = getattr(plugin, "__name__", None)
+    return named if isinstance(named, str) else type(plugin).__name__
+
+
+def _own_version() -> str | None:
+    try:
+        return importlib.metadata.version("achievement")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a checkout
+        return None
 
 
 def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:

@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "achievement.cli.compare_command",
     "achievement.cli.validate_command",
     "achievement.cli.schema_command",
+    "achievement.cli.plugins_command",
 )
 """The modules that provide subcommands, in the order ``--help`` lists them."""
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from achievement.cli import OUTCOME_LABELS
+from achievement.cli._plugin_options import add_plugin_options, judge_from_args
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,14 +25,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--direction", choices=("higher", "lower"), default=None)
     p.add_argument("--style", default=None, help="target style; inferred when omitted")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    add_plugin_options(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Judge and print the judgment; exit 0."""
-    from achievement import judge
-
-    judgment = judge(
+    judgment = judge_from_args(args).judge_text(
         baseline=args.baseline,
         target=args.target,
         actual=args.actual,

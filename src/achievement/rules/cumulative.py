@@ -7,12 +7,16 @@ When the target names a 累計 the running totals are compared
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from achievement._evaluator import Verdict, display
 from achievement._hookspecs import hookimpl
-from achievement._model import Indicator, Period, Quantity, RunningTotal, Value
+from achievement._model import Indicator, Outcome, Period, Quantity, RunningTotal, Value
 from achievement._registry import EvaluatorRegistry
 from achievement.rules._compare import compare, comparison_messages, incomparable
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 STYLE = "cumulative"
 
@@ -30,9 +34,16 @@ class CumulativeEvaluator:
     """Running totals against a running-total target, or annual figures against an annual one."""
 
     style = STYLE
+    numeric = True
     messages: Mapping[str, Mapping[str, str]] = {
         **comparison_messages(STYLE, "{basis_ja}", "{basis_en}"),
     }
+
+    def cases(self, outcome: Outcome) -> SearchStrategy[Indicator]:
+        """Indicators this evaluator judges as ``outcome``, for the law suite."""
+        from achievement.strategies import cumulative_cases
+
+        return cumulative_cases(outcome)
 
     def evaluate(self, indicator: Indicator) -> Verdict:
         """Compare the totals when the target names one, otherwise the annual figures."""

@@ -9,6 +9,7 @@ right way.  The actual may itself be a word: ``― -> 増加 -> 増加`` is achi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from achievement._evaluator import Verdict, display
 from achievement._hookspecs import hookimpl
@@ -25,6 +26,9 @@ from achievement._model import (
 )
 from achievement._registry import EvaluatorRegistry
 from achievement.rules._compare import compatible
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 STYLE = "direction"
 
@@ -54,6 +58,7 @@ class DirectionEvaluator:
     """Movement words against the baseline."""
 
     style = STYLE
+    numeric = False
     messages: Mapping[str, Mapping[str, str]] = {
         f"{STYLE}.moved": {
             "ja": "実績 {actual}は計画策定時 {baseline}から目標「{word}」のとおり{trend_ja}いるため達成",
@@ -83,6 +88,12 @@ class DirectionEvaluator:
             "compared: not evaluable",
         },
     }
+
+    def cases(self, outcome: Outcome) -> SearchStrategy[Indicator]:
+        """Indicators this evaluator judges as ``outcome``, for the law suite."""
+        from achievement.strategies import direction_cases
+
+        return direction_cases(outcome)
 
     def evaluate(self, indicator: Indicator) -> Verdict:
         """Compare the actual with the baseline in the way the target word asks."""

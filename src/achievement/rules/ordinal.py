@@ -8,11 +8,15 @@ brings its own scale through :attr:`Indicator.scale`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from achievement._evaluator import Verdict, display
 from achievement._hookspecs import hookimpl
 from achievement._model import Indicator, Outcome, StatusWord
 from achievement._registry import EvaluatorRegistry
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 STYLE = "ordinal"
 
@@ -24,6 +28,7 @@ class OrdinalEvaluator:
     """Status words compared by their rank on a scale."""
 
     style = STYLE
+    numeric = False
     messages: Mapping[str, Mapping[str, str]] = {
         f"{STYLE}.reaches_target": {
             "ja": "実績「{actual}」は目標「{target}」の段階に達しているため達成({scale})",
@@ -43,6 +48,12 @@ class OrdinalEvaluator:
             "en": "target '{target}' and actual '{actual}' must both be stage words: not evaluable",
         },
     }
+
+    def cases(self, outcome: Outcome) -> SearchStrategy[Indicator]:
+        """Indicators this evaluator judges as ``outcome``, for the law suite."""
+        from achievement.strategies import ordinal_cases
+
+        return ordinal_cases(outcome)
 
     def evaluate(self, indicator: Indicator) -> Verdict:
         """Compare the ranks of the actual and the target on the scale."""

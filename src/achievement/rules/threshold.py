@@ -9,12 +9,16 @@ target is below the baseline, or when it is zero.  With labelled values
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from achievement._evaluator import Verdict, display
 from achievement._hookspecs import hookimpl
 from achievement._model import Components, Indicator, Outcome, Quantity
 from achievement._registry import EvaluatorRegistry
 from achievement.rules._compare import compare, comparison_messages, incomparable
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 STYLE = "threshold"
 
@@ -23,6 +27,7 @@ class ThresholdEvaluator:
     """Numbers against a numeric target."""
 
     style = STYLE
+    numeric = True
     messages: Mapping[str, Mapping[str, str]] = {
         **comparison_messages(STYLE),
         f"{STYLE}.components_meet": {
@@ -34,6 +39,12 @@ class ThresholdEvaluator:
             "en": "{failed} does not meet its target: not achieved",
         },
     }
+
+    def cases(self, outcome: Outcome) -> SearchStrategy[Indicator]:
+        """Indicators this evaluator judges as ``outcome``, for the law suite."""
+        from achievement.strategies import threshold_cases
+
+        return threshold_cases(outcome)
 
     def evaluate(self, indicator: Indicator) -> Verdict:
         """Compare the actual with the target, component by component when labelled."""

@@ -1,0 +1,174 @@
+"""Range targets for achievement: ``80%〜90%``, achieved inside the band, both ends included.
+
+A plugin module: the entry point ``range`` in the group ``achievement`` points
+here, and the three hooks below are all it adds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from achievement import (
+    Component,
+    Components,
+    EvaluatorRegistry,
+    Indicator,
+    Outcome,
+    ParseError,
+    Quantity,
+    Value,
+    Verdict,
+    display,
+    hookimpl,
+    parse_value,
+)
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["HIGH", "LOW", "STYLE", "RangeEvaluator", "band"]
+
+STYLE = "range"
+LOW = "下限"
+"""The label of the lower end of a band."""
+HIGH = "上限"
+"""The label of the upper end of a band."""
+
+_BAND = re.compile(r"^(?P<low>[^〜~]+?)\s*[〜~]\s*(?P<high>[^〜~]+)$")
+
+
+def band(indicator_target: Value) -> tuple[Quantity, Quantity] | None:
+    """The ends of a band target, lowest first, or ``None`` if the target is not a band."""
+    if not isinstance(indicator_target, Components) or set(indicator_target.labels()) != {
+        LOW,
+        HIGH,
+    }:
+        return None
+    low, high = indicator_target.get(LOW), indicator_target.get(HIGH)
+    assert low is not None
+    assert high is not None
+    return (low, high) if low.amount <= high.amount else (high, low)
+
+
+@hookimpl
+def achievement_parse_value(text: str) -> Value | None:
+    """Read ``80%〜90%``, ``80%~90%`` or ``80〜90%`` as the labelled values 下限 and 上限.
+
+    Text with a wave dash whose two sides are not plain numbers is not claimed.
+    """
+    normal = unicodedata.normalize("NFKC", text).strip()
+    match = _BAND.match(normal)
+    if match is None:
+        return None
+    ends = []
+    for part in ("low", "high"):
+        try:
+            value = parse_value(match.group(part))
+        except ParseError:
+            return None  # not a band of numbers: left to the notation, which says why
+        if not isinstance(value, Quantity) or value.bound is not None:
+            return None
+        ends.append(value)
+    low, high = ends
+    if low.unit is None and high.unit is not None:  # 80〜90%: the unit is written once
+        low = low.model_copy(update={"unit": high.unit})
+    if low.unit != high.unit:
+        raise ParseError(
+            text,
+            match.start("high"),
+            "the two ends of a band have different units",
+            "範囲の両端の単位が異なります",
+        )
+    return Components(
+        items=(Component(label=LOW, value=low), Component(label=HIGH, value=high)), text=text
+    )
+
+
+@hookimpl
+def achievement_infer_style(indicator: Indicator) -> str | None:
+    """Claim targets that are bands (labelled 下限 and 上限)."""
+    return STYLE if band(indicator.target.value) is not None else None
+
+
+class RangeEvaluator:
+    """A number against a band: achieved when inside it, both ends included."""
+
+    style = STYLE
+    numeric = True
+    messages: Mapping[str, Mapping[str, str]] = {
+        f"{STYLE}.inside": {
+            "ja": "実績 {actual}は目標の範囲 {low}〜{high}の内にあるため達成",
+            "en": "actual {actual} lies inside the target band {low} to {high}: achieved",
+        },
+        f"{STYLE}.below": {
+            "ja": "実績 {actual}は目標の範囲 {low}〜{high}を下回るため未達成",
+            "en": "actual {actual} is below the target band {low} to {high}: not achieved",
+        },
+        f"{STYLE}.above": {
+            "ja": "実績 {actual}は目標の範囲 {low}〜{high}を上回るため未達成",
+            "en": "actual {actual} is above the target band {low} to {high}: not achieved",
+        },
+        f"{STYLE}.incomparable": {
+            "ja": "目標 {target} と実績 {actual} は範囲と数値の組でないか単位が異なるため評価不能",
+            "en": "target {target} and actual {actual} are not a band and a number in one "
+            "unit: not evaluable",
+        },
+    }
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        """Place the actual below, inside or above the band."""
+        target, actual = indicator.target.value, indicator.actual.value
+        ends = band(target)
+        texts = {"target": display(target), "actual": display(actual)}
+        if (
+            ends is None
+            or not isinstance(actual, Quantity)
+            or (
+                actual.unit is not None and ends[0].unit is not None and actual.unit != ends[0].unit
+            )
+        ):
+            return Verdict(Outcome.NOT_EVALUABLE, f"{STYLE}.incomparable", texts)
+        low, high = ends
+        params = {**texts, "low": display(low), "high": display(high)}
+        if actual.amount < low.amount:
+            return Verdict(Outcome.NOT_ACHIEVED, f"{STYLE}.below", params)
+        if actual.amount > high.amount:
+            return Verdict(Outcome.NOT_ACHIEVED, f"{STYLE}.above", params)
+        return Verdict(Outcome.ACHIEVED, f"{STYLE}.inside", params)
+
+    # -- what the law suite of achievement.testing asks for --------------------------------
+
+    def cases(self, outcome: Outcome) -> SearchStrategy[Indicator]:
+        """Indicators this evaluator judges as ``outcome``."""
+        from achievement_range._cases import range_cases
+
+        return range_cases(outcome)
+
+    def boundary_cases(self) -> SearchStrategy[Indicator]:
+        """Indicators whose actual is exactly one end of the band."""
+        from achievement_range._cases import boundary_cases
+
+        return boundary_cases()
+
+    def better(self, indicator: Indicator, step: Decimal) -> Indicator | None:
+        """The indicator with its actual moved ``step`` towards the middle of the band."""
+        ends, actual = band(indicator.target.value), indicator.actual.value
+        if ends is None or not isinstance(actual, Quantity):
+            return None
+        middle = (ends[0].amount + ends[1].amount) / 2
+        move = min(step, abs(middle - actual.amount))
+        amount = actual.amount + move if actual.amount < middle else actual.amount - move
+        moved = actual.model_copy(update={"amount": amount, "text": f"{amount}{actual.unit or ''}"})
+        return indicator.model_copy(
+            update={"actual": indicator.actual.model_copy(update={"value": moved})}
+        )
+
+
+@hookimpl
+def achievement_register_evaluators(registry: EvaluatorRegistry) -> None:
+    """Add the range evaluator."""
+    registry.add(RangeEvaluator())

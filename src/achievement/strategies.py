@@ -1,0 +1,533 @@
+"""Hypothesis strategies for published cells, values, targets, indicators and plans.
+
+Install the ``testing`` extra (``pip install 'achievement[testing]'``).  Every
+strategy builds valid data directly, never by filtering, and every value
+carries cell text that :func:`~achievement.parse_value` reads back to it.  The
+``*_cases(outcome)`` strategies build indicators whose outcome under one
+built-in style is known in advance: they are the oracles of the law suite in
+:mod:`achievement.testing`.
+
+Through hypothesis' own entry point the model types are registered, so that
+``st.from_type(Target)`` works once ``achievement`` is installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import hypothesis.strategies as st
+
+from achievement._model import (
+    Actual,
+    ActualStatus,
+    Bound,
+    Component,
+    Components,
+    Direction,
+    DirectionWord,
+    Indicator,
+    Judgment,
+    Missing,
+    Outcome,
+    Period,
+    Quantity,
+    RunningTotal,
+    StatusWord,
+    Target,
+    Trend,
+    Value,
+)
+from achievement._notation import DIRECTION_WORDS, MISSING_TEXTS
+from achievement._plan import Goal, Measure, Plan, PlanIndicator
+
+__all__ = [
+    "LABELS",
+    "STATUS_WORDS",
+    "UNITS",
+    "actuals",
+    "amounts",
+    "case_strategy",
+    "cell_text",
+    "cell_texts",
+    "components",
+    "cumulative_cases",
+    "direction_cases",
+    "direction_words",
+    "indicators",
+    "judgments",
+    "missing",
+    "ordinal_cases",
+    "plans",
+    "quantities",
+    "register_types",
+    "running_totals",
+    "status_words",
+    "targets",
+    "threshold_cases",
+    "values",
+]
+
+UNITS: tuple[str, ...] = ("件", "回", "時間", "分", "%", "種類", "人", "円", "校")
+"""Units drawn for quantities, all of them read by the notation."""
+
+LABELS: tuple[str, ...] = ("証明書交付", "異動届", "小", "中", "窓口", "電子申請")
+"""Labels drawn for labelled values (components)."""
+
+STATUS_WORDS: tuple[str, ...] = ("未実施", "検討", "実施", "推進", "準備", "試行", "運用", "完了")
+"""Words drawn for status words and custom ordinal scales."""
+
+_NOT_DECIDED = (Outcome.ACHIEVED, Outcome.NOT_ACHIEVED, Outcome.NOT_EVALUABLE)
+
+
+# -- cell text ------------------------------------------------------------------------------
+
+
+def _amount_text(amount: Decimal) -> str:
+    return f"{amount:,f}"
+
+
+def cell_text(value: Value) -> str:
+    """The cell text a value is published as, which :func:`parse_value` reads back.
+
+    >>> cell_text(Quantity(amount=Decimal("80"), unit="%", bound=Bound.AT_LEAST, text=""))
+    '80%以上'
+    """
+    if isinstance(value, Quantity):
+        prefix = {Period.ANNUAL: "年", Period.CUMULATIVE: "累計"}.get(value.period, "")  # type: ignore[arg-type]
+        bound = {Bound.AT_LEAST: "以上", Bound.AT_MOST: "以下"}.get(value.bound, "")  # type: ignore[arg-type]
+        return f"{prefix}{_amount_text(value.amount)}{value.unit or ''}{bound}"
+    if isinstance(value, Components):
+        return " ".join(f"{item.label} {cell_text(item.value)}" for item in value.items)
+    if isinstance(value, RunningTotal):
+        return f"{cell_text(value.annual)}({cell_text(value.total)})"
+    if isinstance(value, DirectionWord | StatusWord):
+        return value.word
+    return value.text
+
+
+def _with_text(value: Value) -> Value:
+    return value.model_copy(update={"text": cell_text(value)})
+
+
+# -- values ---------------------------------------------------------------------------------
+
+
+def amounts(
+    min_value: Decimal | int = 0, max_value: Decimal | int = 100_000
+) -> st.SearchStrategy[Decimal]:
+    """Amounts as published: whole numbers or one decimal place, within the bounds."""
+    return st.decimals(
+        min_value=min_value, max_value=max_value, places=1, allow_nan=False, allow_infinity=False
+    ).map(lambda d: d.normalize() if d == d.to_integral_value() else d)
+
+
+def _quantity(
+    amount: Decimal, unit: str | None, period: Period | None = None, bound: Bound | None = None
+) -> Quantity:
+    q = Quantity(amount=amount, unit=unit, period=period, bound=bound, text="")
+    return q.model_copy(update={"text": cell_text(q)})
+
+
+def quantities(
+    *,
+    units: st.SearchStrategy[str | None] | None = None,
+    periods: st.SearchStrategy[Period | None] | None = None,
+    bounds: st.SearchStrategy[Bound | None] | None = None,
+    amount: st.SearchStrategy[Decimal] | None = None,
+) -> st.SearchStrategy[Quantity]:
+    """Numbers with a unit, a period and a bound, e.g. ``年8,150時間``, ``80%以上``."""
+    return st.builds(
+        _quantity,
+        amount if amount is not None else amounts(),
+        units if units is not None else st.sampled_from(UNITS),
+        periods if periods is not None else st.sampled_from([None, Period.ANNUAL]),
+        bounds if bounds is not None else st.sampled_from([None, Bound.AT_LEAST, Bound.AT_MOST]),
+    )
+
+
+@st.composite
+def components(draw: st.DrawFn, labels: tuple[str, ...] | None = None) -> Components:
+    """Several labelled values in one cell: ``証明書交付 18分 異動届 45分``."""
+    names = labels or tuple(
+        draw(st.lists(st.sampled_from(LABELS), min_size=2, max_size=3, unique=True))
+    )
+    unit = draw(st.sampled_from(UNITS))
+    items = tuple(
+        Component(
+            label=name,
+            value=draw(quantities(units=st.just(unit), periods=st.none(), bounds=st.none())),
+        )
+        for name in names
+    )
+    value = Components(items=items, text="")
+    return value.model_copy(update={"text": cell_text(value)})
+
+
+@st.composite
+def running_totals(draw: st.DrawFn) -> RunningTotal:
+    """An annual figure with its running total: ``年5件(累計31件)``."""
+    unit = draw(st.sampled_from(UNITS))
+    annual = draw(amounts(0, 10_000))
+    extra = draw(amounts(0, 100_000))
+    value = RunningTotal(
+        annual=_quantity(annual, unit, Period.ANNUAL),
+        total=_quantity(annual + extra, unit, Period.CUMULATIVE),
+        text="",
+    )
+    return value.model_copy(update={"text": cell_text(value)})
+
+
+def direction_words() -> st.SearchStrategy[DirectionWord]:
+    """Words asking for a movement: 増加, 減少, 維持, ..."""
+    return st.sampled_from(sorted(DIRECTION_WORDS)).map(
+        lambda w: DirectionWord(word=w, trend=DIRECTION_WORDS[w], text=w)
+    )
+
+
+def status_words(words: tuple[str, ...] = STATUS_WORDS) -> st.SearchStrategy[StatusWord]:
+    """Words on an ordinal scale: 未実施, 検討, 実施, 推進, ..."""
+    return st.sampled_from(words).map(lambda w: StatusWord(word=w, text=w))
+
+
+def missing() -> st.SearchStrategy[Missing]:
+    """No value: blank, a dash or 集計中."""
+    return st.sampled_from(sorted(MISSING_TEXTS)).map(lambda t: Missing(text=t))
+
+
+def values(*, allow_missing: bool = True) -> st.SearchStrategy[Value]:
+    """Any value a published cell can hold."""
+    kinds: list[st.SearchStrategy[Value]] = [
+        quantities(),
+        components(),
+        running_totals(),
+        direction_words(),
+        status_words(),
+    ]
+    if allow_missing:
+        kinds.append(missing())
+    return st.one_of(kinds)
+
+
+_WIDE = str.maketrans("0123456789%,", "０１２３４５６７８９％，")
+
+
+@st.composite
+def cell_texts(draw: st.DrawFn) -> str:
+    """Cell text as published, messy or clean, that the notation reads.
+
+    Digits and signs may be full-width (``６０％``) and a thousands separator
+    may be followed by a space, as text pulled out of a PDF is (``9, 100``).
+    """
+    text = cell_text(draw(values()))
+    if draw(st.booleans()):
+        text = text.translate(_WIDE)
+    if draw(st.booleans()):
+        text = text.replace(",", ", ").replace("，", "， ")
+    return text
+
+
+# -- targets, indicators, plans -------------------------------------------------------------
+
+
+def targets() -> st.SearchStrategy[Target]:
+    """Targets: any value to reach, with an optional fiscal year."""
+    return st.builds(Target, value=values(), fiscal_year=st.none() | st.integers(2000, 2040))
+
+
+def actuals() -> st.SearchStrategy[Actual]:
+    """Actuals: any value, final or projected, with an optional fiscal year."""
+    return st.builds(
+        Actual,
+        value=values(),
+        status=st.sampled_from(ActualStatus),
+        fiscal_year=st.none() | st.integers(2000, 2040),
+    )
+
+
+def indicators(
+    *, style: st.SearchStrategy[str | None] | None = None
+) -> st.SearchStrategy[Indicator]:
+    """Indicators with any values; ``style`` draws the stated style (default: none)."""
+    return st.builds(
+        Indicator,
+        name=st.sampled_from(["オンライン手続比率", "来庁者の窓口での待ち時間", "研修の実施"]),
+        baseline=values(),
+        target=targets(),
+        actual=actuals(),
+        style=style if style is not None else st.none(),
+        direction=st.none() | st.sampled_from(Direction),
+        scale=st.none(),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, *, max_indicators: int = 4) -> Plan:
+    """Plans: goals, measures and indicators, one indicator possibly under two measures."""
+    goals = [Goal(number=n, title=f"基本目標{n}") for n in range(1, draw(st.integers(1, 3)) + 1)]
+    rows: list[PlanIndicator] = []
+    count = draw(st.integers(0, max_indicators))
+    indicator = indicators()
+    for k in range(count):
+        goal = draw(st.sampled_from(goals))
+        measure = Measure(number=k + 1, title=f"施策{k + 1}", priority=draw(st.booleans()))
+        rows.append(PlanIndicator(goal=goal, measure=measure, indicator=draw(indicator), row=k + 2))
+    if draw(st.booleans()) and rows:  # an indicator listed under a second measure
+        first = rows[0]
+        second = Measure(number=count + 1, title=f"施策{count + 1}")
+        rows.append(first.model_copy(update={"measure": second, "row": count + 2}))
+    return Plan(title="計画", baseline_year=2020, target_year=2025, indicators=tuple(rows))
+
+
+# -- cases with a known outcome -------------------------------------------------------------
+
+
+@st.composite
+def _pair(
+    draw: st.DrawFn, met: bool, direction: Direction, *, positive: bool = False
+) -> tuple[Decimal, Decimal]:
+    """A (target, actual) pair that meets (or misses) the target in ``direction``."""
+    low = draw(amounts(1 if positive else 0, 10_000))
+    gap = draw(amounts(Decimal("0.1"), 10_000))
+    high = low + gap
+    if met and draw(st.booleans()):
+        return low, low  # equality achieves
+    higher = direction is Direction.HIGHER
+    if met == higher:
+        return low, high
+    return high, low
+
+
+def _distinct_units() -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(UNITS), min_size=2, max_size=2, unique=True)
+
+
+def _indicator(
+    target: Value, actual: Value, baseline: Value | None = None, **extra: object
+) -> Indicator:
+    return Indicator(
+        name="指標",
+        baseline=baseline if baseline is not None else Missing(),
+        target=Target(value=target),
+        actual=Actual(value=actual),
+        **extra,
+    )
+
+
+@st.composite
+def threshold_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose threshold judgment is ``outcome``, the direction stated or inferred."""
+    unit = draw(st.sampled_from(UNITS))
+    if outcome is Outcome.NOT_EVALUABLE:
+        u1, u2 = draw(_distinct_units())
+        return _indicator(
+            draw(quantities(units=st.just(u1), periods=st.none())),
+            draw(quantities(units=st.just(u2), periods=st.none(), bounds=st.none())),
+            style="threshold",
+        )
+    met = outcome is Outcome.ACHIEVED
+    how = draw(st.sampled_from(["explicit", "bound", "baseline", "components"]))
+    direction = draw(st.sampled_from(Direction))
+    if how == "components":
+        labels = draw(st.lists(st.sampled_from(LABELS), min_size=2, max_size=3, unique=True))
+        flags = (
+            [True] * len(labels)
+            if met
+            else draw(st.lists(st.booleans(), min_size=len(labels), max_size=len(labels)))
+        )
+        if not met:
+            flags[draw(st.integers(0, len(labels) - 1))] = False
+        pairs = [draw(_pair(flag, direction)) for flag in flags]
+        target = Components(
+            items=tuple(
+                Component(label=n, value=_quantity(t, unit))
+                for n, (t, _) in zip(labels, pairs, strict=True)
+            ),
+            text="",
+        )
+        actual = Components(
+            items=tuple(
+                Component(label=n, value=_quantity(a, unit))
+                for n, (_, a) in zip(labels, pairs, strict=True)
+            ),
+            text="",
+        )
+        return _indicator(
+            _with_text(target), _with_text(actual), style="threshold", direction=direction
+        )
+    t, a = draw(_pair(met, direction, positive=how != "explicit"))
+    if how == "explicit":
+        return _indicator(
+            _quantity(t, unit), _quantity(a, unit), style="threshold", direction=direction
+        )
+    if how == "bound":
+        bound = Bound.AT_LEAST if direction is Direction.HIGHER else Bound.AT_MOST
+        return _indicator(_quantity(t, unit, bound=bound), _quantity(a, unit), style="threshold")
+    gap = draw(amounts(Decimal("0.1"), 10_000))
+    base = t - gap if direction is Direction.HIGHER else t + gap
+    return _indicator(
+        _quantity(t, unit), _quantity(a, unit), _quantity(base, unit), style="threshold"
+    )
+
+
+@st.composite
+def cumulative_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose cumulative judgment is ``outcome``: running totals compared."""
+    unit = draw(st.sampled_from(UNITS))
+    annual = draw(amounts(0, 1_000))
+    if outcome is Outcome.NOT_EVALUABLE:
+        u1, u2 = draw(_distinct_units())
+        goal = _quantity(draw(amounts(1, 10_000)), u1, Period.CUMULATIVE)
+        total = draw(amounts(0, 10_000))
+        actual = RunningTotal(
+            annual=_quantity(annual, u2, Period.ANNUAL),
+            total=_quantity(annual + total, u2, Period.CUMULATIVE),
+            text="",
+        )
+        return _indicator(goal, _with_text(actual), style="cumulative")
+    direction = draw(st.sampled_from(Direction))
+    t, a = draw(_pair(outcome is Outcome.ACHIEVED, direction, positive=True))
+    target_annual = draw(amounts(0, 1_000))
+    target = RunningTotal(
+        annual=_quantity(target_annual, unit, Period.ANNUAL),
+        total=_quantity(t + target_annual, unit, Period.CUMULATIVE),
+        text="",
+    )
+    actual = RunningTotal(
+        annual=_quantity(annual, unit, Period.ANNUAL),
+        total=_quantity(a + target_annual, unit, Period.CUMULATIVE),
+        text="",
+    )
+    stated = direction if direction is Direction.LOWER or draw(st.booleans()) else None
+    return _indicator(_with_text(target), _with_text(actual), style="cumulative", direction=stated)
+
+
+_WORDS_BY_TREND = {
+    trend: sorted(w for w, t in DIRECTION_WORDS.items() if t is trend) for trend in Trend
+}
+
+
+@st.composite
+def direction_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose direction judgment is ``outcome``: a movement word as the target."""
+    word = draw(direction_words())
+    unit = draw(st.sampled_from(UNITS))
+    if outcome is Outcome.NOT_EVALUABLE:  # no baseline to measure a movement from
+        return _indicator(
+            word, draw(quantities(units=st.just(unit), bounds=st.none())), style="direction"
+        )
+    met = outcome is Outcome.ACHIEVED
+    stated = draw(st.none() | st.sampled_from(Direction)) if word.trend is Trend.MAINTAIN else None
+    direction = {
+        Trend.INCREASE: Direction.HIGHER,
+        Trend.DECREASE: Direction.LOWER,
+        Trend.MAINTAIN: stated or Direction.HIGHER,
+    }[word.trend]
+    if draw(st.booleans()):  # the actual is itself a word
+        if met:
+            trends = (
+                [word.trend]
+                if word.trend is not Trend.MAINTAIN
+                else [
+                    Trend.MAINTAIN,
+                    Trend.INCREASE if direction is Direction.HIGHER else Trend.DECREASE,
+                ]
+            )
+        else:
+            trends = [t for t in Trend if t is not word.trend]
+            if word.trend is Trend.MAINTAIN:
+                trends = [Trend.DECREASE if direction is Direction.HIGHER else Trend.INCREASE]
+        trend = draw(st.sampled_from(trends))
+        said = draw(st.sampled_from(_WORDS_BY_TREND[trend]))
+        actual: Value = DirectionWord(word=said, trend=trend, text=said)
+        return _indicator(word, actual, Missing(text="―"), style="direction", direction=stated)
+    base = draw(amounts(1, 10_000))
+    gap = draw(amounts(Decimal("0.1"), 10_000))
+    strict = word.trend is not Trend.MAINTAIN
+    if met:
+        step = gap if strict or draw(st.booleans()) else Decimal(0)
+        amount = base + step if direction is Direction.HIGHER else base - step
+    else:
+        step = Decimal(0) if strict and draw(st.booleans()) else gap
+        amount = base - step if direction is Direction.HIGHER else base + step
+    return _indicator(
+        word, _quantity(amount, unit), _quantity(base, unit), style="direction", direction=stated
+    )
+
+
+@st.composite
+def ordinal_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose ordinal judgment is ``outcome``: status words on a scale."""
+    custom = draw(st.booleans())
+    scale: tuple[str, ...] = (
+        tuple(draw(st.lists(st.sampled_from(STATUS_WORDS), min_size=2, max_size=5, unique=True)))
+        if custom
+        else ("未実施", "検討", "実施", "推進")
+    )
+    if outcome is Outcome.NOT_EVALUABLE:
+        outside = draw(st.text(st.sampled_from("計画策定見直"), min_size=1, max_size=4))
+        target = draw(st.sampled_from(scale))
+        return _indicator(
+            StatusWord(word=target, text=target),
+            StatusWord(word=outside, text=outside),
+            style="ordinal",
+            scale=scale if custom else None,
+        )
+    if outcome is Outcome.ACHIEVED:
+        i = draw(st.integers(0, len(scale) - 1))
+        j = draw(st.integers(i, len(scale) - 1))
+    else:
+        i = draw(st.integers(1, len(scale) - 1))
+        j = draw(st.integers(0, i - 1))
+    return _indicator(
+        StatusWord(word=scale[i], text=scale[i]),
+        StatusWord(word=scale[j], text=scale[j]),
+        style="ordinal",
+        scale=scale if custom else None,
+    )
+
+
+_CASES: dict[str, Callable[[Outcome], st.SearchStrategy[Indicator]]] = {
+    "threshold": threshold_cases,
+    "cumulative": cumulative_cases,
+    "direction": direction_cases,
+    "ordinal": ordinal_cases,
+}
+
+
+def case_strategy(style: str, outcome: Outcome) -> st.SearchStrategy[Indicator]:
+    """Indicators whose judgment under the built-in ``style`` is ``outcome``."""
+    return _CASES[style](outcome)
+
+
+def judgments() -> st.SearchStrategy[Judgment]:
+    """Judgments, as the built-in evaluators give them for cases of every outcome."""
+    from achievement._judge import Judge
+
+    judge = Judge(autoload=False)
+    return (
+        st.sampled_from(sorted(_CASES))
+        .flatmap(lambda style: st.sampled_from(_NOT_DECIDED).flatmap(lambda o: _CASES[style](o)))
+        .map(judge.judge)
+    )
+
+
+def register_types() -> None:
+    """Register the model types, so that ``st.from_type(Target)`` and the like work.
+
+    Called through hypothesis' entry point, and when this module is imported.
+    """
+    st.register_type_strategy(Quantity, quantities())
+    st.register_type_strategy(Components, components())
+    st.register_type_strategy(RunningTotal, running_totals())
+    st.register_type_strategy(DirectionWord, direction_words())
+    st.register_type_strategy(StatusWord, status_words())
+    st.register_type_strategy(Missing, missing())
+    st.register_type_strategy(Target, targets())
+    st.register_type_strategy(Actual, actuals())
+    st.register_type_strategy(Indicator, indicators())
+    st.register_type_strategy(Plan, plans())
+    st.register_type_strategy(Judgment, st.deferred(judgments))
+
+
+register_types()

@@ -1,0 +1,407 @@
+"""The laws every evaluator keeps, as hypothesis-driven checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Protocol, runtime_checkable
+
+import hypothesis
+import hypothesis.strategies as st
+from hypothesis import given
+
+from achievement._errors import AchievementError
+from achievement._evaluator import Evaluator, Verdict
+from achievement._hookspecs import hookimpl
+from achievement._judge import BUILTIN_PLUGINS, CORE_MESSAGES, Judge
+from achievement._model import (
+    Actual,
+    Bound,
+    Component,
+    Components,
+    Direction,
+    Indicator,
+    Judgment,
+    Outcome,
+    Quantity,
+    RunningTotal,
+    Target,
+    Value,
+)
+from achievement._registry import EvaluatorRegistry
+
+__all__ = [
+    "LAWS",
+    "CaseProvider",
+    "LawViolation",
+    "applicable_laws",
+    "check_evaluator",
+    "judge_for",
+    "map_amounts",
+]
+
+
+@runtime_checkable
+class CaseProvider(Protocol):
+    """An evaluator that can be checked against the laws: it offers cases with a known outcome.
+
+    ``cases(outcome)`` returns a hypothesis strategy of indicators that the
+    evaluator must judge as ``outcome`` (return ``st.nothing()`` for an outcome
+    the style never gives).  Optional members refine the laws:
+
+    - ``numeric: bool``: the values compared are numbers, so the judgment must
+      not change when every number is negated with the direction flipped
+      (mirror symmetry) or multiplied by a positive constant (scaling);
+    - ``boundary_cases()``: indicators whose actual sits exactly on the edge
+      of the target, which must be achieved.  Without it the achieved cases
+      are used with the actual replaced by the target itself;
+    - ``better(indicator, step)``: the indicator with an actual better by
+      ``step`` (a positive number), or ``None`` where that has no meaning.
+      Without it the numbers of the actual move by ``step`` the way the
+      judgment says is better.
+    """
+
+    style: str
+    messages: Mapping[str, Mapping[str, str]]
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        """Judge one indicator."""
+        ...
+
+    def cases(self, outcome: Outcome) -> st.SearchStrategy[Indicator]:
+        """Indicators this evaluator judges as ``outcome``."""
+        ...
+
+
+class LawViolation(AssertionError):
+    """An evaluator breaks one of the laws; the message names the law and the style."""
+
+
+class _Single:
+    """A plugin that registers one evaluator."""
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.evaluator = evaluator
+        self.__name__ = f"achievement.testing[{evaluator.style}]"
+
+    @hookimpl
+    def achievement_register_evaluators(self, registry: EvaluatorRegistry) -> None:
+        registry.add(self.evaluator)
+
+
+def judge_for(evaluator: Evaluator) -> Judge:
+    """A judge whose only evaluator is ``evaluator``: no built-in or installed evaluators."""
+    return Judge(plugins=[_Single(evaluator)], autoload=False, blocked=BUILTIN_PLUGINS)
+
+
+# -- transforming indicators ----------------------------------------------------------------
+
+
+def _text(q: Quantity) -> str:
+    prefix = {"annual": "年", "cumulative": "累計"}.get(q.period or "", "")
+    bound = {Bound.AT_LEAST: "以上", Bound.AT_MOST: "以下"}.get(q.bound, "") if q.bound else ""
+    return f"{prefix}{q.amount:,f}{q.unit or ''}{bound}"
+
+
+def map_amounts(
+    value: Value,
+    fn: Callable[[Decimal], Decimal],
+    *,
+    flip_bounds: bool = False,
+    drop_bounds: bool = False,
+) -> Value:
+    """``value`` with every number passed through ``fn``; bounds flipped or dropped on request."""
+    if isinstance(value, Quantity):
+        bound = value.bound
+        if drop_bounds:
+            bound = None
+        elif flip_bounds and bound is not None:
+            bound = Bound.AT_MOST if bound is Bound.AT_LEAST else Bound.AT_LEAST
+        q = value.model_copy(update={"amount": fn(value.amount), "bound": bound})
+        return q.model_copy(update={"text": _text(q)})
+    if isinstance(value, Components):
+        items = tuple(
+            Component(
+                label=item.label,
+                value=map_amounts(item.value, fn, flip_bounds=flip_bounds, drop_bounds=drop_bounds),
+            )
+            for item in value.items
+        )
+        return value.model_copy(update={"items": items})
+    if isinstance(value, RunningTotal):
+        kw: dict[str, Any] = {"flip_bounds": flip_bounds, "drop_bounds": drop_bounds}
+        return value.model_copy(
+            update={
+                "annual": map_amounts(value.annual, fn, **kw),
+                "total": map_amounts(value.total, fn, **kw),
+            }
+        )
+    return value
+
+
+def _map_indicator(
+    indicator: Indicator, fn: Callable[[Decimal], Decimal], *, flip_bounds: bool = False
+) -> Indicator:
+    return indicator.model_copy(
+        update={
+            "baseline": map_amounts(indicator.baseline, fn, flip_bounds=flip_bounds),
+            "target": indicator.target.model_copy(
+                update={"value": map_amounts(indicator.target.value, fn, flip_bounds=flip_bounds)}
+            ),
+            "actual": indicator.actual.model_copy(
+                update={"value": map_amounts(indicator.actual.value, fn, flip_bounds=flip_bounds)}
+            ),
+        }
+    )
+
+
+def _with_actual(indicator: Indicator, value: Value) -> Indicator:
+    return indicator.model_copy(
+        update={"actual": indicator.actual.model_copy(update={"value": value})}
+    )
+
+
+# -- drawing --------------------------------------------------------------------------------
+
+_DECIDED = (Outcome.ACHIEVED, Outcome.NOT_ACHIEVED)
+
+
+def _styled(evaluator: Evaluator, indicator: Indicator) -> Indicator:
+    return indicator.model_copy(update={"style": evaluator.style})
+
+
+def _case(
+    evaluator: Evaluator, data: st.DataObject, outcomes: Iterable[Outcome]
+) -> tuple[Indicator, Outcome]:
+    provider: Any = evaluator
+    choices = [o for o in outcomes if not provider.cases(o).is_empty]
+    outcome = data.draw(st.sampled_from(choices), label="outcome")
+    indicator = data.draw(provider.cases(outcome), label="case")
+    return _styled(evaluator, indicator), outcome
+
+
+def _any_indicator(evaluator: Evaluator, data: st.DataObject) -> Indicator:
+    """An indicator with present values of any kind, or one of the evaluator's cases."""
+    from achievement import strategies
+
+    if data.draw(st.booleans(), label="from cases"):
+        return _case(evaluator, data, Outcome)[0]
+    present = strategies.values(allow_missing=False)
+    indicator = Indicator(
+        name=data.draw(st.sampled_from(["指標", "indicator"])),
+        baseline=data.draw(strategies.values(), label="baseline"),
+        target=Target(value=data.draw(present, label="target")),
+        actual=Actual(value=data.draw(present, label="actual")),
+        direction=data.draw(st.none() | st.sampled_from(Direction), label="direction"),
+    )
+    return _styled(evaluator, indicator)
+
+
+def _judge(judge: Judge, indicator: Indicator) -> Judgment:
+    judgment = judge.judge(indicator)
+    if judgment.reason.code == "judge.evaluator_failed":
+        raise LawViolation(f"the evaluator raised on a valid indicator: {judgment.message.en}")
+    return judgment
+
+
+# -- the laws -------------------------------------------------------------------------------
+
+
+def law_total(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """Every valid indicator gets a verdict with a known code, or a typed error."""
+    indicator = _any_indicator(evaluator, data)
+    try:
+        verdict = evaluator.evaluate(indicator)
+    except AchievementError:
+        return
+    except Exception as exc:
+        raise LawViolation(
+            f"evaluate raised {type(exc).__name__}: {exc} on a valid indicator"
+        ) from exc
+    if not isinstance(verdict, Verdict) or not isinstance(verdict.outcome, Outcome):
+        raise LawViolation(f"evaluate returned {verdict!r}, not a Verdict with an Outcome")
+    if verdict.code not in evaluator.messages:
+        raise LawViolation(f"reason code {verdict.code!r} has no message in the catalogue")
+
+
+def law_deterministic(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """Judging the same indicator twice gives the same judgment."""
+    indicator = _any_indicator(evaluator, data)
+    first, second = _judge(judge, indicator), _judge(judge, indicator)
+    if first != second:
+        raise LawViolation(f"two judgments of one indicator differ: {first!r} != {second!r}")
+
+
+def law_oracle(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """Each case with a known outcome is judged as that outcome."""
+    indicator, outcome = _case(evaluator, data, Outcome)
+    judgment = _judge(judge, indicator)
+    if judgment.outcome is not outcome:
+        raise LawViolation(
+            f"expected {outcome.value}, judged {judgment.outcome.value}: {judgment.message.en}"
+        )
+
+
+def law_monotone(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """A better actual never turns achieved into not achieved."""
+    indicator, _ = _case(evaluator, data, _DECIDED)
+    judgment = _judge(judge, indicator)
+    step = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
+    better_fn = getattr(evaluator, "better", None)
+    if better_fn is not None:
+        improved: Indicator | None = better_fn(indicator, step)
+    elif judgment.direction is not None:
+        sign = step if judgment.direction is Direction.HIGHER else -step
+        moved = map_amounts(indicator.actual.value, lambda d: d + sign)
+        improved = _with_actual(indicator, moved)
+    else:
+        improved = None
+    if improved is None or judgment.outcome is not Outcome.ACHIEVED:
+        return
+    after = _judge(judge, _styled(evaluator, improved))
+    if after.outcome is not Outcome.ACHIEVED:
+        raise LawViolation(
+            f"a better actual ({step} better) turned achieved into {after.outcome.value}: "
+            f"{judgment.message.en} -> {after.message.en}"
+        )
+
+
+def law_boundary(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """An actual exactly at the target achieves."""
+    own = getattr(evaluator, "boundary_cases", None)
+    if own is not None:
+        indicator = _styled(evaluator, data.draw(own(), label="boundary case"))
+    else:
+        case, _ = _case(evaluator, data, [Outcome.ACHIEVED])
+        edge = map_amounts(case.target.value, lambda d: d, drop_bounds=True)
+        indicator = _with_actual(case, edge)
+    judgment = _judge(judge, indicator)
+    if judgment.outcome is not Outcome.ACHIEVED:
+        raise LawViolation(f"an actual equal to the target is not achieved: {judgment.message.en}")
+
+
+def law_mirror(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """Negating every number and flipping the direction leaves the outcome unchanged."""
+    case, _ = _case(evaluator, data, _DECIDED)
+    judgment = _judge(judge, case)
+    stated = case.model_copy(update={"direction": judgment.direction})
+    mirrored = _map_indicator(stated, lambda d: -d, flip_bounds=True).model_copy(
+        update={"direction": None if judgment.direction is None else judgment.direction.flipped()}
+    )
+    before, after = _judge(judge, stated), _judge(judge, mirrored)
+    if before.outcome is not after.outcome:
+        raise LawViolation(
+            f"mirroring changed {before.outcome.value} into {after.outcome.value}: "
+            f"{before.message.en} / {after.message.en}"
+        )
+
+
+def law_scaling(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """Multiplying every number by a positive constant leaves the outcome unchanged."""
+    case, _ = _case(evaluator, data, Outcome)
+    factor = data.draw(
+        st.decimals(min_value=Decimal("0.01"), max_value=1000, places=2), label="factor"
+    )
+    before = _judge(judge, case)
+    after = _judge(judge, _map_indicator(case, lambda d: d * factor))
+    if before.outcome is not after.outcome:
+        raise LawViolation(
+            f"scaling by {factor} changed {before.outcome.value} into {after.outcome.value}"
+        )
+
+
+def law_round_trip(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """A judgment survives JSON and back unchanged."""
+    judgment = _judge(judge, _any_indicator(evaluator, data))
+    again = Judgment.model_validate_json(judgment.model_dump_json())
+    if again != judgment:
+        raise LawViolation(f"JSON round trip changed the judgment: {judgment!r} -> {again!r}")
+
+
+def law_messages(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
+    """Every code has templates in Japanese and English, and every judgment renders in both."""
+    for code, templates in evaluator.messages.items():
+        for lang in ("ja", "en"):
+            if not isinstance(templates.get(lang), str) or not templates[lang].strip():
+                raise LawViolation(f"reason code {code!r} has no {lang} message")
+    judgment = _judge(judge, _any_indicator(evaluator, data))
+    code = judgment.reason.code
+    if code not in evaluator.messages and code not in CORE_MESSAGES:
+        raise LawViolation(f"reason code {code!r} has no message in the catalogue")
+    for lang in ("ja", "en"):
+        if not judgment.message.get(lang).strip():
+            raise LawViolation(f"the {lang} message of {code!r} is empty")
+
+
+LAWS: dict[str, Callable[[Evaluator, Judge, st.DataObject], None]] = {
+    "total": law_total,
+    "deterministic": law_deterministic,
+    "oracle": law_oracle,
+    "monotone": law_monotone,
+    "boundary": law_boundary,
+    "mirror": law_mirror,
+    "scaling": law_scaling,
+    "round_trip": law_round_trip,
+    "messages": law_messages,
+}
+"""The laws, by name, in the order they are checked."""
+
+_NUMERIC_ONLY = frozenset({"mirror", "scaling"})
+
+
+def applicable_laws(evaluator: Evaluator) -> tuple[str, ...]:
+    """The laws that apply to ``evaluator``: mirror and scaling only when it declares ``numeric``."""
+    numeric = bool(getattr(evaluator, "numeric", False))
+    return tuple(name for name in LAWS if numeric or name not in _NUMERIC_ONLY)
+
+
+def check_evaluator(
+    evaluator: Evaluator,
+    *,
+    laws: Iterable[str] | None = None,
+    max_examples: int | None = None,
+    settings: hypothesis.settings | None = None,
+) -> None:
+    """Check ``evaluator`` against the laws; raise :class:`LawViolation` at the first broken one.
+
+    ``evaluator`` must offer ``cases(outcome)`` (see :class:`CaseProvider`).
+    ``laws`` picks laws by name (default: every applicable one);
+    ``max_examples`` overrides the active hypothesis profile, and
+    ``settings`` replaces it altogether.
+    """
+    if not isinstance(evaluator, CaseProvider):
+        raise TypeError(
+            f"the evaluator for style {evaluator.style!r} offers no cases(outcome) strategy"
+        )
+    names = applicable_laws(evaluator) if laws is None else tuple(laws)
+    unknown = [name for name in names if name not in LAWS]
+    if unknown:
+        raise ValueError(f"unknown laws {unknown}; the laws are {', '.join(LAWS)}")
+    # Each example draws several values: slow generation is expected, not a fault.
+    chosen = settings or hypothesis.settings(
+        suppress_health_check=[hypothesis.HealthCheck.too_slow]
+    )
+    if max_examples is not None:
+        chosen = hypothesis.settings(chosen, max_examples=max_examples)
+    judge = judge_for(evaluator)
+    for name in names:
+        test = chosen(given(data=st.data())(_bind(LAWS[name], evaluator, judge)))
+        try:
+            test()
+        except LawViolation as exc:
+            raise LawViolation(f"style {evaluator.style!r} breaks the law {name!r}: {exc}") from exc
+        except ExceptionGroup as group:
+            first = group.exceptions[0]
+            raise LawViolation(
+                f"style {evaluator.style!r} breaks the law {name!r}: {first}"
+            ) from group
+
+
+def _bind(
+    law: Callable[[Evaluator, Judge, st.DataObject], None], evaluator: Evaluator, judge: Judge
+) -> Callable[[st.DataObject], None]:
+    def run(data: st.DataObject) -> None:
+        law(evaluator, judge, data)
+
+    run.__name__ = law.__name__
+    return run

@@ -1,0 +1,79 @@
+"""The example plugin ``achievement-range``, installed with pip, seen from the outside.
+
+Outside CI these tests are skipped when the example plugin is not installed;
+in CI (``CI`` set) it must be installed and they run.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from achievement._judge import AUTOLOAD_ENV, DISABLED_PLUGINS_ENV
+
+try:
+    VERSION = importlib.metadata.version("achievement-range")
+except importlib.metadata.PackageNotFoundError:
+    if os.environ.get("CI"):
+        raise
+    pytest.skip("the example plugin achievement-range is not installed", allow_module_level=True)
+
+
+def achievement(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k not in (AUTOLOAD_ENV, DISABLED_PLUGINS_ENV)}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from achievement.cli import main; sys.exit(main())",
+            *argv,
+        ],
+        capture_output=True,
+        text=True,
+        env={**environ, **env},
+        check=False,
+    )
+
+
+def test_plugins_lists_the_installed_plugin() -> None:
+    """``achievement plugins`` lists the installed example with its distribution, version and style."""
+    result = achievement("plugins", "--format", "json")
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    assert rows["range"] == {
+        "name": "range",
+        "origin": "entry point",
+        "distribution": "achievement-range",
+        "version": VERSION,
+        "styles": ["range"],
+    }
+
+
+def test_installed_style_is_inferred_and_judged() -> None:
+    """A band target is read by the installed plugin, its style inferred, and judged in Japanese."""
+    result = achievement("judge", "--target", "80%〜90%", "--actual", "85%")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "達成: 実績 85%は目標の範囲 80%〜90%の内にあるため達成"
+
+
+def test_autoload_off_makes_the_style_unknown() -> None:
+    """With autoload off the installed plugin is not loaded: its style is unknown, installed ones named."""
+    result = achievement(
+        "judge", "--lang", "en", "--style", "range", "--target", "下限80% 上限90%", "--actual", "85%",
+        **{AUTOLOAD_ENV: "1"},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "achievement: error: unknown style 'range'; "
+        "installed styles: cumulative, direction, ordinal, threshold"
+    )
+
+
+def test_disabled_by_name() -> None:
+    """Blocking the plugin by its listed name keeps it out, like turning autoload off."""
+    result = achievement("plugins", "--format", "json", **{DISABLED_PLUGINS_ENV: "range"})
+    assert "range" not in [row["name"] for row in json.loads(result.stdout)]
