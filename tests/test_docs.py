@@ -167,3 +167,13 @@ def test_site_builds_in_strict_mode(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "index.html").is_file()
     assert (tmp_path / "en" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_api_reference_lists_every_public_name(lang: str) -> None:
+    """The Python API page renders every name in ``achievement.__all__``, and nothing else."""
+    import achievement
+
+    text = (DOCS / lang / "reference" / "api.md").read_text(encoding="utf-8")
+    rendered = re.findall(r"^::: achievement\.(\w+)$", text, re.M)
+    assert sorted(rendered) == sorted(achievement.__all__)
