@@ -77,7 +77,9 @@ def console_sessions() -> list[Any]:
                 if line.startswith("$ "):
                     if command is not None:
                         rel = page.relative_to(DOCS).as_posix()
-                        cases.append(pytest.param(command, "\n".join(output), id=f"{rel}:{command}"))
+                        cases.append(
+                            pytest.param(command, "\n".join(output), id=f"{rel}:{command}")
+                        )
                     command, output = line[2:], []
                 else:
                     output.append(line)
