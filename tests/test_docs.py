@@ -12,10 +12,10 @@ import inspect
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +155,7 @@ def test_console_block_prints_what_it_shows(
     assert code == (2 if printed.startswith("achievement: ") else 0)
 
 
-@pytest.mark.skipif(shutil.which("mkdocs") is None, reason="the docs extra is not installed")
+@pytest.mark.skipif(find_spec("mkdocs") is None, reason="the docs extra is not installed")
 def test_site_builds_in_strict_mode(tmp_path: Path) -> None:
     """``mkdocs build --strict`` succeeds: no broken link, reference or nav entry."""
     result = subprocess.run(
