@@ -104,6 +104,15 @@ def test_hook_page_is_headed_by_its_signature(spec: Callable[..., Any], lang: st
     assert typed_signature(spec) in text
 
 
+@pytest.mark.parametrize("spec", hookspecs(), ids=lambda f: f.__name__)
+def test_hook_page_opens_with_the_spec_summary(spec: Callable[..., Any]) -> None:
+    """The English hook page states the first sentence of the hook's docstring."""
+    summary = (inspect.getdoc(spec) or "").split("\n\n")[0]
+    expected = " ".join(summary.replace("``", "`").split())
+    text = " ".join(hook_page("en", spec.__name__).read_text(encoding="utf-8").split())
+    assert expected in text
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("spec", hookspecs(), ids=lambda f: f.__name__)
 def test_hook_page_says_whether_first_result_wins(spec: Callable[..., Any], lang: str) -> None:
