@@ -8,6 +8,7 @@ page says it prints.  The ``>>>`` examples in the pages run as doctests (see
 
 from __future__ import annotations
 
+import argparse
 import inspect
 import os
 import re
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 
 from achievement import _hookspecs
-from achievement.cli import main
+from achievement.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -188,3 +189,25 @@ def test_api_reference_lists_every_public_name(lang: str) -> None:
     text = (DOCS / lang / "reference" / "api.md").read_text(encoding="utf-8")
     rendered = re.findall(r"^::: achievement\.(\w+)$", text, re.M)
     assert sorted(rendered) == sorted(achievement.__all__)
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    """The subcommands of the ``achievement`` command, by name."""
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(subcommands()))
+def test_every_command_and_option_is_documented(name: str, lang: str) -> None:
+    """Each subcommand has its section on the command-line page, naming every option."""
+    text = (DOCS / lang / "reference" / "cli.md").read_text(encoding="utf-8")
+    assert f"\n## achievement {name} " in text
+    section = text.split(f"\n## achievement {name} ", 1)[1].split("\n## ", 1)[0]
+    for action in subcommands()[name]._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option not in ("--help", "--lang"):
+                assert f"`{option}" in section, option
