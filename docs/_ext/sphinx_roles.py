@@ -18,10 +18,9 @@ _ROLE = re.compile(r":(?:class|func|meth|attr|data|exc|mod|obj):`~?([\w.]+)`")
 
 
 def _replace(match: re.Match[str]) -> str:
-    path = match.group(1).removeprefix("achievement.")
-    shown = match.group(0).split("`")[1].lstrip("~")
-    if shown.startswith("achievement.") and match.group(0).split("`")[1].startswith("~"):
-        shown = path.rsplit(".", 1)[-1]
+    target = match.group(1)
+    path = target.removeprefix("achievement.")
+    shown = path.rsplit(".", 1)[-1] if match.group(0).split("`")[1].startswith("~") else target
     head = path.split(".", 1)[0]
     if head in achievement.__all__:
         return f"[`{shown}`][achievement.{head}]"
