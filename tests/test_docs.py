@@ -65,7 +65,7 @@ def fences(text: str) -> Iterator[tuple[str, str]]:
         yield m.group("lang"), m.group("body")
 
 
-def console_sessions() -> list[Any]:
+def console_commands() -> list[Any]:
     """Every ``$ command`` of a console block with the output printed below it."""
     cases = []
     for page in pages():
@@ -150,7 +150,7 @@ def test_python_blocks_are_doctests(page: Path) -> None:
             assert body.endswith("\n\n"), "end a doctest block with a blank line"
 
 
-@pytest.mark.parametrize(("command", "expected"), console_sessions())
+@pytest.mark.parametrize(("command", "expected"), console_commands())
 def test_console_block_prints_what_it_shows(
     command: str, expected: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
