@@ -1,0 +1,213 @@
+"""The documentation site stays true to the code.
+
+Every hook has its page in both languages, headed by its full signature, and
+every ``$ achievement ...`` command shown in a ``console`` block prints what the
+page says it prints.  The ``>>>`` examples in the pages run as doctests (see
+``--doctest-glob`` in ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from achievement import _hookspecs
+from achievement.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGS = ("ja", "en")
+FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.S | re.M)
+
+
+def hookspecs() -> list[Callable[..., Any]]:
+    """The hook specifications the plugin manager is built from."""
+    return [
+        f
+        for name, f in vars(_hookspecs).items()
+        if name.startswith("achievement_") and hasattr(f, "achievement_spec")
+    ]
+
+
+def call_signature(spec: Callable[..., Any]) -> str:
+    """``name(arg, ...)``: how a hook is written in the heading of its page."""
+    return f"{spec.__name__}({', '.join(inspect.signature(spec).parameters)})"
+
+
+def typed_signature(spec: Callable[..., Any]) -> str:
+    """``def name(arg: Type, ...) -> Type``, the annotations as written in the spec."""
+    sig = inspect.signature(spec)
+    args = ", ".join(f"{p.name}: {p.annotation}" for p in sig.parameters.values())
+    return f"def {spec.__name__}({args}) -> {sig.return_annotation}"
+
+
+def hook_page(lang: str, name: str) -> Path:
+    return DOCS / lang / "plugins" / "hooks" / f"{name}.md"
+
+
+def pages() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def fences(text: str) -> Iterator[tuple[str, str]]:
+    for m in FENCE.finditer(text):
+        yield m.group("lang"), m.group("body")
+
+
+def console_commands() -> list[Any]:
+    """Every ``$ command`` of a console block with the output printed below it."""
+    cases = []
+    for page in pages():
+        for lang, body in fences(page.read_text(encoding="utf-8")):
+            if lang != "console":
+                continue
+            command: str | None = None
+            output: list[str] = []
+            for line in [*body.splitlines(), "$ "]:
+                if line.startswith("$ "):
+                    if command is not None:
+                        rel = page.relative_to(DOCS).as_posix()
+                        cases.append(
+                            pytest.param(command, "\n".join(output), id=f"{rel}:{command}")
+                        )
+                    command, output = line[2:], []
+                else:
+                    output.append(line)
+    return cases
+
+
+def test_there_are_hooks() -> None:
+    """The hook specs are found, so the tests below check something."""
+    assert {f.__name__ for f in hookspecs()} >= {
+        "achievement_register_evaluators",
+        "achievement_infer_style",
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", hookspecs(), ids=lambda f: f.__name__)
+def test_hook_page_is_headed_by_its_signature(spec: Callable[..., Any], lang: str) -> None:
+    """Each hook has a page in each language whose first heading is its call signature."""
+    text = hook_page(lang, spec.__name__).read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if line.startswith("# "))
+    assert heading == f"# `{call_signature(spec)}`"
+    assert typed_signature(spec) in text
+
+
+@pytest.mark.parametrize("spec", hookspecs(), ids=lambda f: f.__name__)
+def test_hook_page_opens_with_the_spec_summary(spec: Callable[..., Any]) -> None:
+    """The English hook page states the first sentence of the hook's docstring."""
+    summary = (inspect.getdoc(spec) or "").split("\n\n")[0]
+    expected = " ".join(summary.replace("``", "`").split())
+    text = " ".join(hook_page("en", spec.__name__).read_text(encoding="utf-8").split())
+    assert expected in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", hookspecs(), ids=lambda f: f.__name__)
+def test_hook_page_says_whether_first_result_wins(spec: Callable[..., Any], lang: str) -> None:
+    """A hook page mentions firstresult exactly when the hook stops at the first answer."""
+    text = hook_page(lang, spec.__name__).read_text(encoding="utf-8")
+    firstresult = bool(spec.achievement_spec.get("firstresult"))  # type: ignore[attr-defined]
+    assert ("firstresult" in text) is firstresult
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_for_a_hook_that_does_not_exist(lang: str) -> None:
+    """Every hook page names a hook the plugin manager knows, and is in the site's nav."""
+    known = {f.__name__ for f in hookspecs()}
+    documented = {p.stem for p in (DOCS / lang / "plugins" / "hooks").glob("*.md")}
+    assert documented == known
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for name in known:
+        assert config.count(f"plugins/hooks/{name}.md") == len(LANGS)
+
+
+def test_every_page_exists_in_both_languages() -> None:
+    """The Japanese and the English site have the same pages."""
+    ja = {p.relative_to(DOCS / "ja") for p in (DOCS / "ja").rglob("*.md")}
+    en = {p.relative_to(DOCS / "en") for p in (DOCS / "en").rglob("*.md")}
+    assert ja == en
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_python_blocks_are_doctests(page: Path) -> None:
+    """Every Python block in the docs is written as a doctest, so it runs in the tests."""
+    for lang, body in fences(page.read_text(encoding="utf-8")):
+        if lang in ("python", "py", "pycon"):
+            assert body.lstrip().startswith(">>>"), body
+            assert body.endswith("\n\n"), "end a doctest block with a blank line"
+
+
+@pytest.mark.parametrize(("command", "expected"), console_commands())
+def test_console_block_prints_what_it_shows(
+    command: str, expected: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command shown in the docs prints exactly the output shown below it."""
+    monkeypatch.delenv("ACHIEVEMENT_LANG", raising=False)
+    argv = shlex.split(command)
+    assert argv[0] == "achievement"
+    code = main(argv[1:])
+    out = capsys.readouterr()
+    printed = (out.out + out.err).rstrip("\n")
+    assert printed == expected.rstrip("\n")
+    assert code == (2 if printed.startswith("achievement: ") else 0)
+
+
+@pytest.mark.skipif(find_spec("mkdocs") is None, reason="the docs extra is not installed")
+def test_site_builds_in_strict_mode(tmp_path: Path) -> None:
+    """``mkdocs build --strict`` succeeds: no broken link, reference or nav entry."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "index.html").is_file()
+    assert (tmp_path / "en" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_api_reference_lists_every_public_name(lang: str) -> None:
+    """The Python API page renders every name in ``achievement.__all__``, and nothing else."""
+    import achievement
+
+    text = (DOCS / lang / "reference" / "api.md").read_text(encoding="utf-8")
+    rendered = re.findall(r"^::: achievement\.(\w+)$", text, re.M)
+    assert sorted(rendered) == sorted(achievement.__all__)
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    """The subcommands of the ``achievement`` command, by name."""
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(subcommands()))
+def test_every_command_and_option_is_documented(name: str, lang: str) -> None:
+    """Each subcommand has its section on the command-line page, naming every option."""
+    text = (DOCS / lang / "reference" / "cli.md").read_text(encoding="utf-8")
+    assert f"\n## achievement {name} " in text
+    section = text.split(f"\n## achievement {name} ", 1)[1].split("\n## ", 1)[0]
+    for action in subcommands()[name]._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option not in ("--help", "--lang"):
+                assert f"`{option}" in section, option
