@@ -77,3 +77,41 @@ def test_disabled_by_name() -> None:
     """Blocking the plugin by its listed name keeps it out, like turning autoload off."""
     result = achievement("plugins", "--format", "json", **{DISABLED_PLUGINS_ENV: "range"})
     assert "range" not in [row["name"] for row in json.loads(result.stdout)]
+
+
+EXAMPLE_PLAN = os.path.join(
+    os.path.dirname(__file__), "..", "examples", "plugins", "achievement-range", "example-plan.csv"
+)
+
+
+def test_plan_using_the_style_goes_through_report() -> None:
+    """A plan whose style column says range is read, judged, rolled up and rendered as published."""
+    result = achievement("report", EXAMPLE_PLAN, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    styles = [row["style"] for row in data["indicators"]]
+    assert styles == ["range", "range", "threshold"]
+    assert [row["outcome"] for row in data["indicators"]] == [
+        "achieved",
+        "not_achieved",
+        "achieved",
+    ]
+    assert all(row["agrees"] for row in data["indicators"])
+    assert data["totals"]["rate"] == "66.7"
+
+
+def test_plan_using_the_style_without_the_plugin_names_the_installed_styles() -> None:
+    """With autoload off, each row stating range is a problem naming the installed styles."""
+    result = achievement(
+        "report", EXAMPLE_PLAN, "--format", "json", "--lang", "en", **{AUTOLOAD_ENV: "1"}
+    )
+    assert result.returncode == 1
+    unknown = [line for line in result.stderr.splitlines() if "unknown style 'range'" in line]
+    assert [line.partition("example-plan.csv:")[2].split(":")[0] for line in unknown] == ["2", "3"]
+    assert all(
+        line.endswith("installed styles: cumulative, direction, ordinal, threshold")
+        for line in unknown
+    )
+    assert [row["name"] for row in json.loads(result.stdout)["indicators"]] == [
+        "電子申請対応手続数"
+    ]

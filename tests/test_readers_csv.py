@@ -6,6 +6,7 @@ import csv
 import io
 from collections import Counter
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -13,10 +14,16 @@ from achievement import (
     AchievementError,
     ActualStatus,
     Direction,
+    EvaluatorRegistry,
+    Indicator,
+    Judge,
     Missing,
     Outcome,
     Quantity,
     StatusWord,
+    Value,
+    Verdict,
+    hookimpl,
 )
 from achievement.readers import ReadResult, bundled_example, read_plan
 
@@ -353,15 +360,37 @@ def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
         read_plan(folder)
 
 
-def test_styles_given_by_the_caller(tmp_path: Path) -> None:
-    """A style the caller declares (as a plugin would) is accepted; others are problems."""
+class _MineEvaluator:
+    style = "mine"
+    messages: ClassVar[dict[str, dict[str, str]]] = {"mine.ok": {"ja": "可", "en": "ok"}}
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        return Verdict(Outcome.ACHIEVED, "mine.ok")
+
+
+class _MinePlugin:
+    @hookimpl
+    def achievement_register_evaluators(self, registry: EvaluatorRegistry) -> None:
+        registry.add(_MineEvaluator())
+
+    @hookimpl
+    def achievement_parse_value(self, text: str) -> Value | None:
+        return StatusWord(word="mine", text=text) if text.strip() == "◎" else None
+
+
+def test_styles_and_cells_are_read_as_the_judge_reads_them(tmp_path: Path) -> None:
+    """The judge given decides which styles a row may state and reads cells with its plugins."""
     path = write_csv(
         tmp_path / "p.csv",
-        [["indicator", "target", "actual", "style"], ["a", "1件", "2件", "mine"]],
+        [["indicator", "target", "actual", "style"], ["a", "◎", "2件", "mine"]],
     )
-    assert read_plan(path, styles=["mine"]).problems == ()
-    (problem,) = read_plan(path, styles=["threshold"]).problems
-    assert "threshold" in problem.message.en
+    with_plugin = Judge(autoload=False, plugins=[_MinePlugin()])
+    result = read_plan(path, judge=with_plugin)
+    assert result.problems == ()
+    assert result.plan.indicators[0].indicator.target.value == StatusWord(word="mine", text="◎")
+    problems = read_plan(path, judge=Judge(autoload=False)).problems
+    assert {p.code for p in problems} == {"cell.unknown_style", "cell.unreadable"}
+    assert any("threshold" in p.message.en for p in problems)
 
 
 def test_header_words_inside_brackets_and_short_years(tmp_path: Path) -> None:

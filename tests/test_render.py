@@ -13,6 +13,7 @@ import pytest
 from achievement.render import FORMATS, render
 from achievement.render.labels import LABELS, label
 from achievement.rollup import Report
+
 from .test_rollup import SEED_MAIN_ACHIEVED, SEED_MAIN_NOT_ACHIEVED, SEED_SUMMARY
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from achievement.cli import main
+
 from .test_rollup import SEED_SUMMARY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from achievement._judge import Judge
     from achievement._plan import Plan
     from achievement.schemes import Scheme
 
@@ -23,7 +24,7 @@ def add_scheme_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheme", metavar="NAME|FILE", default=None, help=_HELP)
 
 
-def resolve_scheme(given: str | None, plan: Plan, plan_path: Path) -> Scheme:
+def resolve_scheme(given: str | None, plan: Plan, plan_path: Path, judge: Judge) -> Scheme:
     """The scheme named on the command line, else the one the plan names, else ``binary``.
 
     A scheme file named in a plan file is found relative to the plan file.
@@ -33,8 +34,8 @@ def resolve_scheme(given: str | None, plan: Plan, plan_path: Path) -> Scheme:
     from achievement.schemes.presets import DEFAULT_SCHEME
 
     if given is not None:
-        return get_scheme(given)
+        return get_scheme(given, judge)
     named = plan.scheme or DEFAULT_SCHEME
     if named.lower().endswith(SCHEME_SUFFIXES) and not Path(named).is_absolute():
-        return get_scheme(plan_path.parent / named)
-    return get_scheme(named)
+        return get_scheme(plan_path.parent / named, judge)
+    return get_scheme(named, judge)

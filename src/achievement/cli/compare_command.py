@@ -31,6 +31,7 @@ DEFAULT_SCHEMES = "binary,degree,progress,baseline-4,kenko21,soumu5"
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``compare`` subcommand."""
     from achievement.cli._options import add_columns_option
+    from achievement.cli._plugin_options import add_plugin_options
 
     p = sub.add_parser(
         "compare",
@@ -52,6 +53,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
+    add_plugin_options(p)
     p.set_defaults(handler=run)
 
 
@@ -222,6 +224,7 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Read the plan, grade it under each scheme, write the comparison; return the exit code."""
     from achievement.cli._options import parse_columns
+    from achievement.cli._plugin_options import judge_from_args
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan
     from achievement.schemes import get_scheme
@@ -232,13 +235,14 @@ def run(args: argparse.Namespace) -> int:
             "--schemes needs at least one scheme, e.g. --schemes binary,degree",
             "--schemes には評価区分を一つ以上指定してください(例: --schemes binary,degree)",
         )
-    schemes = [get_scheme(name) for name in names]
+    judge = judge_from_args(args)
+    schemes = [get_scheme(name, judge) for name in names]
     path = Path(args.file) if args.file else bundled_example()
-    result = read_plan(path, columns=parse_columns(args.columns) or None)
+    result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
     head = "警告" if args.lang == "ja" else "warning"
     for problem in result.problems:
         print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
-    reports = [evaluate_plan(result.plan, scheme=scheme) for scheme in schemes]
+    reports = [evaluate_plan(result.plan, judge, scheme=scheme) for scheme in schemes]
     try:
         output = render(compare_data(reports, args.lang), args.format, args.lang)
     except ModuleNotFoundError as exc:

@@ -40,6 +40,7 @@ _EPILOG = (
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand."""
     from achievement.cli._options import add_columns_option
+    from achievement.cli._plugin_options import add_plugin_options
     from achievement.render import FORMATS
 
     p = sub.add_parser(
@@ -60,6 +61,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
+    add_plugin_options(p)
     from achievement.cli._scheme import add_scheme_option
 
     add_scheme_option(p)
@@ -141,18 +143,20 @@ def _write(output: str | bytes, out: str | None, fmt: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
     from achievement.cli._options import parse_columns
+    from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import resolve_scheme
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan
 
+    judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
-    result = read_plan(path, columns=parse_columns(args.columns) or None)
+    result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
     head = "警告" if args.lang == "ja" else "warning"
     for problem in result.problems:
         print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
-    scheme = resolve_scheme(args.scheme, result.plan, path)
+    scheme = resolve_scheme(args.scheme, result.plan, path, judge)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
-        report = evaluate_plan(result.plan, progress=advance, scheme=scheme)
+        report = evaluate_plan(result.plan, judge, progress=advance, scheme=scheme)
     fmt = args.format or _format_of(args.output)
     _write(_render(report, fmt, args.lang), args.output, fmt)
     return 1 if result.problems else 0

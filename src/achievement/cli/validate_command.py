@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from achievement.cli._options import add_columns_option, parse_columns
+from achievement.cli._plugin_options import add_plugin_options, judge_from_args
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -20,6 +21,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the plan: .csv .xlsx .yaml .yml .json")
     add_columns_option(p)
+    add_plugin_options(p)
     p.set_defaults(handler=run)
 
 
@@ -27,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Print every problem; exit 1 if there is any, else 0."""
     from achievement.readers import read_plan
 
-    result = read_plan(args.file, columns=parse_columns(args.columns))
+    result = read_plan(args.file, columns=parse_columns(args.columns), judge=judge_from_args(args))
     for problem in result.problems:
         print(problem.line(args.lang))
     rows, read = result.rows, len(result.plan.indicators)

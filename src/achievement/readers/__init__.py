@@ -10,16 +10,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from achievement._errors import AchievementError
 from achievement.readers._csv import csv_rows, decode
 from achievement.readers._planfile import dump_plan, load_plan, parse_text, plan_schema
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._table import FIELDS, IGNORE, read_rows
+
+if TYPE_CHECKING:
+    from achievement._judge import Judge
 
 __all__ = [
     "FIELDS",
@@ -49,14 +52,15 @@ def read_plan(
     source: str | os.PathLike[str],
     *,
     columns: Mapping[str, str] | None = None,
-    styles: Iterable[str] | None = None,
+    judge: Judge | None = None,
 ) -> ReadResult:
     """Read a plan; the format is given by the file's suffix.
 
     ``columns`` maps headers as written to fields (:data:`FIELDS`, or
-    :data:`IGNORE`) for tables whose headers are not recognised.  ``styles``
-    are the known evaluation styles (by default those of the default judge);
-    a row naming another style is a problem.  A file that is missing or
+    :data:`IGNORE`) for tables whose headers are not recognised.  Cells are read,
+    and the styles a row may state are known, as ``judge`` (by default the
+    default judge, with its plugins) knows them; a row naming another style is
+    a problem.  A file that is missing or
     cannot be read, or a table without the required columns, raises
     :class:`AchievementError`; unreadable cells are listed as problems.
     """
@@ -74,12 +78,12 @@ def read_plan(
         from achievement.readers._xlsx import xlsx_rows
 
         _check(path, file)
-        return read_rows(xlsx_rows(path, file=file), file=file, columns=columns, styles=styles)
+        return read_rows(xlsx_rows(path, file=file), file=file, columns=columns, judge=judge)
     text = decode(_read_bytes(path, file), file=file)
     if fmt == "csv":
-        return read_rows(csv_rows(text, file=file), file=file, columns=columns, styles=styles)
+        return read_rows(csv_rows(text, file=file), file=file, columns=columns, judge=judge)
     kind: Literal["yaml", "json"] = "yaml" if fmt == "yaml" else "json"
-    return load_plan(parse_text(text, kind, file=file), file=file, styles=styles)
+    return load_plan(parse_text(text, kind, file=file), file=file, judge=judge)
 
 
 def _check(path: Path, file: str) -> None:

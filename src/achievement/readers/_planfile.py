@@ -10,8 +10,7 @@ is the same plan.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -23,10 +22,12 @@ from achievement._model import (
     Target,
     Value,
 )
-from achievement._notation import parse_value
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement.readers._result import Problem, ReadResult
-from achievement.readers._table import KnownStyles, parse_direction, problem, recorded_fields
+from achievement.readers._table import CellReader, parse_direction, problem, recorded_fields
+
+if TYPE_CHECKING:
+    from achievement._judge import Judge
 
 __all__ = ["PlanFile", "dump_plan", "load_plan", "parse_text", "plan_schema"]
 
@@ -125,7 +126,7 @@ def plan_schema() -> dict[str, Any]:
     return PlanFile.model_json_schema()
 
 
-def load_plan(data: object, *, file: str, styles: Iterable[str] | None = None) -> ReadResult:
+def load_plan(data: object, *, file: str, judge: Judge | None = None) -> ReadResult:
     """A plan from the parsed contents of a plan file."""
     try:
         entry = PlanFile.model_validate(data)
@@ -136,7 +137,7 @@ def load_plan(data: object, *, file: str, styles: Iterable[str] | None = None) -
             f"計画ファイルの形式が正しくありません({details})。`achievement schema` を参照してください",
             file=file,
         ) from exc
-    known = KnownStyles(styles)
+    known = CellReader(judge)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
     position = 0
@@ -175,14 +176,14 @@ def _indicator(
     item: IndicatorEntry,
     position: int,
     file: str,
-    styles: KnownStyles,
+    cells: CellReader,
 ) -> tuple[PlanIndicator | None, list[Problem]]:
     problems: list[Problem] = []
     values: dict[str, Value] = {}
     for field in ("baseline", "target", "actual"):
         text: str = getattr(item, field)
         try:
-            values[field] = parse_value(text)
+            values[field] = cells.parse(text)
         except ParseError as exc:
             problems.append(
                 problem(
@@ -210,7 +211,7 @@ def _indicator(
                 )
             )
     if item.style is not None:
-        found = styles.problem(item.style, file=file, row=position, column="style")
+        found = cells.problem(item.style, file=file, row=position, column="style")
         if found is not None:
             problems.append(found)
     if problems:

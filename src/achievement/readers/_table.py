@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from achievement._errors import AchievementError, ParseError
 from achievement._model import (
@@ -27,12 +28,15 @@ from achievement._notation import MISSING_TEXTS, parse_value
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement.readers._result import Problem, ReadResult
 
+if TYPE_CHECKING:
+    from achievement._judge import Judge
+
 __all__ = [
     "DIRECTION_TEXTS",
     "FIELDS",
     "IGNORE",
     "RECORDED_TEXTS",
-    "KnownStyles",
+    "CellReader",
     "fiscal_year",
     "parse_direction",
     "parse_goal",
@@ -323,23 +327,37 @@ def parse_direction(text: str) -> Direction | None:
     return DIRECTION_TEXTS.get(_norm(text).lower())
 
 
-class KnownStyles:
-    """The style names a plan may state: those given, else the default judge's.
+class CellReader:
+    """Reads cells the way a judge does: its plugins' notation first, then the built-in one.
 
-    The default judge (and its plugins) is only consulted when a row states
-    a style.
+    The style names a plan may state are the judge's.  With no judge given,
+    the default judge is built only when a plugin could matter: when a row
+    states a style, or when the built-in notation cannot read a cell.
     """
 
-    def __init__(self, styles: Iterable[str] | None = None) -> None:
-        self._names = None if styles is None else tuple(sorted(styles))
+    def __init__(self, judge: Judge | None = None) -> None:
+        self._judge = judge
+
+    def judge(self) -> Judge:
+        """The judge the plan is read for."""
+        if self._judge is None:
+            from achievement._judge import default_judge
+
+            self._judge = default_judge()
+        return self._judge
 
     def names(self) -> tuple[str, ...]:
         """The known style names, sorted."""
-        if self._names is None:
-            from achievement._judge import default_judge
+        return self.judge().styles
 
-            self._names = default_judge().styles
-        return self._names
+    def parse(self, text: str) -> Value:
+        """Read one cell; raises :class:`ParseError` when nothing can read it."""
+        if self._judge is None:
+            try:
+                return parse_value(text)
+            except ParseError:
+                pass  # a plugin of the default judge may read it
+        return self.judge().parse_value(text)
 
     def problem(
         self, style: str, *, file: str, row: int | None, column: str | None
@@ -466,7 +484,7 @@ def read_rows(
     *,
     file: str,
     columns: Mapping[str, str] | None = None,
-    styles: Iterable[str] | None = None,
+    judge: Judge | None = None,
 ) -> ReadResult:
     """Read a detail table given as ``(row number, cells)`` pairs, in order.
 
@@ -493,7 +511,7 @@ def read_rows(
     found = _columns(data[at][1], columns, file)
     baseline_year = found["baseline"].year if "baseline" in found else None
     target_year = found["target"].year
-    reader = _RowReader(file, found, KnownStyles(styles), target_year)
+    reader = _RowReader(file, found, CellReader(judge), target_year)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
     for number, cells in data[at + 1 :]:
@@ -518,12 +536,12 @@ class _RowReader:
         self,
         file: str,
         found: Mapping[str, _Column],
-        styles: KnownStyles,
+        cells: CellReader,
         target_year: int | None,
     ) -> None:
         self.file = file
         self.found = found
-        self.styles = styles
+        self.cells = cells
         self.target_year = target_year
         self.goal: Goal | None = None if "goal" in found else Goal(title="")
         self.measure: Measure | None = None if "measure" in found else Measure(title="")
@@ -572,7 +590,7 @@ class _RowReader:
         for field in ("baseline", "target", "actual"):
             text = self._cell(cells, field)
             try:
-                values[field] = parse_value(text)
+                values[field] = self.cells.parse(text)
             except ParseError as exc:
                 report(
                     "cell.unreadable",
@@ -588,9 +606,7 @@ class _RowReader:
             report("cell.unknown_direction", "direction", direction_text)
         style = self._cell(cells, "style").strip() or None
         if style is not None:
-            found = self.styles.problem(
-                style, file=self.file, row=row, column=self._header("style")
-            )
+            found = self.cells.problem(style, file=self.file, row=row, column=self._header("style"))
             if found is not None:
                 problems.append(found)
         if problems:
