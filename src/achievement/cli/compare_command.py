@@ -192,20 +192,11 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
         lines += [f"- {rule}" for rule in rules]
         return "\n".join(lines) + "\n"
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=140,
-        color_system=None,
-        force_terminal=False,
-        soft_wrap=False,
-        emoji=False,
-        highlight=False,
-        markup=False,
-    )
+    from achievement.render.text_ import plain_console
+
+    console, out = plain_console(140)
     table = Table(box=box.SQUARE)
     for name in header:
         table.add_column(name, overflow="fold")

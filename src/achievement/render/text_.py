@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
@@ -16,17 +17,22 @@ from achievement.render._view import (
 from achievement.render.labels import label
 from achievement.rollup import Report
 
-__all__ = ["WIDTH", "render"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["WIDTH", "plain_console", "render"]
 
 WIDTH = 120
 """The width the text is laid out for, in terminal columns."""
 
 
-def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
-    """The summary table, the highlights and the rule that chose them, as plain text."""
-    from rich import box
+def plain_console(width: int = WIDTH) -> tuple[Console, io.StringIO]:
+    """A rich console that prints plain text of a fixed width into the returned buffer.
+
+    No colour, markup, emoji or highlighting, whatever the terminal: the same
+    report gives the same text everywhere.
+    """
     from rich.console import Console
-    from rich.table import Table
 
     out = io.StringIO()
     console = Console(
@@ -40,6 +46,15 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
         highlight=False,
         markup=False,
     )
+    return console, out
+
+
+def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
+    """The summary table, the highlights and the rule that chose them, as plain text."""
+    from rich import box
+    from rich.table import Table
+
+    console, out = plain_console(width)
     summary = Table(title=label("summary", lang), box=box.SQUARE, show_lines=False)
     for number, key in enumerate(SUMMARY_COLUMNS):
         summary.add_column(label(key, lang), justify="left" if number == 0 else "right")
