@@ -122,6 +122,8 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     Each character is normalised on its own, so every position in the result
     maps back to the character of the cell it came from.
     """
+    if unicodedata.is_normalized("NFKC", text) and text == text.strip():
+        return text, list(range(len(text) + 1))
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -277,7 +279,8 @@ def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
     if first.kind != "qty" or first.quantity is None:
         raise _fail(original, first.start, "expected a number", "数値がありません")
     if len(tokens) == 1:
-        return first.quantity.model_copy(update={"text": original})
+        q = first.quantity
+        return Quantity(amount=q.amount, unit=q.unit, period=q.period, bound=q.bound, text=original)
     second = tokens[1]
     if second.kind == "(" and len(tokens) >= 3 and tokens[2].kind == "label":
         return _paren_labels(original, tokens)
