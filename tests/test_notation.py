@@ -172,6 +172,11 @@ def test_status_words(text: str) -> None:
         ("10%(", 3),
         ("年5件(31件)", 4),  # a bracketed value that is not a running total
         ("証明書交付 18分 証明書交付 45分", 10),  # the same label twice
+        ("50％程度", 3),  # approximations are refused, not read as exact
+        ("10人前後", 3),
+        ("概ね 10件", 0),
+        ("10人※", 3),  # a note mark
+        ("50%※", 3),
     ],
 )
 def test_refused_with_position(text: str, position: int) -> None:
@@ -182,6 +187,29 @@ def test_refused_with_position(text: str, position: int) -> None:
     assert info.value.position == position
     assert text in str(info.value)
     assert text in info.value.message("ja")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("約10%", "approximate"), ("10人程度", "approximate"), ("10人※", "note mark")],
+)
+def test_refusal_says_why(text: str, words: str) -> None:
+    """Approximations and note marks are refused with a message naming what was found."""
+    with pytest.raises(ParseError, match=words):
+        parse_value(text)
+
+
+def test_half_width_katakana_with_sound_marks() -> None:
+    """Half-width katakana with ﾞ and ﾟ read as their full-width letters: ｾﾞﾛ is zero."""
+    assert quantity("ｾﾞﾛ").amount == 0
+    assert quantity("10ﾎﾟｲﾝﾄ").unit == "ポイント"
+
+
+def test_multiplied_amounts_have_no_spurious_decimals() -> None:
+    """3.5万人 is 35000 people, shown without a trailing .0."""
+    assert str(quantity("3.5万人").amount) == "35000"
+    assert str(quantity("1.25万件").amount) == "12500"
+    assert str(quantity("0.00005万件").amount) == "0.50000"
 
 
 def test_parse_error_is_a_value_error() -> None:

@@ -120,6 +120,21 @@ def test_threshold_incomparable_units_not_evaluable(t: Decimal, a: Decimal, us: 
     assert j.reason.code == "threshold.incomparable"
 
 
+def test_bare_number_against_percent_is_not_compared() -> None:
+    """0.6 beside a 60% target may be a share or a percentage, so it is not evaluable."""
+    j = JUDGE.judge_text(baseline="10%", target="60%", actual="0.6")
+    assert j.outcome is Outcome.NOT_EVALUABLE
+    assert j.reason.code == "threshold.incomparable"
+    assert JUDGE.judge_text(baseline=None, target="110件", actual="785").outcome is Outcome.ACHIEVED
+
+
+def test_ratio_just_short_is_not_shown_as_one() -> None:
+    """999 against a target of 1,000 shows 0.999 times, never a rounded 1.0 beside 未達成."""
+    j = JUDGE.judge_text(baseline=None, target="1,000人以上", actual="999人")
+    assert "(0.999倍)" in j.message.ja
+    assert "(0.999x)" in j.message.en
+
+
 # --- direction --------------------------------------------------------------------------
 
 WORDS = {Trend.INCREASE: "増加", Trend.DECREASE: "減少", Trend.MAINTAIN: "維持"}

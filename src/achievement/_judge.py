@@ -19,7 +19,7 @@ import pluggy
 
 from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
-from achievement._evaluator import Evaluator, Verdict
+from achievement._evaluator import Evaluator, Verdict, display
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -78,6 +78,10 @@ CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "input.target_missing": {
         "ja": "目標({target})がないため評価不能",
         "en": "no target ({target}): not evaluable",
+    },
+    "judge.no_style": {
+        "ja": "目標 {target} を読める評価方式がないため評価不能(評価方式を指定してください)",
+        "en": "no style reads the target {target}: not evaluable (state the style)",
     },
     "input.actual_missing": {
         "ja": "実績({actual})がないため評価不能",
@@ -376,7 +380,17 @@ class Judge:
 
             schemes = SchemeRegistry()
             for impl in self._pm.hook.achievement_register_schemes.get_hookimpls():
-                impl.function(registry=schemes._adding_for(impl.plugin_name))
+                try:
+                    impl.function(registry=schemes._adding_for(impl.plugin_name))
+                except AchievementError:
+                    raise
+                except Exception as exc:
+                    raise PluginError(
+                        f"plugin {impl.plugin_name!r} failed to register its schemes: "
+                        f"{type(exc).__name__}: {exc}",
+                        f"プラグイン「{impl.plugin_name}」が評価区分の登録に失敗しました: "
+                        f"{type(exc).__name__}: {exc}",
+                    ) from exc
             self._schemes = schemes
         return self._schemes
 
@@ -407,7 +421,7 @@ class Judge:
             params = {"plugin": failed.plugin, "indicator": indicator.name, "error": error}
             return self._core(None, "judge.inference_failed", params)
         if style is None:
-            return self._core(None, "input.target_missing", {"target": target.text})
+            return self._core(None, "judge.no_style", {"target": display(target)})
         evaluator = self._registry[style]
         if isinstance(actual, Missing):
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})

@@ -102,6 +102,10 @@ _HAS_NUMBER = re.compile(r"[0-9]|ゼロ")
 _BOUNDS = {"以上": Bound.AT_LEAST, "以下": Bound.AT_MOST}
 _STRICT_BOUNDS = ("未満", "超")
 _MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000)}
+_SOUND_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
+_APPROXIMATE_LABELS = frozenset({"約", "概ね", "おおむね", "およそ", "約で"})
+_APPROXIMATE_SUFFIXES = ("程度", "前後", "くらい", "ぐらい", "余り", "超過見込")
+_NOTE_MARKS = ("※", "*", "＊")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +130,16 @@ def _normalize(text: str) -> tuple[str, list[int]]:
         return text, list(range(len(text) + 1))
     chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch)
+    i = 0
+    while i < len(text):
+        # A voiced-sound mark goes with the kana before it: ﾎﾟ -> ポ.
+        j = i + 1
+        while j < len(text) and text[j] in _SOUND_MARKS:
+            j += 1
+        n = unicodedata.normalize("NFKC", text[i:j])
         chars.append(n)
         offsets.extend([i] * len(n))
+        i = j
     s = "".join(chars)
     start = len(s) - len(s.lstrip())
     stripped = s.strip()
@@ -234,6 +244,22 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
                 f"strict bound {strict!r} is not supported; write 以上 or 以下",
                 f"「{strict}」には対応していません。以上・以下で書いてください",
             )
+    for mark in _NOTE_MARKS:
+        if mark in word:
+            raise _fail(
+                original,
+                m.start("word") + word.index(mark),
+                f"a note mark {mark!r}; remove it and keep the note in another column",
+                f"注記の記号「{mark}」があります。記号を除き、注記は別の列に書いてください",
+            )
+    for suffix in _APPROXIMATE_SUFFIXES:
+        if word.endswith(suffix):
+            raise _fail(
+                original,
+                m.end("word") - len(suffix),
+                f"an approximate value ({suffix}); write the number itself",
+                f"おおよその値({suffix})は読みません。数値そのものを書いてください",
+            )
     for name in _BOUNDS:
         if word.endswith(name):
             if bound_text is not None:
@@ -252,6 +278,8 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
     mult = m.group("mult")
     if mult is not None:
         amount *= _MULTIPLIERS[mult]
+        if amount == amount.to_integral_value():
+            amount = amount.quantize(Decimal(1))  # 3.5万 is 35000, not 35000.0
     prefix = m.group("prefix")
     period = None if prefix is None else Period.CUMULATIVE if prefix == "累計" else Period.ANNUAL
     quantity = Quantity(
@@ -273,6 +301,7 @@ def _skip_space(s: str, i: int) -> int:
 def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
     if not tokens:  # pragma: no cover - a text with a number has a token
         raise _fail(original, 0, "empty", "空です")
+    _refuse_notes(original, tokens)
     first = tokens[0]
     if first.kind == "label":
         return _label_first(original, tokens)
@@ -341,6 +370,28 @@ def _components(original: str, pairs: list[tuple[_Token, _Token]]) -> Components
             "(ラベルは二つ以上のラベル付きの値があるときだけ読みます)",
         )
     return Components(items=tuple(items), text=original)
+
+
+def _refuse_notes(original: str, tokens: list[_Token]) -> None:
+    """Refuse approximations (約, 程度) and note marks (※) with a message that says so."""
+    for token in tokens:
+        if token.kind != "label":
+            continue
+        word = token.label
+        if word in _APPROXIMATE_LABELS or word.startswith(_APPROXIMATE_SUFFIXES):
+            raise _fail(
+                original,
+                token.start,
+                f"an approximate value ({word}); write the number itself",
+                f"おおよその値({word})は読みません。数値そのものを書いてください",
+            )
+        if word.startswith(_NOTE_MARKS):
+            raise _fail(
+                original,
+                token.start,
+                f"a note mark {word[0]!r}; remove it and keep the note in another column",
+                f"注記の記号「{word[0]}」があります。記号を除き、注記は別の列に書いてください",
+            )
 
 
 def _label_first(original: str, tokens: list[_Token]) -> Components:

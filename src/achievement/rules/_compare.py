@@ -10,10 +10,14 @@ from achievement._model import Direction, Outcome, Quantity
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities measure the same thing: units and periods agree where given."""
-    return (a.unit is None or b.unit is None or a.unit == b.unit) and (
-        a.period is None or b.period is None or a.period == b.period
-    )
+    """Whether two quantities measure the same thing: units and periods agree where given.
+
+    A number written without a unit goes with any unit but ``%``: ``0.6`` beside
+    ``60%`` may be a share or a percentage, so the two are not compared.
+    """
+    units = {a.unit, b.unit}
+    same_unit = len(units) == 1 or (None in units and "%" not in units)
+    return same_unit and (a.period is None or b.period is None or a.period == b.period)
 
 
 def incomparable(style: str, target: str, actual: str) -> Verdict:
@@ -54,7 +58,7 @@ def compare(
     else:
         what = "below_target" if direction is Direction.HIGHER else "above_target"
     m = margin(actual.amount, target.amount, target.unit or actual.unit)
-    ratio = "" if m.ratio is None else f"{m.ratio.quantize(Decimal('0.1'), ROUND_HALF_UP)}"
+    ratio = "" if m.ratio is None else _shown_ratio(m.ratio)
     params = {
         "actual": display(actual),
         "target": display(target),
@@ -72,6 +76,18 @@ def compare(
         direction=direction,
         direction_source=source,
     )
+
+
+def _shown_ratio(ratio: Decimal) -> str:
+    """The ratio to one place, or to four when one place would show 1.0 for a ratio that is not 1.
+
+    >>> _shown_ratio(Decimal("7.1364")), _shown_ratio(Decimal("0.9990"))
+    ('7.1', '0.999')
+    """
+    shown = ratio.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if shown == 1 and ratio != 1:
+        return f"{ratio.normalize():f}"
+    return f"{shown}"
 
 
 def comparison_messages(
