@@ -172,3 +172,13 @@ def test_every_example_format_gives_the_csv_report(
     got = json.loads(capsys.readouterr().out)
     assert got["measures"] == expected["measures"]
     assert got["totals"] == expected["totals"]
+
+
+def test_unknown_output_suffix_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o report.pdf without --format is refused (exit 2) instead of writing text into it."""
+    out = tmp_path / "report.pdf"
+    assert main(["report", "-o", str(out), "--lang", "en"]) == 2
+    assert not out.exists()
+    assert "give --format" in capsys.readouterr().err

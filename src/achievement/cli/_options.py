@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from pathlib import Path
 
 from achievement._errors import AchievementError
 
-__all__ = ["add_columns_option", "parse_columns"]
+__all__ = ["OUTPUT_SUFFIXES", "add_columns_option", "output_format", "parse_columns"]
 
 
 def parse_columns(values: list[str] | None) -> dict[str, str]:
@@ -40,3 +42,40 @@ def add_columns_option(parser: argparse.ArgumentParser) -> None:
         help="read the column headed HEADER as FIELD, one of "
         f"{', '.join([*FIELDS, IGNORE])} / 見出しと項目の対応",
     )
+
+
+OUTPUT_SUFFIXES = {
+    ".txt": "text",
+    ".md": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+}
+"""Output file suffixes and the format each stands for."""
+
+
+def output_format(given: str | None, output: str | None, formats: Sequence[str]) -> str:
+    """The format to write: ``given``, else the one ``output``'s suffix names, else text.
+
+    A suffix that names none of ``formats`` is refused rather than written as text.
+
+    >>> output_format(None, "report.HTML", ["text", "html"]), output_format("md", "x.txt", ["md"])
+    ('html', 'md')
+    """
+    if given is not None:
+        return given
+    if output is None or not Path(output).suffix:
+        return "text"
+    suffix = Path(output).suffix.lower()
+    fmt = OUTPUT_SUFFIXES.get(suffix)
+    if fmt is None or fmt not in formats:
+        known = ", ".join(s for s, f in OUTPUT_SUFFIXES.items() if f in formats)
+        raise AchievementError(
+            f"cannot tell the output format from the name: give --format, or end it with {known}",
+            f"名前から出力の形式がわかりません。--format を指定するか、名前の末尾を {known} "
+            "のいずれかにしてください",
+            file=output,
+        )
+    return fmt

@@ -49,7 +49,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=f"comma-separated schemes or scheme files (default: {DEFAULT_SCHEMES}) / 評価区分",
     )
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from the suffix of -o, else text)",
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
@@ -214,7 +217,7 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, grade it under each scheme, write the comparison; return the exit code."""
-    from achievement.cli._options import parse_columns
+    from achievement.cli._options import output_format, parse_columns
     from achievement.cli._plugin_options import judge_from_args
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan
@@ -226,6 +229,7 @@ def run(args: argparse.Namespace) -> int:
             "--schemes needs at least one scheme, e.g. --schemes binary,degree",
             "--schemes には評価区分を一つ以上指定してください(例: --schemes binary,degree)",
         )
+    fmt = output_format(args.format, args.output, FORMATS)
     judge = judge_from_args(args)
     schemes = [get_scheme(name, judge) for name in names]
     path = Path(args.file) if args.file else bundled_example()
@@ -235,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
     reports = [evaluate_plan(result.plan, judge, scheme=scheme) for scheme in schemes]
     try:
-        output = render(compare_data(reports, args.lang), args.format, args.lang)
+        output = render(compare_data(reports, args.lang), fmt, args.lang)
     except ModuleNotFoundError as exc:
         raise AchievementError(
             f"the {args.format} format needs {exc.name}: pip install 'achievement[cli]'",

@@ -25,9 +25,6 @@ __all__ = ["PROGRESS_THRESHOLD", "register", "run"]
 PROGRESS_THRESHOLD = 200
 """Plans with more rows than this show a progress bar when stderr is a terminal."""
 
-_SUFFIXES = {".txt": "text", ".md": "md", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
-_SUFFIXES |= {".html": "html", ".htm": "html"}
-
 _EXTRAS = {"text": "cli", "md": None, "json": None, "csv": None, "xlsx": "xlsx", "html": "html"}
 
 _EPILOG = (
@@ -89,15 +86,6 @@ def _progress_bar(total: int, lang: str) -> Iterator[Callable[[int, int], None] 
         yield advance
 
 
-def _format_of(output: str | None) -> str:
-    """The format named by the suffix of ``output``; ``text`` when there is none.
-
-    >>> _format_of("report.xlsx"), _format_of("out.HTML"), _format_of(None)
-    ('xlsx', 'html', 'text')
-    """
-    return "text" if output is None else _SUFFIXES.get(Path(output).suffix.lower(), "text")
-
-
 def _render(report: Report, fmt: str, lang: str) -> str | bytes:
     from achievement.render import render
 
@@ -142,12 +130,14 @@ def _write(output: str | bytes, out: str | None, fmt: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
-    from achievement.cli._options import parse_columns
+    from achievement.cli._options import output_format, parse_columns
     from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import resolve_scheme
     from achievement.readers import bundled_example, read_plan
+    from achievement.render import FORMATS
     from achievement.rollup import evaluate_plan
 
+    fmt = output_format(args.format, args.output, FORMATS)
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
@@ -157,6 +147,5 @@ def run(args: argparse.Namespace) -> int:
     scheme = resolve_scheme(args.scheme, result.plan, path, judge)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
         report = evaluate_plan(result.plan, judge, progress=advance, scheme=scheme)
-    fmt = args.format or _format_of(args.output)
     _write(_render(report, fmt, args.lang), args.output, fmt)
     return 1 if result.problems else 0
