@@ -14,6 +14,7 @@ from achievement import (
     Actual,
     Goal,
     Indicator,
+    Judge,
     Measure,
     Outcome,
     Plan,
@@ -310,3 +311,29 @@ def test_plan_tallies_do_not_depend_on_row_order(
     }
     assert {g.goal: g.tally for g in before.goals} == {g.goal: g.tally for g in after.goals}
     assert before.totals == after.totals
+
+
+def test_progress_follows_the_direction_and_highlights_the_one_that_went_back() -> None:
+    """A baseline already past the target has no progress, so the highlight is the real laggard."""
+
+    def entry(name: str, baseline: str, target: str, actual: str) -> PlanIndicator:
+        return PlanIndicator(
+            goal=Goal(title="g"),
+            measure=Measure(title="m"),
+            indicator=Indicator(
+                name=name,
+                baseline=parse_value(baseline),
+                target=Target(value=parse_value(target)),
+                actual=Actual(value=parse_value(actual)),
+            ),
+        )
+
+    plan = Plan(
+        indicators=(
+            entry("past-target", "200件", "100件以上", "90件"),
+            entry("slightly-short", "10件", "100件", "95件"),
+        )
+    )
+    report = evaluate_plan(plan, Judge(autoload=False))
+    assert [r.progress for r in report.results] == [None, Decimal("0.9444")]
+    assert [r.entry.indicator.name for r in report.highlights.not_achieved] == ["slightly-short"]

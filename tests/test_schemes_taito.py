@@ -18,7 +18,9 @@ from achievement import (
     Target,
     parse_value,
 )
-from achievement.schemes import Measurements, get_scheme, measure
+from achievement.readers import bundled_example, read_plan
+from achievement.rollup import evaluate_plan
+from achievement.schemes import GradeTally, Measurements, get_scheme, measure
 
 JUDGE = Judge(autoload=False)
 TAITO = Path(__file__).parents[1] / "examples" / "taito-2025" / "taito-2025.csv"
@@ -266,8 +268,8 @@ def test_achieved_grades_agree_with_binary_on_taito(name: str, rate: str) -> Non
     assert scheme.rate(got) == Decimal(rate)
 
 
-def test_kenko21_leaves_e_out_of_the_rate() -> None:
-    """kenko21 grades the row without a baseline E and leaves it out: 20 of 27 is 74.1%."""
+def test_kenko21_grades_an_unmeasurable_change_e_and_counts_it_as_not_achieved() -> None:
+    """kenko21 grades the unmet row without a baseline E; it stays in the rate: 20 of 28, 71.4%."""
     scheme = get_scheme("kenko21", JUDGE)
     got = [
         scheme.grade(
@@ -278,4 +280,7 @@ def test_kenko21_leaves_e_out_of_the_rate() -> None:
         for row in taito_rows()
     ]
     assert sum(grade is not None and grade.label == "E" for grade in got) == 1
-    assert scheme.rate(got) == Decimal("74.1")
+    assert scheme.rate(got, [True] * len(got)) == Decimal("71.4")
+    assert evaluate_plan(read_plan(bundled_example()).plan, JUDGE, scheme=scheme).grades == (
+        GradeTally.of(scheme, got, [True] * len(got))
+    )

@@ -18,9 +18,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import Field
 
-from achievement._evaluator import display
+from achievement._evaluator import display, infer_direction
 from achievement._judge import Judge, default_judge
 from achievement._model import (
+    Direction,
     DirectionWord,
     Frozen,
     Indicator,
@@ -32,6 +33,7 @@ from achievement._model import (
     StatusWord,
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
+from achievement.rules._compare import compatible
 from achievement.rules.ordinal import DEFAULT_SCALE
 from achievement.schemes import (
     Grade,
@@ -42,6 +44,7 @@ from achievement.schemes import (
     grade_measure,
     measure,
 )
+from achievement.schemes._measure import progress
 from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
@@ -188,18 +191,16 @@ class Report(Frozen):
     grades: GradeTally | None = None
 
 
-def _ratio(actual: Decimal, baseline: Decimal, target: Decimal) -> Decimal | None:
-    if target == baseline:
-        return None
-    return ((actual - baseline) / (target - baseline)).quantize(_PROGRESS_PLACES, ROUND_HALF_UP)
-
-
-def progress_of(indicator: Indicator) -> Decimal | None:
+def progress_of(indicator: Indicator, direction: Direction | None = None) -> Decimal | None:
     """The share of the planned change reached: (actual - baseline) / (target - baseline).
 
-    Computed when baseline, target and actual are single figures, or words on
-    the status scale (``indicator.scale``, else the default 未実施 < 検討 < 実施 < 推進); 0 when the target is a word and the actual is
-    the baseline unchanged; otherwise ``None``.
+    Computed when baseline, target and actual are comparable single figures,
+    or words on the status scale (``indicator.scale``, else the default
+    未実施 < 検討 < 実施 < 推進); 0 when the target is a word and the actual is
+    the baseline unchanged; otherwise ``None``.  ``direction`` is the way the
+    judgment took as better (inferred as the judge does when not given); with
+    the baseline already at or past the target there is no planned change and
+    the progress is ``None``.
 
     >>> from achievement import Actual, Target, parse_value
     >>> def ind(b: str, t: str, a: str) -> Indicator:
@@ -207,10 +208,14 @@ def progress_of(indicator: Indicator) -> Decimal | None:
     ...                      actual=Actual(value=parse_value(a)))
     >>> progress_of(ind("10%", "60%", "20%"))
     Decimal('0.2000')
+    >>> progress_of(ind("年3件", "年0件", "年1件"))
+    Decimal('0.6667')
     >>> progress_of(ind("実施", "推進", "推進"))
     Decimal('1.0000')
     >>> progress_of(ind("2種類", "充実", "2種類"))
     Decimal('0')
+    >>> progress_of(ind("200件", "100件以上", "90件")) is None
+    True
     >>> progress_of(ind("―", "実施", "実施")) is None
     True
     """
@@ -220,7 +225,18 @@ def progress_of(indicator: Indicator) -> Decimal | None:
         and isinstance(target, Quantity)
         and isinstance(actual, Quantity)
     ):
-        return _ratio(actual.amount, baseline.amount, target.amount)
+        if not (compatible(baseline, target) and compatible(target, actual)):
+            return None
+        way = (
+            direction
+            or infer_direction(
+                indicator.direction,
+                bound=target.bound,
+                baseline=baseline.amount,
+                target=target.amount,
+            )[0]
+        )
+        return _places(progress(baseline.amount, target.amount, actual.amount, way))
     if (
         isinstance(baseline, StatusWord)
         and isinstance(target, StatusWord)
@@ -228,10 +244,13 @@ def progress_of(indicator: Indicator) -> Decimal | None:
     ):
         ranks = {word: rank for rank, word in enumerate(indicator.scale or DEFAULT_SCALE)}
         if all(value.word in ranks for value in (baseline, target, actual)):
-            return _ratio(
-                Decimal(ranks[actual.word]),
-                Decimal(ranks[baseline.word]),
-                Decimal(ranks[target.word]),
+            return _places(
+                progress(
+                    Decimal(ranks[baseline.word]),
+                    Decimal(ranks[target.word]),
+                    Decimal(ranks[actual.word]),
+                    Direction.HIGHER,
+                )
             )
         return None
     if (
@@ -241,6 +260,10 @@ def progress_of(indicator: Indicator) -> Decimal | None:
     ):
         return Decimal(0)
     return None
+
+
+def _places(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(_PROGRESS_PLACES, ROUND_HALF_UP)
 
 
 def _pick(results: Iterable[IndicatorResult], *, greatest: bool) -> IndicatorResult | None:
@@ -270,6 +293,16 @@ def _highlights(goals: dict[Goal, list[IndicatorResult]]) -> Highlights:
     return Highlights(achieved=tuple(achieved), not_achieved=tuple(not_achieved))
 
 
+def _grade_tally(scheme: Scheme, results: Iterable[IndicatorResult]) -> GradeTally:
+    """The grades of ``results``; only those of indicators not evaluable stay out of the rate."""
+    rows = list(results)
+    return GradeTally.of(
+        scheme,
+        (r.grade for r in rows),
+        (r.judgment.outcome is not Outcome.NOT_EVALUABLE for r in rows),
+    )
+
+
 def _result(
     entry: PlanIndicator, judge: Judge, scale: tuple[str, ...] | None, scheme: Scheme
 ) -> IndicatorResult:
@@ -283,7 +316,7 @@ def _result(
         entry=entry,
         judgment=judgment,
         agrees=agrees,
-        progress=progress_of(indicator),
+        progress=progress_of(indicator, judgment.direction),
         grade=scheme.grade_of(measured),
         measurements=measured,
     )
@@ -327,7 +360,7 @@ def evaluate_plan(
             measure=measure,
             goal=goal,
             tally=Tally.of(r.outcome for r in rs),
-            grades=GradeTally.of(scheme, (r.grade for r in rs)),
+            grades=_grade_tally(scheme, rs),
             grade=grade_measure(scheme, ((r.grade, r.entry.main) for r in rs))
             if scheme.per_measure
             else None,
@@ -339,7 +372,7 @@ def evaluate_plan(
             goal=goal,
             tally=Tally.of(r.outcome for r in rs),
             measures=tuple(m for m in measures if m.goal == goal),
-            grades=GradeTally.of(scheme, (r.grade for r in rs)),
+            grades=_grade_tally(scheme, rs),
         )
         for goal, rs in by_goal.items()
     )
@@ -352,5 +385,5 @@ def evaluate_plan(
         unique_indicators=len({r.entry.indicator.name for r in results}),
         highlights=_highlights(by_goal),
         scheme=scheme,
-        grades=GradeTally.of(scheme, (r.grade for r in results)),
+        grades=_grade_tally(scheme, results),
     )

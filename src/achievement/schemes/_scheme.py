@@ -228,16 +228,29 @@ class Scheme(Frozen):
         """Whether ``grade`` counts as achieved."""
         return grade is not None and grade.achieved
 
-    def rate(self, grades: Iterable[Grade | None]) -> Decimal | None:
-        """Achieved grades over all grades given, ``cannot_assess`` left out, in percent.
+    def rate(
+        self, grades: Iterable[Grade | None], evaluable: Iterable[bool] | None = None
+    ) -> Decimal | None:
+        """Achieved grades over the grades that count, in percent, rounded half-up to one place.
 
-        Rounded half-up to one place; ``None`` when nothing counts.
+        ``evaluable`` says, grade by grade, whether the indicator was evaluable:
+        only the grades of indicators that were not are left out, so an
+        evaluable indicator graded ``cannot_assess`` (kenko21's E for a change
+        that cannot be measured) still counts as not achieved, as it does in
+        the binary rate.  Without ``evaluable``, every ``cannot_assess`` grade
+        is left out.  ``None`` when nothing counts.
         """
+        given = list(grades)
+        flags = [None] * len(given) if evaluable is None else list(evaluable)
         counted = [
             grade
-            for grade in grades
+            for grade, counts in zip(given, flags, strict=True)
             if grade is not None
-            and (self.cannot_assess is None or grade.label != self.cannot_assess.label)
+            and (
+                counts
+                if counts is not None
+                else self.cannot_assess is None or grade.label != self.cannot_assess.label
+            )
         ]
         if not counted:
             return None

@@ -30,8 +30,13 @@ class GradeTally(Frozen):
     rate: Decimal | None = None
 
     @classmethod
-    def of(cls, scheme: Scheme, grades: Iterable[Grade | None]) -> GradeTally:
-        """Count ``grades`` under ``scheme``."""
+    def of(
+        cls,
+        scheme: Scheme,
+        grades: Iterable[Grade | None],
+        evaluable: Iterable[bool] | None = None,
+    ) -> GradeTally:
+        """Count ``grades`` under ``scheme``; ``evaluable`` as for :meth:`Scheme.rate`."""
         given = list(grades)
         counts = dict.fromkeys(scheme.labels, 0)
         for grade in given:
@@ -40,5 +45,5 @@ class GradeTally(Frozen):
         return cls(
             counts=counts,
             ungraded=sum(grade is None for grade in given),
-            rate=scheme.rate(given),
+            rate=scheme.rate(given, evaluable),
         )
