@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from decimal import Decimal
 
 import hypothesis.strategies as st
@@ -71,6 +72,29 @@ class ScaleDependent(ThresholdEvaluator):
         return super().evaluate(indicator)
 
 
+class EqualityOnly(ThresholdEvaluator):
+    """Achieved only when the actual equals the target, and it states no direction."""
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        verdict = super().evaluate(indicator)
+        target, actual = indicator.target.value, indicator.actual.value
+        if not (isinstance(target, Quantity) and isinstance(actual, Quantity)):
+            return replace(verdict, direction=None, direction_source=None)
+        met = target.amount == actual.amount
+        return Verdict(
+            Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED,
+            "threshold.meets_target" if met else "threshold.below_target",
+            verdict.params,
+        )
+
+
+class OnlyNotEvaluable(ThresholdEvaluator):
+    """Offers cases only for not evaluable, as a style that never decides would."""
+
+    def cases(self, outcome: Outcome) -> st.SearchStrategy[Indicator]:
+        return super().cases(outcome) if outcome is Outcome.NOT_EVALUABLE else st.nothing()
+
+
 class NoCases(ThresholdEvaluator):
     """An evaluator without case strategies."""
 
@@ -85,6 +109,12 @@ class NoCases(ThresholdEvaluator):
         (RaisesOnWords(), "deterministic", "the evaluator raised on a valid indicator"),
         (StrictAtBoundary(), "boundary", "an actual equal to the target is not achieved"),
         (ScaleDependent(), "scaling", "scaling by"),
+        (EqualityOnly(), "monotone", "monotone cannot be checked"),
+        (
+            OnlyNotEvaluable(),
+            "monotone",
+            "the evaluator offers no cases for achieved or not_achieved",
+        ),
     ],
 )
 def test_broken_evaluator_breaks_the_law(

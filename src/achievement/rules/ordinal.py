@@ -8,6 +8,7 @@ brings its own scale through :attr:`Indicator.scale`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from achievement._evaluator import Verdict, display
@@ -54,6 +55,23 @@ class OrdinalEvaluator:
         from achievement.strategies import ordinal_cases
 
         return ordinal_cases(outcome)
+
+    def better(self, indicator: Indicator, step: Decimal) -> Indicator | None:
+        """The same indicator with its actual one stage later, for the law suite.
+
+        ``None`` when the actual is not on the scale or is already the last stage.
+        """
+        scale = indicator.scale or DEFAULT_SCALE
+        actual = indicator.actual.value
+        if not isinstance(actual, StatusWord) or actual.word not in scale:
+            return None
+        later = scale.index(actual.word) + 1
+        if later >= len(scale):
+            return None
+        value = StatusWord(word=scale[later], text=scale[later])
+        return indicator.model_copy(
+            update={"actual": indicator.actual.model_copy(update={"value": value})}
+        )
 
     def evaluate(self, indicator: Indicator) -> Verdict:
         """Compare the ranks of the actual and the target on the scale."""

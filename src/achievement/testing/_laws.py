@@ -174,7 +174,14 @@ def _case(
     evaluator: Evaluator, data: st.DataObject, outcomes: Iterable[Outcome]
 ) -> tuple[Indicator, Outcome]:
     provider: Any = evaluator
-    choices = [o for o in outcomes if not provider.cases(o).is_empty]
+    wanted = list(outcomes)
+    choices = [o for o in wanted if not provider.cases(o).is_empty]
+    if not choices:
+        raise LawViolation(
+            "the evaluator offers no cases for "
+            + " or ".join(o.value for o in wanted)
+            + "; cases(outcome) must give some for this law"
+        )
     outcome = data.draw(st.sampled_from(choices), label="outcome")
     indicator = data.draw(provider.cases(outcome), label="case")
     return _styled(evaluator, indicator), outcome
@@ -247,6 +254,8 @@ def law_monotone(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> Non
     indicator, _ = _case(evaluator, data, _DECIDED)
     judgment = _judge(judge, indicator)
     step = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
+    if judgment.outcome is not Outcome.ACHIEVED:
+        return
     better_fn = getattr(evaluator, "better", None)
     if better_fn is not None:
         improved: Indicator | None = better_fn(indicator, step)
@@ -255,8 +264,11 @@ def law_monotone(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> Non
         moved = map_amounts(indicator.actual.value, lambda d: d + sign)
         improved = _with_actual(indicator, moved)
     else:
-        improved = None
-    if improved is None or judgment.outcome is not Outcome.ACHIEVED:
+        raise LawViolation(
+            "monotone cannot be checked: the judgment states no direction and the "
+            "evaluator has no better(indicator, step)"
+        )
+    if improved is None:  # nothing is better than this actual
         return
     after = _judge(judge, _styled(evaluator, improved))
     if after.outcome is not Outcome.ACHIEVED:
