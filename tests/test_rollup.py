@@ -337,3 +337,33 @@ def test_progress_follows_the_direction_and_highlights_the_one_that_went_back() 
     report = evaluate_plan(plan, Judge(autoload=False))
     assert [r.progress for r in report.results] == [None, Decimal("0.9444")]
     assert [r.entry.indicator.name for r in report.highlights.not_achieved] == ["slightly-short"]
+
+
+def test_unique_count_keeps_unnamed_rows_apart_and_joins_one_indicator_listed_twice() -> None:
+    """Rows without a name are each counted; one indicator listed under two measures is one."""
+
+    def entry(measure: str, name: str, target: str) -> PlanIndicator:
+        return PlanIndicator(
+            goal=Goal(title="g"),
+            measure=Measure(title=measure),
+            indicator=Indicator(
+                name=name,
+                baseline=parse_value("10%"),
+                target=Target(value=parse_value(target)),
+                actual=Actual(value=parse_value("20%")),
+            ),
+        )
+
+    plan = Plan(
+        indicators=(
+            entry("1", "", "60%"),
+            entry("1", "", "60%"),
+            entry("1", "オンライン手続比率", "60%"),
+            entry("9", "オンライン手続比率", "60%"),
+            entry("9", "利用率", "60%"),
+            entry("9", "利用率", "80%"),
+        )
+    )
+    report = evaluate_plan(plan, Judge(autoload=False))
+    assert report.totals.indicators == 6
+    assert report.unique_indicators == 5

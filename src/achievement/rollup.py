@@ -33,6 +33,7 @@ from achievement._model import (
     StatusWord,
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
+from achievement._rate import achievement_rate
 from achievement.rules._compare import compatible
 from achievement.rules.ordinal import DEFAULT_SCALE
 from achievement.schemes import (
@@ -60,7 +61,6 @@ __all__ = [
     "progress_of",
 ]
 
-_RATE_PLACES = Decimal("0.1")
 _PROGRESS_PLACES = Decimal("0.0001")
 
 HIGHLIGHT_RULE = LocalizedText(
@@ -79,20 +79,6 @@ HIGHLIGHT_RULE = LocalizedText(
     "others; ties go to the first in plan order.",
 )
 """The rule :func:`evaluate_plan` uses to choose the highlights, as the report states it."""
-
-
-def achievement_rate(achieved: int, not_achieved: int) -> Decimal | None:
-    """The rate in percent, rounded half-up to one place; ``None`` when both are zero.
-
-    >>> achievement_rate(20, 8)
-    Decimal('71.4')
-    >>> achievement_rate(1, 7)
-    Decimal('12.5')
-    """
-    evaluable = achieved + not_achieved
-    if evaluable == 0:
-        return None
-    return (Decimal(100 * achieved) / Decimal(evaluable)).quantize(_RATE_PLACES, ROUND_HALF_UP)
 
 
 class Tally(Frozen):
@@ -293,6 +279,18 @@ def _highlights(goals: dict[Goal, list[IndicatorResult]]) -> Highlights:
     return Highlights(achieved=tuple(achieved), not_achieved=tuple(not_achieved))
 
 
+def _identity(result: IndicatorResult, row: int) -> tuple[object, ...]:
+    """What makes two rows one indicator: the name with its baseline and target.
+
+    An indicator listed under two measures (the same name, baseline and target)
+    is one; rows without a name are each their own.
+    """
+    indicator = result.entry.indicator
+    if not indicator.name:
+        return (row,)
+    return (indicator.name, display(indicator.baseline), display(indicator.target.value))
+
+
 def _grade_tally(scheme: Scheme, results: Iterable[IndicatorResult]) -> GradeTally:
     """The grades of ``results``; only those of indicators not evaluable stay out of the rate."""
     rows = list(results)
@@ -382,7 +380,7 @@ def evaluate_plan(
         goals=goals,
         measures=measures,
         totals=Tally.of(r.outcome for r in results),
-        unique_indicators=len({r.entry.indicator.name for r in results}),
+        unique_indicators=len({_identity(r, n) for n, r in enumerate(results)}),
         highlights=_highlights(by_goal),
         scheme=scheme,
         grades=_grade_tally(scheme, results),

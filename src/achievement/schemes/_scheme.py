@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from achievement._model import Frozen, Indicator, Judgment, LocalizedText
+from achievement._rate import achievement_rate
 from achievement.schemes._measure import Basis, Measurements, measure
 
 __all__ = ["Grade", "InvalidScheme", "Scheme"]
@@ -252,10 +253,8 @@ class Scheme(Frozen):
                 else self.cannot_assess is None or grade.label != self.cannot_assess.label
             )
         ]
-        if not counted:
-            return None
-        share = Decimal(sum(grade.achieved for grade in counted)) * 100 / len(counted)
-        return share.quantize(Decimal("0.1"), ROUND_HALF_UP)
+        achieved = sum(grade.achieved for grade in counted)
+        return achievement_rate(achieved, len(counted) - achieved)
 
     def with_bands(self, bands: Mapping[str, Any]) -> Scheme:
         """A copy with the lower bounds of the named grades changed, validated again.
