@@ -169,6 +169,20 @@ def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> N
     assert [detail.cell(r, 8).value for r in range(2, 30)].count("達成") == 20
 
 
+def test_xlsx_summary_sheet_has_the_highlight_tables(taito_report: Report) -> None:
+    """Sheet 1 lists the main achieved and not achieved indicators, as the seed's ウ and エ do."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(render(taito_report, "xlsx", lang="ja")))
+    column_a = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
+    column_b = [row[1] for row in book.worksheets[0].iter_rows(values_only=True)]
+    achieved = column_a.index("達成している主な評価指標")
+    not_achieved = column_a.index("未達成の主な評価指標")
+    assert column_b[achieved + 2 : achieved + 5] == [name for _, name in SEED_MAIN_ACHIEVED]
+    assert column_b[not_achieved + 2 : not_achieved + 5] == [
+        name for _, name in SEED_MAIN_NOT_ACHIEVED
+    ]
+
+
 def test_xlsx_carries_fixed_times(taito_report: Report) -> None:
     """Every archive member and the document properties carry fixed times, not the clock."""
     data = render(taito_report, "xlsx", lang="en")

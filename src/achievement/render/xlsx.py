@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 from achievement.render._view import (
     DETAIL_COLUMNS,
+    HIGHLIGHT_COLUMNS,
     detail_rows,
     grade_table,
+    highlight_sections,
     row_spans,
     scheme_rule,
     summary_rows,
@@ -128,6 +130,18 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.append([])
     sheet.append([f"{label('unique_indicators', lang)}: {report.unique_indicators}"])
     sheet.append([label("rate_rule", lang)])
+    for heading, section in highlight_sections(report, lang):
+        sheet.append([])
+        sheet.append([heading])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        sheet.append([label(key, lang) for key in HIGHLIGHT_COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+            cell.fill = head_fill
+        for picked in section:
+            sheet.append([picked[key] for key in HIGHLIGHT_COLUMNS])
+            for cell in sheet[sheet.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.append([report.highlights.rule.get(lang)])
     _grades(sheet, report, lang, first)
     sheet.column_dimensions["A"].width = 56
