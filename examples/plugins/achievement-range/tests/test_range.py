@@ -60,6 +60,25 @@ def test_band_keeps_its_text(judge: Judge) -> None:
     assert judge.parse_value("80%〜90%").text == "80%〜90%"
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("80%〜90%", "80%", "90%"),
+        ("80〜90%", "80%", "90%"),
+        ("80%〜90", "80%", "90%"),
+        ("年3〜5件", "年3件", "年5件"),
+    ],
+)
+def test_unit_and_period_written_once_apply_to_both_ends(
+    judge: Judge, text: str, low: str, high: str
+) -> None:
+    """A unit or period written on one end of the band belongs to both ends."""
+    value = judge.parse_value(text)
+    assert [item.value.text for item in value.items] == [low, high]  # type: ignore[union-attr]
+    first, second = (item.value for item in value.items)  # type: ignore[union-attr]
+    assert (first.unit, first.period) == (second.unit, second.period)
+
+
 def test_mixed_units_are_refused(judge: Judge) -> None:
     """A band whose ends have different units is refused with the text and the position."""
     with pytest.raises(ParseError, match="different units"):

@@ -54,9 +54,21 @@ def band(indicator_target: Value) -> tuple[Quantity, Quantity] | None:
     return (low, high) if low.amount <= high.amount else (high, low)
 
 
+def _completed(end: Quantity, other: Quantity) -> Quantity:
+    """``end`` with the unit and period written only once, on ``other``: 80〜90%, 年3〜5件."""
+    unit = end.unit if end.unit is not None else other.unit
+    period = end.period if end.period is not None else other.period
+    if (unit, period) == (end.unit, end.period):
+        return end
+    prefix = {"annual": "年", "cumulative": "累計"}.get(period or "", "")
+    text = end.text if end.period is not None else prefix + end.text
+    text = text if end.unit is not None else text + (unit or "")
+    return end.model_copy(update={"unit": unit, "period": period, "text": text})
+
+
 @hookimpl
 def achievement_parse_value(text: str) -> Value | None:
-    """Read ``80%〜90%``, ``80%~90%`` or ``80〜90%`` as the labelled values 下限 and 上限.
+    """Read ``80%〜90%``, ``80〜90%``, ``80%〜90`` or ``年3〜5件`` as the values 下限 and 上限.
 
     Text with a wave dash whose two sides are not plain numbers is not claimed.
     """
@@ -73,10 +85,8 @@ def achievement_parse_value(text: str) -> Value | None:
         if not isinstance(value, Quantity) or value.bound is not None:
             return None
         ends.append(value)
-    low, high = ends
-    if low.unit is None and high.unit is not None:  # 80〜90%: the unit is written once
-        low = low.model_copy(update={"unit": high.unit})
-    if low.unit != high.unit:
+    low, high = (_completed(end, other) for end, other in ((ends[0], ends[1]), (ends[1], ends[0])))
+    if low.unit != high.unit or low.period != high.period:
         raise ParseError(
             text,
             match.start("high"),
