@@ -226,3 +226,15 @@ def test_every_format_renders_under_every_preset(taito_plan: Plan, name: str) ->
         output = render(report, fmt, lang="ja")
         if isinstance(output, str) and fmt != "csv":
             assert scheme.title.ja in output
+
+
+def test_regrading_a_report_equals_judging_under_that_scheme() -> None:
+    """Regrading the Taito report under each preset gives what evaluating under it gives."""
+    from achievement.readers import bundled_example, read_plan
+    from achievement.rollup import evaluate_plan, regrade
+    from achievement.schemes.presets import PRESETS
+
+    plan = read_plan(bundled_example()).plan
+    binary = evaluate_plan(plan)
+    for scheme in PRESETS:
+        assert regrade(binary, scheme) == evaluate_plan(plan, scheme=scheme), scheme.name

@@ -59,6 +59,7 @@ __all__ = [
     "achievement_rate",
     "evaluate_plan",
     "progress_of",
+    "regrade",
 ]
 
 _PROGRESS_PLACES = Decimal("0.0001")
@@ -346,7 +347,29 @@ def evaluate_plan(
         results.append(_result(entry, judge, plan.scale, scheme))
         if progress is not None:
             progress(done, total)
+    return _roll_up(plan, results, scheme)
 
+
+def regrade(report: Report, scheme: Scheme) -> Report:
+    """The same report graded under ``scheme``, without judging anything again.
+
+    >>> from achievement.readers import bundled_example, read_plan
+    >>> from achievement.schemes import get_scheme
+    >>> report = evaluate_plan(read_plan(bundled_example()).plan)
+    >>> regrade(report, get_scheme("degree")).grades.counts
+    {'A': 20, 'B': 1, 'C': 1, 'D': 6}
+    """
+    results = [
+        r.model_copy(
+            update={"grade": None if r.measurements is None else scheme.grade_of(r.measurements)}
+        )
+        for r in report.results
+    ]
+    return _roll_up(report.plan, results, scheme)
+
+
+def _roll_up(plan: Plan, results: list[IndicatorResult], scheme: Scheme) -> Report:
+    """Counts, rates, grades and highlights of judged results, per measure, goal and in total."""
     by_goal: dict[Goal, list[IndicatorResult]] = {}
     by_measure: dict[tuple[Goal, Measure], list[IndicatorResult]] = {}
     for result in results:

@@ -220,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
     from achievement.cli._options import output_format, parse_columns
     from achievement.cli._plugin_options import judge_from_args
     from achievement.readers import bundled_example, read_plan
-    from achievement.rollup import evaluate_plan
+    from achievement.rollup import evaluate_plan, regrade
     from achievement.schemes import get_scheme
 
     names = [name.strip() for name in args.schemes.split(",") if name.strip()]
@@ -237,7 +237,8 @@ def run(args: argparse.Namespace) -> int:
     head = "警告" if args.lang == "ja" else "warning"
     for problem in result.problems:
         print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
-    reports = [evaluate_plan(result.plan, judge, scheme=scheme) for scheme in schemes]
+    first = evaluate_plan(result.plan, judge, scheme=schemes[0])
+    reports = [first, *(regrade(first, scheme) for scheme in schemes[1:])]
     try:
         output = render(compare_data(reports, args.lang), fmt, args.lang)
     except ModuleNotFoundError as exc:
