@@ -143,11 +143,20 @@ def test_every_page_exists_in_both_languages() -> None:
     assert ja == en
 
 
+SNIPPET = "--8<-- "
+"""How a page includes a file of the project (``pymdownx.snippets``), e.g. the example plugin."""
+
+
 @pytest.mark.parametrize("page", pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_python_blocks_are_doctests(page: Path) -> None:
-    """Every Python block in the docs is written as a doctest, so it runs in the tests."""
+    """Every Python block in the docs is a doctest, or includes a file of the project whole."""
     for lang, body in fences(page.read_text(encoding="utf-8")):
-        if lang in ("python", "py", "pycon"):
+        if lang in ("python", "py", "pycon") and body.startswith(SNIPPET):
+            included = body.strip().removeprefix(SNIPPET).strip().strip('"')
+            assert body.strip().count("\n") == 0, "include one whole file per block"
+            assert ":" not in included, "include whole files, not line ranges that drift"
+            assert (ROOT / included).is_file(), included
+        elif lang in ("python", "py", "pycon"):
             assert body.lstrip().startswith(">>>"), body
             assert body.endswith("\n\n"), "end a doctest block with a blank line"
 
