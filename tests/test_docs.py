@@ -292,3 +292,13 @@ def test_grading_page_states_every_preset_rule(lang: str) -> None:
         assert f"## `{scheme.name}`" in text
         section = text.split(f"## `{scheme.name}`", 1)[1].split("\n## ", 1)[0]
         assert " ".join(getattr(scheme.rule, lang).split()) in " ".join(section.split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_start_shows_the_readme_commands(lang: str) -> None:
+    """The quick start's first-command section shows the README's two commands, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(body for fence, body in fences(readme) if fence == "sh")
+    page = (DOCS / lang / "index.md").read_text(encoding="utf-8")
+    section = page.split("<!-- first-command", 1)[1].split("<!-- /first-command -->", 1)[0]
+    assert next(body for fence, body in fences(section) if fence == "sh") == commands
