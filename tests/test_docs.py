@@ -2,7 +2,8 @@
 
 Every hook has its page in both languages, headed by its full signature, and
 every ``$ achievement ...`` command shown in a ``console`` block prints what the
-page says it prints.  The ``>>>`` examples in the pages run as doctests (see
+page says it prints (all of it, or, when the block ends with a line ``...``,
+the lines shown and more).  The ``>>>`` examples in the pages run as doctests (see
 ``--doctest-glob`` in ``pyproject.toml``).
 """
 
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 
 from achievement import _hookspecs
+from achievement._judge import AUTOLOAD_ENV, DISABLED_PLUGINS_ENV, default_judge
 from achievement.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,28 +143,77 @@ def test_every_page_exists_in_both_languages() -> None:
     assert ja == en
 
 
+SNIPPET = "--8<-- "
+"""How a page includes a file of the project (``pymdownx.snippets``), e.g. the example plugin."""
+
+
 @pytest.mark.parametrize("page", pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_python_blocks_are_doctests(page: Path) -> None:
-    """Every Python block in the docs is written as a doctest, so it runs in the tests."""
+    """Every Python block in the docs is a doctest, or includes a file of the project whole."""
     for lang, body in fences(page.read_text(encoding="utf-8")):
-        if lang in ("python", "py", "pycon"):
+        if lang in ("python", "py", "pycon") and body.startswith(SNIPPET):
+            included = body.strip().removeprefix(SNIPPET).strip().strip('"')
+            assert body.strip().count("\n") == 0, "include one whole file per block"
+            assert ":" not in included, "include whole files, not line ranges that drift"
+            assert (ROOT / included).is_file(), included
+        elif lang in ("python", "py", "pycon"):
             assert body.lstrip().startswith(">>>"), body
             assert body.endswith("\n\n"), "end a doctest block with a blank line"
 
 
+MORE = "..."
+"""The last line of a console block's output that stands for the lines left out."""
+
+
+def compared(printed: str, expected: str) -> tuple[str, str]:
+    """``(got, want)``: all the output, or its first lines when ``expected`` ends with ``...``.
+
+    An output no longer than the lines shown is compared whole, so ``...`` never
+    hides that the output stopped short.
+    """
+    shown = expected.rstrip("\n").split("\n")
+    if shown[-1] != MORE:
+        return printed, expected.rstrip("\n")
+    lines = printed.split("\n")
+    if len(lines) <= len(shown) - 1:
+        return printed, expected.rstrip("\n")
+    return "\n".join(lines[: len(shown) - 1]), "\n".join(shown[:-1])
+
+
+@pytest.fixture
+def bare_install(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The command as a bare installation runs it: no installed plugin, Japanese by default."""
+    monkeypatch.delenv("ACHIEVEMENT_LANG", raising=False)
+    monkeypatch.delenv(DISABLED_PLUGINS_ENV, raising=False)
+    monkeypatch.setenv(AUTOLOAD_ENV, "1")
+    default_judge.cache_clear()
+    yield
+    default_judge.cache_clear()
+
+
+@pytest.mark.usefixtures("bare_install")
 @pytest.mark.parametrize(("command", "expected"), console_commands())
 def test_console_block_prints_what_it_shows(
-    command: str, expected: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    command: str, expected: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A command shown in the docs prints exactly the output shown below it."""
-    monkeypatch.delenv("ACHIEVEMENT_LANG", raising=False)
+    """A command shown in the docs prints the output shown below it, or begins with it."""
     argv = shlex.split(command)
     assert argv[0] == "achievement"
     code = main(argv[1:])
     out = capsys.readouterr()
     printed = (out.out + out.err).rstrip("\n")
-    assert printed == expected.rstrip("\n")
+    got, want = compared(printed, expected)
+    assert got == want
     assert code == (2 if printed.startswith("achievement: ") else 0)
+
+
+def test_a_shortened_console_block_still_fails_when_output_drifts() -> None:
+    """The ``...`` form compares the lines shown, and is refused when nothing is left out."""
+    assert compared("a\nb\nc", "a\nb\n...")[0] == compared("a\nb\nc", "a\nb\n...")[1]
+    got, want = compared("a\nB\nc", "a\nb\n...")
+    assert got != want
+    got, want = compared("a\nb", "a\nb\n...")
+    assert got != want
 
 
 @pytest.mark.skipif(find_spec("mkdocs") is None, reason="the docs extra is not installed")
@@ -181,6 +232,10 @@ def test_site_builds_in_strict_mode(tmp_path: Path) -> None:
     assert (tmp_path / "en" / "index.html").is_file()
 
 
+MODULES = ("readers", "rollup", "schemes", "strategies", "testing")
+"""The public modules of the package, each rendered whole on the Python API page."""
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_api_reference_lists_every_public_name(lang: str) -> None:
     """The Python API page renders every name in ``achievement.__all__``, and nothing else."""
@@ -188,7 +243,8 @@ def test_api_reference_lists_every_public_name(lang: str) -> None:
 
     text = (DOCS / lang / "reference" / "api.md").read_text(encoding="utf-8")
     rendered = re.findall(r"^::: achievement\.(\w+)$", text, re.M)
-    assert sorted(rendered) == sorted(achievement.__all__)
+    assert sorted(name for name in rendered if name not in MODULES) == sorted(achievement.__all__)
+    assert set(MODULES) <= set(rendered)
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
@@ -211,3 +267,38 @@ def test_every_command_and_option_is_documented(name: str, lang: str) -> None:
         for option in action.option_strings:
             if option.startswith("--") and option not in ("--help", "--lang"):
                 assert f"`{option}" in section, option
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_committed_schema_is_the_plan_schema(lang: str) -> None:
+    """The JSON Schema shown with the plan file format is the one the reader validates with."""
+    import json
+
+    from achievement.readers import plan_schema
+
+    path = DOCS / lang / "reference" / "plan-schema.json"
+    assert json.loads(path.read_text(encoding="utf-8")) == plan_schema()
+    page = (DOCS / lang / "reference" / "plan-files.md").read_text(encoding="utf-8")
+    assert "(plan-schema.json)" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_grading_page_states_every_preset_rule(lang: str) -> None:
+    """The grading page has a section per preset scheme with its rule as the report prints it."""
+    from achievement.schemes.presets import PRESETS
+
+    text = (DOCS / lang / "grading.md").read_text(encoding="utf-8")
+    for scheme in PRESETS:
+        assert f"## `{scheme.name}`" in text
+        section = text.split(f"## `{scheme.name}`", 1)[1].split("\n## ", 1)[0]
+        assert " ".join(getattr(scheme.rule, lang).split()) in " ".join(section.split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_start_shows_the_readme_commands(lang: str) -> None:
+    """The quick start's first-command section shows the README's two commands, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(body for fence, body in fences(readme) if fence == "sh")
+    page = (DOCS / lang / "index.md").read_text(encoding="utf-8")
+    section = page.split("<!-- first-command", 1)[1].split("<!-- /first-command -->", 1)[0]
+    assert next(body for fence, body in fences(section) if fence == "sh") == commands
