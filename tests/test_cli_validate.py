@@ -40,9 +40,24 @@ def test_validate_lists_problems_and_exits_1(
     path = bad_file(tmp_path)
     assert main(["validate", str(path), "--lang", "ja"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"{path}:3: 実績: 1件未満: ")
-    assert "未満" in lines[0]
+    assert lines[0] == (
+        f"{path}:3: 実績: 1件未満: 3文字目が読めません: "
+        "「未満」には対応していません。以上・以下で書いてください"
+    )
     assert lines[1] == f"{path}: 2行中 1行を読み込みました。問題 1件(1行)。"
+
+
+def test_validate_counts_characters_from_1_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The English problem line names the character where reading stopped, counting from 1."""
+    path = bad_file(tmp_path)
+    assert main(["validate", str(path), "--lang", "en"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"{path}:3: 実績: 1件未満: cannot read at character 3: "
+        "strict bound '未満' is not supported; write 以上 or 以下"
+    )
 
 
 def test_validate_output_is_byte_identical(

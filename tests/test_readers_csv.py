@@ -249,7 +249,9 @@ def test_english_headers_and_optional_columns(tmp_path: Path) -> None:
         ],
     )
     result = read_plan(path)
-    assert result.problems == ()
+    assert [(p.row, p.column, p.code) for p in result.problems] == [
+        (3, "Recorded", "cell.unknown_recorded")
+    ]
     first, second = result.plan.indicators
     assert first.goal.number == 1
     assert first.goal.title == "Service"
@@ -407,3 +409,109 @@ def test_header_words_inside_brackets_and_short_years(tmp_path: Path) -> None:
     assert item.indicator.baseline.text == "1件"
     assert (result.plan.baseline_year, result.plan.target_year) == (2018, 2025)
     assert item.indicator.actual.fiscal_year == 2024
+
+
+def test_goal_written_again_keeps_the_measure(tmp_path: Path) -> None:
+    """A goal filled down on every row keeps the measure above, and every row is read."""
+    path = write_csv(
+        tmp_path / "g.csv",
+        [
+            ["基本目標", "施策", "評価指標", "目標", "実績"],
+            ["1 目標A", "1 施策A", "a", "10件", "12件"],
+            ["1 目標A", "", "b", "10件", "12件"],
+            ["2 目標B", "", "c", "10件", "12件"],
+        ],
+    )
+    result = read_plan(path)
+    first, second = result.plan.indicators
+    assert second.measure == first.measure
+    assert second.goal == first.goal
+    assert [(p.row, p.code) for p in result.problems] == [(4, "row.no_measure")]
+
+
+def test_a_new_goal_without_a_measure_column_is_read(tmp_path: Path) -> None:
+    """Without a measure column, a second goal does not ask for a measure."""
+    path = write_csv(
+        tmp_path / "g.csv",
+        [
+            ["基本目標", "評価指標", "目標", "実績"],
+            ["1 A", "a", "1件", "2件"],
+            ["2 B", "b", "1件", "2件"],
+        ],
+    )
+    result = read_plan(path)
+    assert result.problems == ()
+    assert [item.goal.number for item in result.plan.indicators] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("〇", Outcome.ACHIEVED),
+        ("○", Outcome.ACHIEVED),
+        ("◯", Outcome.ACHIEVED),
+        ("×", Outcome.NOT_ACHIEVED),
+        ("✕", Outcome.NOT_ACHIEVED),
+        ("✗", Outcome.NOT_ACHIEVED),
+    ],
+)
+def test_circle_and_cross_are_published_outcomes(
+    tmp_path: Path, text: str, outcome: Outcome
+) -> None:
+    """A published 〇 or × in the 評価 column is read as achieved or not achieved, text kept."""
+    path = write_csv(
+        tmp_path / "r.csv", [["評価指標", "目標", "実績", "評価"], ["a", "10件", "12件", text]]
+    )
+    result = read_plan(path)
+    (item,) = result.plan.indicators
+    assert (item.recorded, item.recorded_text) == (outcome, text)
+    assert result.problems == ()
+
+
+def test_unknown_published_outcome_is_a_warning_and_the_row_is_judged(tmp_path: Path) -> None:
+    """An unknown word in the 評価 column is a warning naming it; the row is still read."""
+    path = write_csv(
+        tmp_path / "r.csv",
+        [
+            ["評価指標", "目標", "実績", "評価"],
+            ["a", "10件", "12件", "A"],
+            ["b", "1件", "5件未満", "B"],
+        ],
+    )
+    result = read_plan(path)
+    (item,) = result.plan.indicators
+    assert (item.row, item.recorded, item.recorded_text) == (2, None, "A")
+    warning = result.warnings[0]
+    assert (warning.row, warning.column, warning.text) == (2, "評価", "A")
+    assert warning.code == "cell.unknown_recorded"
+    assert "達成" in warning.message.ja
+    assert "not_achieved" in warning.message.en
+    assert [(p.row, p.severity) for p in result.problems] == [
+        (2, "warning"),
+        (3, "error"),
+        (3, "warning"),
+    ]
+    assert result.problem_rows == (3,)
+    assert result.rows == len(result.plan.indicators) + len(result.problem_rows)
+
+
+def test_header_row_is_the_one_with_most_headers(tmp_path: Path) -> None:
+    """Without a complete header, the error lists the row with most recognised headers, not the title."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [["台東区の計画 別紙"], ["項目", "目標", "実績"], ["x", "1件", "2件"]],
+    )
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    assert "「項目」, 「目標」, 「実績」" in info.value.en
+    assert "台東区" not in info.value.ja
+
+
+def test_kpi_name_header(tmp_path: Path) -> None:
+    """A header of a known English word followed by 名, as KPI名, names its field."""
+    path = write_csv(
+        tmp_path / "p.csv", [["計画"], ["KPI名", "目標値", "実績値"], ["a", "10件", "12件"]]
+    )
+    result = read_plan(path)
+    assert [item.indicator.name for item in result.plan.indicators] == ["a"]
+    assert result.plan.title == "計画"

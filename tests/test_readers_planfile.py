@@ -49,7 +49,10 @@ def round_trip(plan: Plan, fmt: Literal["yaml", "json"], folder: Path) -> Plan:
     path = folder / f"plan.{fmt}"
     path.write_text(dump_plan(plan, fmt), encoding="utf-8")
     result = read_plan(path)
-    assert result.problems == ()
+    unknown = [item.recorded_text for item in plan.indicators if item.recorded is None]
+    assert [(p.text, p.severity) for p in result.problems] == [
+        (text, "warning") for text in unknown if text is not None
+    ]
     assert result.rows == len(plan.indicators)
     return result.plan
 
@@ -240,3 +243,53 @@ def test_example_yaml_is_the_csv_plan() -> None:
     example = Path(__file__).resolve().parent.parent / "examples/taito-2025/taito-2025.yaml"
     assert example.read_text(encoding="utf-8") == dump_plan(TAITO, "yaml")
     assert read_plan(example).plan == TAITO
+
+
+@pytest.mark.parametrize(
+    "cell", ["010", "1:30", "1_000", "10.50", "0x1F", "1e3", "2025-03-31", "yes"]
+)
+def test_yaml_cells_keep_their_text(tmp_path: Path, cell: str) -> None:
+    """A plain YAML scalar in a cell field is read as the text written, never as another number."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "target_year: 2025\ngoals:\n- title: g\n  number: 1\n  measures:\n  - title: m\n"
+        f"    priority: true\n    indicators:\n    - name: a\n      target: {cell}\n"
+        f"      actual: {cell}\n      style: null\n",
+        encoding="utf-8",
+    )
+    result = read_plan(path)
+    texts = [p.text for p in result.problems]
+    for item in result.plan.indicators:
+        texts += [item.indicator.target.value.text, item.indicator.actual.value.text]
+        assert item.indicator.target.fiscal_year == 2025
+        assert item.measure.priority
+        assert item.goal.number == 1
+        assert item.indicator.style is None
+    assert texts
+    assert set(texts) == {cell}
+
+
+def test_json_numbers_keep_their_text(tmp_path: Path) -> None:
+    """A JSON number in a cell field is read as written: 10.50 stays 10.50."""
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{"target_year": 2025, "goals": [{"title": "g", "measures": [{"title": "m", '
+        '"indicators": [{"name": "a", "target": 10.50, "actual": 12}]}]}]}',
+        encoding="utf-8",
+    )
+    (item,) = read_plan(path).plan.indicators
+    assert item.indicator.target.value.text == "10.50"
+    assert item.indicator.actual.value.text == "12"
+    assert item.indicator.target.fiscal_year == 2025
+
+
+def test_plan_file_unknown_recorded_is_a_warning(tmp_path: Path) -> None:
+    """An unknown published outcome in a plan file is a warning, and the indicator is kept."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(HAND_WRITTEN.replace("recorded: 未達成", "recorded: B"), encoding="utf-8")
+    result = read_plan(path)
+    assert [(p.row, p.column, p.text, p.code, p.severity) for p in result.problems] == [
+        (1, "recorded", "B", "cell.unknown_recorded", "warning")
+    ]
+    assert len(result.plan.indicators) == 2
+    assert result.plan.indicators[0].recorded_text == "B"

@@ -98,3 +98,78 @@ def test_broken_xlsx_is_the_library_error(tmp_path: Path) -> None:
         read_plan(path)
     assert info.value.file == str(path)
     assert "XLSX" in info.value.ja
+
+
+@pytest.mark.parametrize("fmt", ['0"%"', "0\\%", '0" %"', "0_%"])
+def test_literal_percent_sign_does_not_scale(fmt: str) -> None:
+    """A % shown as text in a number format does not multiply the value by 100."""
+    assert cell_text(60, fmt) == "60"
+
+
+@pytest.mark.parametrize("fmt", ["0%", "0.0%", "[Red]0%", '"約"0%'])
+def test_percent_format_scales(fmt: str) -> None:
+    """A real percent format shows the value multiplied by 100."""
+    assert cell_text(0.5, fmt).startswith("50")
+
+
+def test_formula_without_value_is_a_problem(tmp_path: Path) -> None:
+    """A formula cell never computed is a problem with its formula, not a blank cell."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["評価指標", "目標", "実績"])
+    sheet.append(["a", "10件", "=B2"])
+    sheet.append(["b", "10件", "12件"])
+    sheet.append([None, None, "=1+1"])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    result = read_plan(path)
+    assert [item.row for item in result.plan.indicators] == [3]
+    problem = result.problems[0]
+    assert (problem.row, problem.column, problem.text, problem.code) == (
+        2,
+        "実績",
+        "=B2",
+        "cell.formula",
+    )
+    assert "Excel" in problem.message.ja
+    assert "open and save" in problem.message.en
+    assert result.problem_rows == (2, 4)
+    assert result.rows == 3
+
+
+def test_missing_column_names_the_sheet_read(tmp_path: Path) -> None:
+    """The missing-column error of a workbook names the sheet read and the other sheets."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "表紙"
+    sheet.append(["台東区の計画"])
+    sheet.append(["指標", "ほか"])
+    book.create_sheet("別紙")
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    assert "「指標」, 「ほか」" in info.value.en
+    assert "first sheet '表紙'" in info.value.en
+    assert "'別紙'" in info.value.en
+    assert "「表紙」" in info.value.ja
+    assert "「別紙」" in info.value.ja
+
+
+def test_merged_formula_without_value_is_a_problem_in_each_row(tmp_path: Path) -> None:
+    """A merged goal whose formula was never computed is a problem in every row it spans."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["基本目標", "評価指標", "目標", "実績"])
+    sheet.append(['="1 A"', "a", "10件", "12件"])
+    sheet.append([None, "b", "10件", "12件"])
+    sheet.merge_cells("A2:A3")
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    result = read_plan(path)
+    formulas = [(p.row, p.text) for p in result.problems if p.code == "cell.formula"]
+    assert formulas == [(2, '="1 A"'), (3, '="1 A"')]
+    assert result.plan.indicators == ()

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from achievement import AchievementError
 from achievement.readers import read_plan
 
 HEADER = [
@@ -69,10 +68,7 @@ def test_xlsx_rows_in_equal_rows_out(
     with TemporaryDirectory() as folder:
         path = Path(folder) / "plan.xlsx"
         workbook.save(path)
-        try:
-            result = read_plan(path)
-        except AchievementError:
-            return
+        result = read_plan(path)  # the header is complete, so the table always reads
     assert result.rows == len(result.plan.indicators) + len(result.problem_rows)
     assert result.rows <= len(rows) + 2
     assert {item.row for item in result.plan.indicators}.isdisjoint(result.problem_rows)

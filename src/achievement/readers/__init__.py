@@ -62,7 +62,8 @@ def read_plan(
     default judge, with its plugins) knows them; a row naming another style is
     a problem.  A file that is missing or
     cannot be read, or a table without the required columns, raises
-    :class:`AchievementError`; unreadable cells are listed as problems.
+    :class:`AchievementError` (for XLSX, naming the sheet read: only the
+    first); unreadable cells are listed as problems.
     """
     path = Path(source)
     file = os.fspath(source)
@@ -78,7 +79,16 @@ def read_plan(
         from achievement.readers._xlsx import xlsx_rows
 
         _check(path, file)
-        return read_rows(xlsx_rows(path, file=file), file=file, columns=columns, judge=judge)
+        table = xlsx_rows(path, file=file)
+        try:
+            return read_rows(
+                table.rows, file=file, columns=columns, judge=judge, formulas=table.formulas
+            )
+        except AchievementError as exc:
+            en, ja = table.note()
+            raise AchievementError(
+                f"{exc.en} ({en})", f"{exc.ja}({ja})", file=exc.file, row=exc.row, column=exc.column
+            ) from exc
     text = decode(_read_bytes(path, file), file=file)
     if fmt == "csv":
         return read_rows(csv_rows(text, file=file), file=file, columns=columns, judge=judge)

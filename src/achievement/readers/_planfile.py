@@ -5,6 +5,10 @@ target and actual as the text of the published cell (``60%``, ``年5件(累計31
 ``推進``), and the library reads them as it reads a table.  Everything a table
 reader finds is kept, so a plan read from a table, written out and read back
 is the same plan.
+
+Scalars are read as written: YAML's plain ``010``, ``1:30`` or ``1_000`` and
+JSON's ``10.50`` stay that text, and fields that hold numbers or yes/no
+(years, numbers, ``priority``) are read from it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["PlanFile", "dump_plan", "load_plan", "parse_text", "plan_schema"]
 
 _YAML_BREAKS = frozenset("\x85\u2028\u2029")
+_YAML_IMPLICIT = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -214,10 +219,20 @@ def _indicator(
         found = cells.problem(item.style, file=file, row=position, column="style")
         if found is not None:
             problems.append(found)
-    if problems:
+    recorded, recorded_text = recorded_fields(item.recorded)
+    if recorded is None and recorded_text is not None:
+        problems.append(
+            problem(
+                "cell.unknown_recorded",
+                file=file,
+                row=position,
+                column="recorded",
+                text=recorded_text,
+            )
+        )
+    if any(p.severity == "error" for p in problems):
         return None, problems
     fields = item.model_fields_set
-    recorded, recorded_text = recorded_fields(item.recorded)
     indicator = Indicator(
         name=item.name,
         baseline=values["baseline"],
@@ -245,7 +260,7 @@ def _indicator(
         row=item.row,
         main=item.main,
     )
-    return built, []
+    return built, problems
 
 
 def _plan_data(plan: Plan) -> dict[str, Any]:
@@ -370,7 +385,7 @@ def parse_text(text: str, fmt: Literal["yaml", "json"], *, file: str) -> object:
     """The contents of a plan file, or an error naming the line that cannot be read."""
     if fmt == "json":
         try:
-            return json.loads(text)
+            return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
         except json.JSONDecodeError as exc:
             raise AchievementError(
                 f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
@@ -379,8 +394,16 @@ def parse_text(text: str, fmt: Literal["yaml", "json"], *, file: str) -> object:
                 row=exc.lineno,
             ) from exc
     yaml = _yaml()
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+        """The safe loader that resolves only nulls and merge keys: other scalars stay text."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag in _YAML_IMPLICIT]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=Loader)  # a SafeLoader: builds no objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = None if mark is None else mark.line + 1

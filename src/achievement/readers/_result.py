@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from achievement._model import LocalizedText
@@ -11,11 +13,14 @@ __all__ = ["Problem", "ReadResult"]
 
 
 class Problem(BaseModel, frozen=True, extra="forbid"):
-    """One cell or row a reader could not read; the row is left out of the plan.
+    """One cell or row a reader could not read.
 
     ``row`` is the row as a person sees it in a spreadsheet (the header is
     row 1 of a table without a title), or the indicator's position in a plan
     file; ``column`` is the header as written; ``text`` the cell as written.
+    An ``"error"`` leaves its row out of the plan; a ``"warning"`` concerns a
+    cell that does not change the judgment (such as an unknown published
+    outcome), and its row is still read and judged.
     """
 
     file: str
@@ -24,6 +29,7 @@ class Problem(BaseModel, frozen=True, extra="forbid"):
     text: str
     code: str
     message: LocalizedText
+    severity: Literal["error", "warning"] = "error"
 
     def line(self, lang: str = "en") -> str:
         """The problem on one line: ``file:row: column: text: message``."""
@@ -35,8 +41,10 @@ class Problem(BaseModel, frozen=True, extra="forbid"):
 class ReadResult(BaseModel):
     """A plan as read, the problems met, and how many data rows were read.
 
-    Every data row is either in ``plan.indicators`` or named by a problem:
-    ``rows == len(plan.indicators) + len(problem_rows)``.
+    Every data row is either in ``plan.indicators`` or named by an error:
+    ``rows == len(plan.indicators) + len(problem_rows)``.  Warnings name rows
+    that are in the plan; they are listed in ``problems`` too, and on their
+    own in ``warnings``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -47,5 +55,10 @@ class ReadResult(BaseModel):
 
     @property
     def problem_rows(self) -> tuple[int | None, ...]:
-        """The rows named by problems, each once, in order."""
-        return tuple(dict.fromkeys(p.row for p in self.problems))
+        """The rows named by errors (the rows left out), each once, in order."""
+        return tuple(dict.fromkeys(p.row for p in self.problems if p.severity == "error"))
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems whose rows are still in the plan."""
+        return tuple(p for p in self.problems if p.severity == "warning")

@@ -125,8 +125,10 @@ _ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
 RECORDED_TEXTS: Mapping[str, Outcome] = {
     "達成": Outcome.ACHIEVED,
     "achieved": Outcome.ACHIEVED,
+    **dict.fromkeys(("〇", "○", "◯"), Outcome.ACHIEVED),
     "未達成": Outcome.NOT_ACHIEVED,
     "未達": Outcome.NOT_ACHIEVED,
+    **dict.fromkeys(("×", "✕", "✗"), Outcome.NOT_ACHIEVED),
     "notachieved": Outcome.NOT_ACHIEVED,
     "not_achieved": Outcome.NOT_ACHIEVED,
     "評価不能": Outcome.NOT_EVALUABLE,
@@ -153,11 +155,21 @@ DIRECTION_TEXTS: Mapping[str, Direction] = {
 MESSAGES: Mapping[str, tuple[str, str]] = {
     "cell.unreadable": (
         "{position}文字目が読めません: {ja}",
-        "cannot read at position {position}: {en}",
+        "cannot read at character {position}: {en}",
     ),
     "cell.unknown_direction": (
         "方向「{text}」は読めません。上昇・低下(higher・lower)のいずれかで書いてください",
         "unknown direction {text!r}; write 上昇 / 低下 (higher / lower)",
+    ),
+    "cell.unknown_recorded": (
+        "評価「{text}」は読めません(指標は判定します)。達成・未達成・評価不能・〇・×のいずれかで"
+        "書いてください",
+        "unknown published outcome {text!r} (the indicator is still judged); "
+        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable)",
+    ),
+    "cell.formula": (
+        "計算されていない数式です。Excel でファイルを開いて保存してください",
+        "formula without a computed value; open and save the file in Excel",
     ),
     "cell.unknown_style": (
         "評価方式「{text}」はありません。使える方式: {known}",
@@ -178,6 +190,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
 }
 """The message of each problem code, Japanese then English."""
 
+WARNINGS = frozenset({"cell.unknown_recorded"})
+"""Problem codes that keep their row in the plan: the cell does not change the judgment."""
+
 
 def problem(
     code: str,
@@ -188,7 +203,10 @@ def problem(
     text: str,
     **params: str,
 ) -> Problem:
-    """A :class:`Problem` with its message from :data:`MESSAGES`."""
+    """A :class:`Problem` with its message from :data:`MESSAGES`.
+
+    Codes in :data:`WARNINGS` keep their row; every other code leaves it out.
+    """
     ja, en = MESSAGES[code]
     values = {"text": text, **params}
     return Problem(
@@ -198,6 +216,7 @@ def problem(
         text=text,
         code=code,
         message=LocalizedText(ja=ja.format_map(values), en=en.format_map(values)),
+        severity="warning" if code in WARNINGS else "error",
     )
 
 
@@ -240,9 +259,11 @@ def match_header(header: str) -> str | None:
     ['goal', 'target', 'actual', 'recorded']
     >>> match_header("Baseline (FY2020)"), match_header("令和2年度末(計画策定時)"), match_header("col7")
     ('baseline', 'baseline', None)
+    >>> match_header("KPI名"), match_header("指標名")
+    ('indicator', 'indicator')
     """
     stem = _stem(header)
-    english = _ENGLISH.get(stem.lower())
+    english = _ENGLISH.get(stem.lower()) or _ENGLISH.get(stem.lower().removesuffix("名"))
     if english is not None:
         return english
     # the words outside brackets decide; failing them, the words inside
@@ -299,6 +320,8 @@ def parse_recorded(text: str) -> Outcome | None:
 
     >>> parse_recorded("達成"), parse_recorded("未達成"), parse_recorded("―")
     (<Outcome.ACHIEVED: 'achieved'>, <Outcome.NOT_ACHIEVED: 'not_achieved'>, <Outcome.NOT_EVALUABLE: 'not_evaluable'>)
+    >>> parse_recorded("〇"), parse_recorded("×"), parse_recorded("A")
+    (<Outcome.ACHIEVED: 'achieved'>, <Outcome.NOT_ACHIEVED: 'not_achieved'>, None)
     """
     return RECORDED_TEXTS.get(_norm(text).lower())
 
@@ -306,7 +329,8 @@ def parse_recorded(text: str) -> Outcome | None:
 def recorded_fields(text: str | None) -> tuple[Outcome | None, str | None]:
     """``recorded`` and ``recorded_text`` for a published judgment cell.
 
-    The text is kept as written, except when it is an outcome code itself.
+    The text is kept as written, except when it is an outcome code itself;
+    text that is not a known word gives ``(None, text)``.
 
     >>> recorded_fields("達成")
     (<Outcome.ACHIEVED: 'achieved'>, '達成')
@@ -458,21 +482,23 @@ def _listing(header: Sequence[str]) -> str:
 
 
 def _header_row(rows: Sequence[Sequence[str]], columns: Mapping[str, str]) -> int:
-    """The index of the header row: the first with indicator and target headers.
+    """The index of the header row: the first with the indicator, target and actual.
 
-    Failing that, the first with an indicator header, else the first row.
+    Failing that, the row with the most recognised headers (the required ones
+    counting first); the earliest such row on a tie.
     """
     wanted = {_norm(h): f for h, f in columns.items()}
 
-    def fields(cells: Sequence[str]) -> set[str | None]:
-        return {wanted.get(_norm(c)) or match_header(c) for c in cells}
+    def score(cells: Sequence[str]) -> tuple[int, int]:
+        fields = {wanted.get(_norm(c)) or match_header(c) for c in cells} - {None, IGNORE}
+        return len(fields & set(REQUIRED)), len(fields)
 
-    found = [fields(cells) for cells in rows]
-    for want in ({"indicator", "target"}, {"indicator"}):
-        for index, names in enumerate(found):
-            if want <= names:
-                return index
-    return 0
+    scores = [score(cells) for cells in rows]
+    for index, (required, _) in enumerate(scores):
+        if required == len(REQUIRED):
+            return index
+    best = max(scores)
+    return scores.index(best)
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -485,19 +511,30 @@ def read_rows(
     file: str,
     columns: Mapping[str, str] | None = None,
     judge: Judge | None = None,
+    formulas: Mapping[tuple[int, int], str] | None = None,
 ) -> ReadResult:
     """Read a detail table given as ``(row number, cells)`` pairs, in order.
 
     The header row is the first of the first 20 non-blank rows with headers
-    for the indicator and the target (else with one for the indicator, else
-    the first row); the first text above it is the plan's title, and other
-    rows above it are not read.  Completely blank rows are
-    skipped and not counted.  Blank goal and measure cells continue the row
-    above (as merged cells do); so does a blank initiative under a continued
-    measure.
+    for the indicator, the target and the actual; failing that, the one of
+    them with the most recognised headers.  The first text above it is the
+    plan's title, and other rows above it are not read.  Completely blank rows
+    are skipped and not counted.  Blank goal and measure cells continue the row
+    above (as merged cells do), and a goal written again (filled down, or
+    merged) keeps the measure above; so does a blank initiative under a
+    continued measure.
+
+    ``formulas`` maps ``(row number, column index from 0)`` to the text of a
+    formula whose value was never computed: its cell reads as blank, so its
+    row is a problem.
+
+    Every data row ends up in the plan or named by an error problem.  Warning
+    problems (an unknown published outcome) keep their row in the plan.
     """
     columns = dict(columns or {})
-    data = [(n, list(cells)) for n, cells in rows if not _blank(cells)]
+    formulas = formulas or {}
+    every = [(n, list(cells)) for n, cells in rows]
+    data = [(n, cells) for n, cells in every if not _blank(cells)]
     if not data:
         raise AchievementError(
             "the file has no rows; expected a header row and one row per indicator",
@@ -509,16 +546,23 @@ def read_rows(
     if at > 0:
         title = next(c.strip() for c in data[0][1] if c.strip())
     found = _columns(data[at][1], columns, file)
+    header_number = data[at][0]
+    read = {column.index for column in found.values()}
+    body = [
+        (n, cells)
+        for n, cells in every
+        if n > header_number
+        and (not _blank(cells) or any((n, index) in formulas for index in read))
+    ]
     baseline_year = found["baseline"].year if "baseline" in found else None
     target_year = found["target"].year
-    reader = _RowReader(file, found, CellReader(judge), target_year)
+    reader = _RowReader(file, found, CellReader(judge), target_year, formulas)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
-    for number, cells in data[at + 1 :]:
+    for number, cells in body:
         item, found_problems = reader.read(number, cells)
-        if found_problems:
-            problems.extend(found_problems)
-        elif item is not None:
+        problems.extend(found_problems)
+        if item is not None:
             indicators.append(item)
     plan = Plan(
         title=title,
@@ -526,7 +570,7 @@ def read_rows(
         target_year=target_year,
         indicators=tuple(indicators),
     )
-    return ReadResult(plan=plan, problems=tuple(problems), rows=len(data) - at - 1)
+    return ReadResult(plan=plan, problems=tuple(problems), rows=len(body))
 
 
 class _RowReader:
@@ -538,13 +582,16 @@ class _RowReader:
         found: Mapping[str, _Column],
         cells: CellReader,
         target_year: int | None,
+        formulas: Mapping[tuple[int, int], str],
     ) -> None:
         self.file = file
         self.found = found
         self.cells = cells
         self.target_year = target_year
+        self.formulas = formulas
         self.goal: Goal | None = None if "goal" in found else Goal(title="")
-        self.measure: Measure | None = None if "measure" in found else Measure(title="")
+        self.no_measure: Measure | None = None if "measure" in found else Measure(title="")
+        self.measure = self.no_measure
         self.initiative = ""
 
     def _cell(self, cells: Sequence[str], field: str) -> str:
@@ -558,7 +605,7 @@ class _RowReader:
         return None if column is None else column.header
 
     def read(self, row: int, cells: Sequence[str]) -> tuple[PlanIndicator | None, list[Problem]]:
-        """One data row: the indicator, or the problems that keep it out."""
+        """One data row: the indicator (``None`` when an error keeps it out), and its problems."""
         problems: list[Problem] = []
 
         def report(code: str, field: str, text: str, **params: str) -> None:
@@ -568,12 +615,18 @@ class _RowReader:
                 )
             )
 
+        for field, column in self.found.items():
+            formula = self.formulas.get((row, column.index))
+            if formula is not None:
+                report("cell.formula", field, formula)
         goal_text = self._cell(cells, "goal").strip()
         measure_text = self._cell(cells, "measure").strip()
         initiative_text = self._cell(cells, "initiative").strip()
         if goal_text:
-            self.goal = parse_goal(goal_text)
-            self.measure = None
+            goal = parse_goal(goal_text)
+            if goal != self.goal:
+                self.goal = goal
+                self.measure = self.no_measure
         if measure_text:
             self.measure = parse_measure(measure_text)
             self.initiative = ""
@@ -596,7 +649,7 @@ class _RowReader:
                     "cell.unreadable",
                     field,
                     text.strip(),
-                    position=str(exc.position),
+                    position=str(exc.position + 1),
                     ja=exc.reason_ja,
                     en=exc.reason_en,
                 )
@@ -609,11 +662,13 @@ class _RowReader:
             found = self.cells.problem(style, file=self.file, row=row, column=self._header("style"))
             if found is not None:
                 problems.append(found)
-        if problems:
+        recorded, recorded_text = recorded_fields(self._cell(cells, "recorded"))
+        if recorded is None and recorded_text is not None:
+            report("cell.unknown_recorded", "recorded", recorded_text)
+        if any(p.severity == "error" for p in problems):
             return None, problems
         assert self.goal is not None
         assert self.measure is not None
-        recorded, recorded_text = recorded_fields(self._cell(cells, "recorded"))
         actual = self.found["actual"]
         indicator = Indicator(
             name=name,
@@ -637,4 +692,4 @@ class _RowReader:
             note=self._cell(cells, "note").strip(),
             row=row,
         )
-        return item, []
+        return item, problems
