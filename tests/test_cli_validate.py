@@ -44,7 +44,9 @@ def test_validate_lists_problems_and_exits_1(
         f"{path}:3: 実績: 1件未満: 3文字目が読めません: "
         "「未満」には対応していません。以上・以下で書いてください"
     )
-    assert lines[1] == f"{path}: 2行中 1行を読み込みました。問題 1件(1行)。"
+    assert (
+        lines[1] == f"{path}: 2行中 1行を読み込みました。問題 1件(読めなかった行 1行)、注意 0件。"
+    )
 
 
 def test_validate_counts_characters_from_1_in_english(
@@ -109,3 +111,34 @@ def test_schema_prints_the_plan_schema(capsys: pytest.CaptureFixture[str]) -> No
     assert json.loads(out) == plan_schema()
     assert out == json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert "評価指標" in out
+
+
+def test_unread_columns_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A column no field is read from is named, so nothing in the table is passed over unseen."""
+    path = tmp_path / "plan.csv"
+    path.write_text("指標名,令和2年度,目標値,実績値,担当課\n利用率,10%,60%,20%,情報政策課\n")
+    assert main(["validate", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{path}: columns not read: 「令和2年度」、「担当課」 "
+        "(map one with --columns HEADER=FIELD if it is needed)"
+    )
+    assert (
+        main(
+            ["validate", str(path), "--columns", "令和2年度=baseline", "--columns", "担当課=ignore"]
+        )
+        == 0
+    )
+    assert "読み込まなかった列" not in capsys.readouterr().out
+
+
+def test_report_exits_0_when_only_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A published outcome the reader does not know is a warning: the row is judged, exit 0."""
+    path = tmp_path / "plan.csv"
+    path.write_text("評価指標,目標,実績,評価\n利用率,60%,70%,B\n")
+    assert main(["report", str(path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["totals"]["achieved"] == 1
+    assert "評価「B」" in captured.err

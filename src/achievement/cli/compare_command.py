@@ -235,8 +235,8 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
     head = "警告" if args.lang == "ja" else "warning"
-    for problem in result.problems:
-        print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
+    for line in [*(p.line(args.lang) for p in result.problems), *result.notes(args.lang)]:
+        print(f"achievement: {head}: {line}", file=sys.stderr)
     first = evaluate_plan(result.plan, judge, scheme=schemes[0])
     reports = [first, *(regrade(first, scheme) for scheme in schemes[1:])]
     try:
@@ -257,4 +257,4 @@ def run(args: argparse.Namespace) -> int:
             ) from exc
     else:
         sys.stdout.write(output)
-    return 1 if result.problems else 0
+    return 1 if result.problem_rows else 0

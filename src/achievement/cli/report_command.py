@@ -142,10 +142,10 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
     head = "警告" if args.lang == "ja" else "warning"
-    for problem in result.problems:
-        print(f"achievement: {head}: {problem.line(args.lang)}", file=sys.stderr)
+    for line in [*(p.line(args.lang) for p in result.problems), *result.notes(args.lang)]:
+        print(f"achievement: {head}: {line}", file=sys.stderr)
     scheme = resolve_scheme(args.scheme, result.plan, path, judge)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
         report = evaluate_plan(result.plan, judge, progress=advance, scheme=scheme)
     _write(_render(report, fmt, args.lang), args.output, fmt)
-    return 1 if result.problems else 0
+    return 1 if result.problem_rows else 0

@@ -32,15 +32,20 @@ def run(args: argparse.Namespace) -> int:
     result = read_plan(args.file, columns=parse_columns(args.columns), judge=judge_from_args(args))
     for problem in result.problems:
         print(problem.line(args.lang))
+    for note in result.notes(args.lang):
+        print(f"{args.file}: {note}")
     rows, read = result.rows, len(result.plan.indicators)
     bad = rows - read
+    warnings = len(result.warnings)
+    errors = len(result.problems) - warnings
     if args.lang == "ja":
         print(
-            f"{args.file}: {rows}行中 {read}行を読み込みました。問題 {len(result.problems)}件({bad}行)。"
+            f"{args.file}: {rows}行中 {read}行を読み込みました。"
+            f"問題 {errors}件(読めなかった行 {bad}行)、注意 {warnings}件。"
         )
     else:
         print(
-            f"{args.file}: read {read} of {rows} rows; "
-            f"{len(result.problems)} problem(s) in {bad} row(s)."
+            f"{args.file}: read {read} of {rows} rows; {errors} problem(s) in {bad} row(s) "
+            f"left out, {warnings} warning(s)."
         )
     return 1 if result.problems else 0

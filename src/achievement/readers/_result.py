@@ -52,6 +52,19 @@ class ReadResult(BaseModel):
     plan: Plan
     problems: tuple[Problem, ...] = ()
     rows: int
+    unread_columns: tuple[str, ...] = ()
+    """Headers of the table that no field was read from (mapped to ``ignore`` or not)."""
+
+    def notes(self, lang: str) -> list[str]:
+        """What a person should know besides the problems: the columns left unread."""
+        if not self.unread_columns:
+            return []
+        names = "、".join(f"「{h}」" for h in self.unread_columns)
+        if lang == "ja":
+            return [
+                f"読み込まなかった列: {names}(必要なら --columns 見出し=項目 で対応付けてください)"
+            ]
+        return [f"columns not read: {names} (map one with --columns HEADER=FIELD if it is needed)"]
 
     @property
     def problem_rows(self) -> tuple[int | None, ...]:

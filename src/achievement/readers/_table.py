@@ -570,7 +570,14 @@ def read_rows(
         target_year=target_year,
         indicators=tuple(indicators),
     )
-    return ReadResult(plan=plan, problems=tuple(problems), rows=len(body))
+    used = {column.index for column in found.values()}
+    ignored = {_norm(h) for h, f in columns.items() if f == IGNORE}
+    unread = tuple(
+        text.strip()
+        for index, text in enumerate(data[at][1])
+        if text.strip() and index not in used and _norm(text) not in ignored
+    )
+    return ReadResult(plan=plan, problems=tuple(problems), rows=len(body), unread_columns=unread)
 
 
 class _RowReader:
