@@ -57,7 +57,9 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
     console, out = plain_console(width)
     summary = Table(title=label("summary", lang), box=box.SQUARE, show_lines=False)
     for number, key in enumerate(SUMMARY_COLUMNS):
-        summary.add_column(label(key, lang), justify="left" if number == 0 else "right")
+        summary.add_column(
+            label(key, lang), justify="left" if number == 0 else "right", overflow="fold"
+        )
     rows = list(summary_rows(report, lang))
     for index, row in enumerate(rows):
         following = rows[index + 1].kind if index + 1 < len(rows) else None
