@@ -42,7 +42,9 @@ class AchievementError(Exception):
             parts.append(self.file)
         if self.row is not None:
             parts.append(f"{self.row}行目" if lang == "ja" else f"row {self.row}")
-        if self.column is not None:
+        if self.column is not None and self.column.startswith("--"):  # a command-line option
+            parts.append(f"オプション {self.column}" if lang == "ja" else f"option {self.column}")
+        elif self.column is not None:
             parts.append(f"列「{self.column}」" if lang == "ja" else f"column {self.column!r}")
         return ", ".join(parts)
 

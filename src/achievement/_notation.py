@@ -222,6 +222,13 @@ def _tokenize(original: str, s: str) -> list[_Token]:
         lm = _LABEL.match(s, i)
         if lm is None:
             raise _fail(original, i, f"unexpected {ch!r}", f"「{ch}」は読めません")
+        if lm.group().startswith(","):
+            raise _fail(
+                original,
+                i,
+                "a comma in a number must be followed by three digits (1,234)",
+                "数値の「,」の後には3桁の数字が必要です(1,234)",
+            )
         label = lm.group().rstrip(":")
         if not label:
             raise _fail(original, i, f"unexpected {ch!r}", f"「{ch}」は読めません")

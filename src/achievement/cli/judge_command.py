@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from achievement._errors import ParseError
 from achievement.cli import OUTCOME_LABELS
 from achievement.cli._plugin_options import add_plugin_options, judge_from_args
 
@@ -31,13 +32,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Judge and print the judgment; exit 0."""
-    judgment = judge_from_args(args).judge_text(
-        baseline=args.baseline,
-        target=args.target,
-        actual=args.actual,
-        direction=args.direction,
-        style=args.style,
-    )
+    try:
+        judgment = judge_from_args(args).judge_text(
+            baseline=args.baseline,
+            target=args.target,
+            actual=args.actual,
+            direction=args.direction,
+            style=args.style,
+        )
+    except ParseError as exc:  # name the option, as the person typed it
+        raise exc.located(file=None, row=None, column=f"--{exc.column}") from None
     if args.format == "json":
         data = judgment.model_dump(mode="json")
         data["label"] = OUTCOME_LABELS[args.lang][judgment.outcome.value]
