@@ -191,7 +191,12 @@ def test_refused_with_position(text: str, position: int) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("約10%", "approximate"), ("10人程度", "approximate"), ("10人※", "note mark")],
+    [
+        ("約10%", "approximate"),
+        ("10人程度", "approximate"),
+        ("10人※", "note mark"),
+        ("1,2345", "three digits"),
+    ],
 )
 def test_refusal_says_why(text: str, words: str) -> None:
     """Approximations and note marks are refused with a message naming what was found."""
