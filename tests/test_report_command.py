@@ -182,3 +182,23 @@ def test_unknown_output_suffix_is_refused(
     assert main(["report", "-o", str(out), "--lang", "en"]) == 2
     assert not out.exists()
     assert "give --format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "xlsx"])
+def test_output_is_identical_across_processes(tmp_path: Path, fmt: str) -> None:
+    """Two runs in separate processes, with different hash seeds, write byte-identical files."""
+    import os
+    import subprocess
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"report-{seed}.{fmt}"
+        subprocess.run(
+            [sys.executable, "-c", "import sys; from achievement.cli import main; sys.exit(main())",
+             "report", "-o", str(out)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )  # fmt: skip
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 1000

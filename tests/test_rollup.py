@@ -121,7 +121,7 @@ def test_taito_highlights_reproduce_the_seed_tables(taito_report: Report) -> Non
     assert [
         (r.entry.measure.number, r.entry.indicator.name) for r in highlights.not_achieved
     ] == SEED_MAIN_NOT_ACHIEVED
-    assert "進捗度" in highlights.rule.ja
+    assert "進捗率" in highlights.rule.ja
     assert "progress" in highlights.rule.en
 
 

@@ -65,17 +65,19 @@ __all__ = [
 _PROGRESS_PLACES = Decimal("0.0001")
 
 HIGHLIGHT_RULE = LocalizedText(
-    ja="主な評価指標の選び方: 基本目標ごとに、達成した評価指標のうち進捗度が最も大きいもの"
-    "(主な達成)と、未達成の評価指標のうち進捗度が最も小さいもの(主な未達成)を1つずつ選ぶ。"
-    "進捗度 =(実績 − 計画策定時)÷(目標 − 計画策定時)。計画策定時・目標・実績が"
-    "いずれも単一の数値か段階の語(未実施<検討<実施<推進)のときに計算し、"
+    ja="主な評価指標の選び方: 基本目標ごとに、達成した評価指標のうち進捗率が最も大きいもの"
+    "(主な達成)と、未達成の評価指標のうち進捗率が最も小さいもの(主な未達成)を1つずつ選ぶ。"
+    "進捗率 =(実績 − 計画策定時)÷(目標 − 計画策定時)。計画策定時・目標・実績が"
+    "いずれも単一の数値か段階の語(未実施<検討<実施<推進)で、目標が計画策定時より"
+    "良い側にあるときに計算し、"
     "目標が語で実績が計画策定時と同じときは 0 とする。"
-    "進捗度を計算できない指標はその後に、同じ値は計画の順に並べる。",
+    "進捗率を計算できない指標はその後に、同じ値は計画の順に並べる。",
     en="How the main indicators are chosen: for each goal, the achieved indicator with the "
     "greatest progress (main achieved) and the not-achieved indicator with the least progress "
     "(main not achieved). Progress = (actual - baseline) / (target - baseline), computed when "
     "baseline, target and actual are single figures or words on the status scale "
-    "(未実施 < 検討 < 実施 < 推進); when the target is a word and the actual equals the "
+    "(未実施 < 検討 < 実施 < 推進) and the target lies on the better side of the baseline; "
+    "when the target is a word and the actual equals the "
     "baseline, progress is 0. Indicators whose progress cannot be computed come after the "
     "others; ties go to the first in plan order.",
 )

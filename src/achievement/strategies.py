@@ -77,7 +77,7 @@ LABELS: tuple[str, ...] = ("証明書交付", "異動届", "小", "中", "窓口
 STATUS_WORDS: tuple[str, ...] = ("未実施", "検討", "実施", "推進", "準備", "試行", "運用", "完了")
 """Words drawn for status words and custom ordinal scales."""
 
-_NOT_DECIDED = (Outcome.ACHIEVED, Outcome.NOT_ACHIEVED, Outcome.NOT_EVALUABLE)
+_OUTCOMES = tuple(Outcome)
 
 
 # -- cell text ------------------------------------------------------------------------------
@@ -507,7 +507,7 @@ def judgments() -> st.SearchStrategy[Judgment]:
     judge = Judge(autoload=False)
     return (
         st.sampled_from(sorted(_CASES))
-        .flatmap(lambda style: st.sampled_from(_NOT_DECIDED).flatmap(lambda o: _CASES[style](o)))
+        .flatmap(lambda style: st.sampled_from(_OUTCOMES).flatmap(lambda o: _CASES[style](o)))
         .map(judge.judge)
     )
 

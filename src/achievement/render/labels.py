@@ -52,7 +52,7 @@ LABELS: Mapping[str, LocalizedText] = {
     "agrees": _t("一致", "Agrees"),
     "style": _t("評価方式", "Style"),
     "reason": _t("理由", "Reason"),
-    "progress": _t("進捗度", "Progress"),
+    "progress": _t("進捗率", "Progress"),
     "note": _t("取組状況等", "Notes"),
     "row": _t("行", "Row"),
     "achieved": _t("達成", "Achieved"),
