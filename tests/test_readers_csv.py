@@ -515,3 +515,25 @@ def test_kpi_name_header(tmp_path: Path) -> None:
     result = read_plan(path)
     assert [item.indicator.name for item in result.plan.indicators] == ["a"]
     assert result.plan.title == "計画"
+
+
+def test_main_indicator_column(tmp_path: Path) -> None:
+    """A 主要な指標 column marks main indicators with 〇; another mark is a warning, row kept."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["施策", "評価指標", "目標", "実績", "主要な指標"],
+            ["1. 窓口", "a", "10件", "12件", "〇"],
+            ["", "b", "10件", "8件", ""],
+            ["", "c", "10件", "9件", "?"],
+        ],
+    )
+    result = read_plan(path)
+    assert [i.main for i in result.plan.indicators] == [True, False, False]
+    (warning,) = result.warnings
+    assert (warning.code, warning.row, warning.column, warning.text) == (
+        "cell.unknown_main",
+        4,
+        "主要な指標",
+        "?",
+    )

@@ -238,3 +238,27 @@ def test_regrading_a_report_equals_judging_under_that_scheme() -> None:
     binary = evaluate_plan(plan)
     for scheme in PRESETS:
         assert regrade(binary, scheme) == evaluate_plan(plan, scheme=scheme), scheme.name
+
+
+def test_soumu5_reads_main_indicator_flags_from_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Marking 電子決裁利用率 main in a 主要な指標 column lifts measure 9 under soumu5."""
+    import csv
+
+    from achievement.readers import bundled_example
+
+    rows = list(csv.reader(bundled_example().read_text(encoding="utf-8").splitlines(True)))
+    rows[0].append("主要な指標")
+    for row in rows[1:]:
+        row.append("〇" if row[3] == "電子決裁利用率" else "")
+    path = tmp_path / "plan.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+    def measure_9(*argv: str) -> object:
+        data = run_json(capsys, "report", *argv, "--scheme", "soumu5", "--format", "json")
+        return next(m["grade"] for m in data["measures"] if m["number"] == 9)  # type: ignore[index, union-attr]
+
+    assert measure_9() == "進展が大きくない"
+    assert measure_9(str(path)) == "相当程度進展あり"

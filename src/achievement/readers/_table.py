@@ -58,6 +58,7 @@ FIELDS: Mapping[str, str] = {
     "note": "取組状況等",
     "direction": "方向",
     "style": "評価方式",
+    "main": "主要な指標",
 }
 """The fields a column can hold, with the Japanese header they stand for."""
 
@@ -87,11 +88,13 @@ _ENGLISH = {
     "notes": "note",
     "direction": "direction",
     "style": "style",
+    "main": "main",
 }
 
 # Checked in order: the first keyword the header contains decides its field.
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("基本目標", "goal"),
+    ("主要", "main"),
     ("取組状況", "note"),
     ("取り組み状況", "note"),
     ("指標の評価", "recorded"),
@@ -152,6 +155,12 @@ DIRECTION_TEXTS: Mapping[str, Direction] = {
 }
 """Words of the optional direction column (after width normalisation, without spaces)."""
 
+MAIN_TEXTS: Mapping[str, bool] = {
+    **dict.fromkeys(("〇", "○", "◯", "●", "◎", "✓", "✔", "主要", "はい", "yes", "true", "1"), True),
+    **dict.fromkeys(("", "×", "✕", "✗", "-", "―", "いいえ", "no", "false", "0"), False),
+}
+"""Words of the optional main-indicator column (主要な指標), after width normalisation."""
+
 MESSAGES: Mapping[str, tuple[str, str]] = {
     "cell.unreadable": (
         "{position}文字目が読めません: {ja}",
@@ -166,6 +175,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "書いてください",
         "unknown published outcome {text!r} (the indicator is still judged); "
         "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable)",
+    ),
+    "cell.unknown_main": (
+        "主要な指標の欄「{text}」は読めません(主要でないとして扱います)。〇 か空欄で書いてください",
+        "unknown main-indicator mark {text!r} (taken as not main); write 〇 or leave it blank",
     ),
     "cell.formula": (
         "計算されていない数式です。Excel でファイルを開いて保存してください",
@@ -190,7 +203,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
 }
 """The message of each problem code, Japanese then English."""
 
-WARNINGS = frozenset({"cell.unknown_recorded"})
+WARNINGS = frozenset({"cell.unknown_recorded", "cell.unknown_main"})
 """Problem codes that keep their row in the plan: the cell does not change the judgment."""
 
 
@@ -672,6 +685,10 @@ class _RowReader:
         recorded, recorded_text = recorded_fields(self._cell(cells, "recorded"))
         if recorded is None and recorded_text is not None:
             report("cell.unknown_recorded", "recorded", recorded_text)
+        main_text = self._cell(cells, "main").strip()
+        main = MAIN_TEXTS.get(_norm(main_text).lower())
+        if main is None:
+            report("cell.unknown_main", "main", main_text)
         if any(p.severity == "error" for p in problems):
             return None, problems
         assert self.goal is not None
@@ -698,5 +715,6 @@ class _RowReader:
             recorded_text=recorded_text,
             note=self._cell(cells, "note").strip(),
             row=row,
+            main=bool(main),
         )
         return item, problems
