@@ -29,6 +29,7 @@ from achievement._model import (
     Value,
 )
 from achievement._registry import EvaluatorRegistry
+from achievement.strategies import cell_text
 
 __all__ = [
     "LAWS",
@@ -97,12 +98,6 @@ def judge_for(evaluator: Evaluator) -> Judge:
 # -- transforming indicators ----------------------------------------------------------------
 
 
-def _text(q: Quantity) -> str:
-    prefix = {"annual": "年", "cumulative": "累計"}.get(q.period or "", "")
-    bound = {Bound.AT_LEAST: "以上", Bound.AT_MOST: "以下"}.get(q.bound, "") if q.bound else ""
-    return f"{prefix}{q.amount:,f}{q.unit or ''}{bound}"
-
-
 def map_amounts(
     value: Value,
     fn: Callable[[Decimal], Decimal],
@@ -118,7 +113,7 @@ def map_amounts(
         elif flip_bounds and bound is not None:
             bound = Bound.AT_MOST if bound is Bound.AT_LEAST else Bound.AT_LEAST
         q = value.model_copy(update={"amount": fn(value.amount), "bound": bound})
-        return q.model_copy(update={"text": _text(q)})
+        return q.model_copy(update={"text": cell_text(q)})
     if isinstance(value, Components):
         items = tuple(
             Component(
