@@ -293,3 +293,19 @@ def test_plan_file_unknown_recorded_is_a_warning(tmp_path: Path) -> None:
     ]
     assert len(result.plan.indicators) == 2
     assert result.plan.indicators[0].recorded_text == "B"
+
+
+def test_format_errors_are_told_in_japanese(tmp_path: Path) -> None:
+    """A plan file that breaks the format is told field by field, in Japanese words too."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "goals:\n  - title: g\n    measures:\n      - title: m\n        indicators:\n"
+        "          - indicator: a\n            targt: 10件\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    ja = info.value.message("ja")
+    assert "goals[0].measures[0].indicators[0].targt: この項目は使えません" in ja
+    assert "goals[0].measures[0].indicators[0].target: 必須の項目がありません" in ja
+    assert "Field required" in info.value.message("en")

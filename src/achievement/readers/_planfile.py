@@ -27,6 +27,7 @@ from achievement._model import (
     Value,
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
+from achievement._validation import describe
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._table import CellReader, parse_direction, problem, recorded_fields
 
@@ -136,10 +137,10 @@ def load_plan(data: object, *, file: str, judge: Judge | None = None) -> ReadRes
     try:
         entry = PlanFile.model_validate(data)
     except ValidationError as exc:
-        details = "; ".join(f"{_path(error['loc'])}: {error['msg']}" for error in exc.errors()[:5])
+        en, ja = describe(exc.errors())
         raise AchievementError(
-            f"the plan file does not follow the plan format ({details}); see `achievement schema`",
-            f"計画ファイルの形式が正しくありません({details})。`achievement schema` を参照してください",
+            f"the plan file does not follow the plan format ({en}); see `achievement schema`",
+            f"計画ファイルの形式が正しくありません({ja})。`achievement schema` を参照してください",
             file=file,
         ) from exc
     known = CellReader(judge)
@@ -165,13 +166,6 @@ def load_plan(data: object, *, file: str, judge: Judge | None = None) -> ReadRes
         indicators=tuple(indicators),
     )
     return ReadResult(plan=plan, problems=tuple(problems), rows=position)
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "-"
 
 
 def _indicator(

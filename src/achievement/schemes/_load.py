@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from achievement._errors import AchievementError
+from achievement._validation import describe
 from achievement.schemes._scheme import InvalidScheme, Scheme
 
 if TYPE_CHECKING:
@@ -156,9 +157,10 @@ def load_scheme(path: str | Path, judge: Judge | None = None) -> Scheme:
                 file=str(path),
             ) from exc
         field = _field(first["loc"])
+        en, ja = describe([first])
         raise SchemeFileError(
-            f"field {field!r}: {first['msg']}",
-            f"項目「{field}」が正しくありません: {first['msg']}",
+            f"not a valid scheme: {en}",
+            f"評価区分として正しくありません: {ja}",
             file=str(path),
             column=field,
         ) from exc
