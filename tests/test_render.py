@@ -212,3 +212,19 @@ def test_html_in_english(taito_report: Report) -> None:
     assert isinstance(html, str)
     assert '<html lang="en">' in html
     assert "Main achieved indicators" in html
+
+
+def test_xlsx_writes_rates_and_progress_as_numbers(taito_report: Report) -> None:
+    """Rates and progress are numbers with a percent format, so Excel can sort and sum them."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(render(taito_report, "xlsx", lang="ja")))
+    summary, detail = book.worksheets
+    header = [c.value for c in detail[1]]
+    online = detail.cell(3, header.index("進捗率") + 1)
+    assert (online.value, online.number_format) == (pytest.approx(0.2), "0.0%")
+    rates = [
+        c for row in summary.iter_rows() for c in row if isinstance(c.value, float) and c.column > 6
+    ]
+    assert rates
+    assert all(c.number_format == "0.0%" for c in rates)
+    assert pytest.approx(0.714) in [c.value for c in rates]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from achievement.render._view import (
@@ -164,8 +165,26 @@ def _grades(sheet: Worksheet, report: Report, lang: str, first: int) -> None:
         sheet.column_dimensions[get_column_letter(left + offset)].width = 12
     for index, (_kind, cells) in enumerate(rows):
         for offset, text in enumerate(cells[1:]):
-            sheet.cell(first + 2 + index, left + offset, int(text) if text.isdigit() else text)
+            cell = sheet.cell(first + 2 + index, left + offset, _number(text))
+            if text.endswith("%") and not isinstance(cell.value, str):
+                cell.number_format = "0.0%"
     sheet.append([scheme_rule(report, lang)])
+
+
+def _number(text: str) -> int | float | str:
+    """A count or a rate as a number Excel can compute with; other text as it is.
+
+    >>> _number("20"), _number("71.4%"), _number("-")
+    (20, 0.714, '-')
+    """
+    if text.isdigit():
+        return int(text)
+    if text.endswith("%"):
+        try:
+            return float(Decimal(text[:-1]) / 100)
+        except InvalidOperation:
+            return text
+    return text
 
 
 def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
@@ -187,8 +206,12 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
-    for row in detail_rows(report, lang):
+    progress = DETAIL_COLUMNS.index("progress")
+    for result, row in zip(report.results, detail_rows(report, lang), strict=True):
         sheet.append([row[key] for key in DETAIL_COLUMNS])
+        if result.progress is not None:  # a number Excel can sort and compute with
+            cell = sheet.cell(sheet.max_row, progress + 1, float(result.progress))
+            cell.number_format = "0.0%"
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
