@@ -202,3 +202,33 @@ def test_output_is_identical_across_processes(tmp_path: Path, fmt: str) -> None:
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 1000
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "json", "xlsx"])
+def test_rows_left_out_are_told_in_the_report_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """A report that leaves a row out says so in every format, with the row and its text."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "施策,評価指標,目標,実績,評価\n1. 窓口,利用率,60%,70%,達成\n,満足度,80%未満,70%,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / f"report.{'txt' if fmt == 'text' else fmt}"
+    assert main(["report", str(plan), "-o", str(out)]) == 1
+    assert "achievement: エラー: " in capsys.readouterr().err
+    if fmt == "xlsx":
+        openpyxl = pytest.importorskip("openpyxl")
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        written = "\n".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
+    else:
+        written = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        data = json.loads(written)
+        assert data["source_rows"] == 2
+        assert [(p["row"], p["column"], p["text"], p["severity"]) for p in data["problems"]] == [
+            (3, "目標", "80%未満", "error")
+        ]
+        return
+    assert "計画の2行のうち1行を集計しています" in written
+    assert "plan.csv:3: 目標: 80%未満: 4文字目が読めません" in written

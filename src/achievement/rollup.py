@@ -34,6 +34,7 @@ from achievement._model import (
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement._rate import achievement_rate
+from achievement.readers._result import Problem
 from achievement.rules._compare import compatible
 from achievement.rules.ordinal import DEFAULT_SCALE
 from achievement.schemes import (
@@ -178,6 +179,15 @@ class Report(Frozen):
     highlights: Highlights = Field(default_factory=Highlights)
     scheme: Scheme | None = None
     grades: GradeTally | None = None
+    problems: tuple[Problem, ...] = ()
+    """What the reader could not read: rows left out (errors) and warnings."""
+    source_rows: int | None = None
+    """How many data rows the source table had, when the report was read from one."""
+
+    @property
+    def rows_left_out(self) -> int:
+        """How many rows of the source are not in the report."""
+        return len({p.row for p in self.problems if p.severity == "error"})
 
 
 def progress_of(indicator: Indicator, direction: Direction | None = None) -> Decimal | None:
@@ -329,6 +339,8 @@ def evaluate_plan(
     *,
     progress: Callable[[int, int], None] | None = None,
     scheme: Scheme | str | None = None,
+    problems: Iterable[Problem] = (),
+    source_rows: int | None = None,
 ) -> Report:
     """Judge every indicator of ``plan`` and roll the outcomes up.
 
@@ -338,7 +350,9 @@ def evaluate_plan(
     measures keep the order in which the plan first lists them.  ``scheme``
     (a :class:`~achievement.schemes.Scheme`, or a name or file for
     :func:`~achievement.schemes.get_scheme`) grades every indicator; it
-    defaults to the one the plan names, else ``binary``.
+    defaults to the one the plan names, else ``binary``.  ``problems`` and
+    ``source_rows`` (from :class:`~achievement.readers.ReadResult`) are carried
+    into the report, so every output says which rows it leaves out.
     """
     judge = judge or default_judge()
     if not isinstance(scheme, Scheme):
@@ -349,7 +363,9 @@ def evaluate_plan(
         results.append(_result(entry, judge, plan.scale, scheme))
         if progress is not None:
             progress(done, total)
-    return _roll_up(plan, results, scheme)
+    return _roll_up(plan, results, scheme).model_copy(
+        update={"problems": tuple(problems), "source_rows": source_rows}
+    )
 
 
 def regrade(report: Report, scheme: Scheme) -> Report:
@@ -367,7 +383,9 @@ def regrade(report: Report, scheme: Scheme) -> Report:
         )
         for r in report.results
     ]
-    return _roll_up(report.plan, results, scheme)
+    return _roll_up(report.plan, results, scheme).model_copy(
+        update={"problems": report.problems, "source_rows": report.source_rows}
+    )
 
 
 def _roll_up(plan: Plan, results: list[IndicatorResult], scheme: Scheme) -> Report:

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from achievement._errors import AchievementError
 
-__all__ = ["OUTPUT_SUFFIXES", "add_columns_option", "output_format", "parse_columns"]
+if TYPE_CHECKING:
+    from achievement.readers import ReadResult
+
+__all__ = [
+    "OUTPUT_SUFFIXES",
+    "add_columns_option",
+    "output_format",
+    "parse_columns",
+    "tell_problems",
+]
 
 
 def parse_columns(values: list[str] | None) -> dict[str, str]:
@@ -79,3 +90,16 @@ def output_format(given: str | None, output: str | None, formats: Sequence[str])
             file=output,
         )
     return fmt
+
+
+def tell_problems(result: ReadResult, lang: str) -> None:
+    """Print what the reader met on stderr: rows left out as errors, then warnings and notes."""
+    heads = {"error": "エラー" if lang == "ja" else "error"}
+    warning = "警告" if lang == "ja" else "warning"
+    for problem in result.problems:
+        print(
+            f"achievement: {heads.get(problem.severity, warning)}: {problem.line(lang)}",
+            file=sys.stderr,
+        )
+    for note in result.notes(lang):
+        print(f"achievement: {warning}: {note}", file=sys.stderr)

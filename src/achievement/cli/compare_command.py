@@ -217,7 +217,7 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, grade it under each scheme, write the comparison; return the exit code."""
-    from achievement.cli._options import output_format, parse_columns
+    from achievement.cli._options import output_format, parse_columns, tell_problems
     from achievement.cli._plugin_options import judge_from_args
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan, regrade
@@ -234,10 +234,14 @@ def run(args: argparse.Namespace) -> int:
     schemes = [get_scheme(name, judge) for name in names]
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
-    head = "警告" if args.lang == "ja" else "warning"
-    for line in [*(p.line(args.lang) for p in result.problems), *result.notes(args.lang)]:
-        print(f"achievement: {head}: {line}", file=sys.stderr)
-    first = evaluate_plan(result.plan, judge, scheme=schemes[0])
+    tell_problems(result, args.lang)
+    first = evaluate_plan(
+        result.plan,
+        judge,
+        scheme=schemes[0],
+        problems=result.problems,
+        source_rows=result.rows,
+    )
     reports = [first, *(regrade(first, scheme) for scheme in schemes[1:])]
     try:
         output = render(compare_data(reports, args.lang), fmt, args.lang)

@@ -130,7 +130,7 @@ def _write(output: str | bytes, out: str | None, fmt: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
-    from achievement.cli._options import output_format, parse_columns
+    from achievement.cli._options import output_format, parse_columns, tell_problems
     from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import resolve_scheme
     from achievement.readers import bundled_example, read_plan
@@ -141,11 +141,16 @@ def run(args: argparse.Namespace) -> int:
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
-    head = "警告" if args.lang == "ja" else "warning"
-    for line in [*(p.line(args.lang) for p in result.problems), *result.notes(args.lang)]:
-        print(f"achievement: {head}: {line}", file=sys.stderr)
+    tell_problems(result, args.lang)
     scheme = resolve_scheme(args.scheme, result.plan, path, judge)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
-        report = evaluate_plan(result.plan, judge, progress=advance, scheme=scheme)
+        report = evaluate_plan(
+            result.plan,
+            judge,
+            progress=advance,
+            scheme=scheme,
+            problems=result.problems,
+            source_rows=result.rows,
+        )
     _write(_render(report, fmt, args.lang), args.output, fmt)
     return 1 if result.problem_rows else 0

@@ -23,10 +23,12 @@ __all__ = [
     "HIGHLIGHT_COLUMNS",
     "SUMMARY_COLUMNS",
     "SummaryRow",
+    "coverage",
     "detail_row",
     "detail_rows",
     "grade_table",
     "highlight_sections",
+    "problem_lines",
     "row_spans",
     "scheme_rule",
     "summary_rows",
@@ -133,9 +135,13 @@ class SummaryRow:
 
 
 def summary_rows(report: Report, lang: str) -> Iterator[SummaryRow]:
-    """The summary table as the seed lays it out: each goal, its measures, the total, the rate."""
+    """The summary table as the seed lays it out: each goal, its measures, the total, the rate.
+
+    A plan without goals (no goal column) has no goal rows.
+    """
     for goal in report.goals:
-        yield SummaryRow("goal", goal_label(goal.goal, lang), goal.tally)
+        if goal.goal.title or goal.goal.number is not None:
+            yield SummaryRow("goal", goal_label(goal.goal, lang), goal.tally)
         for measure in goal.measures:
             yield SummaryRow("measure", measure_label(measure.measure, lang), measure.tally)
     yield SummaryRow("total", label("total", lang), report.totals)
@@ -163,6 +169,20 @@ def highlight_sections(report: Report, lang: str) -> list[tuple[str, list[dict[s
             [detail_row(r, lang) for r in highlights.not_achieved],
         ),
     ]
+
+
+def coverage(report: Report, lang: str) -> str:
+    """A sentence saying how many rows of the source are counted, when some were left out."""
+    left = report.rows_left_out
+    if not left:
+        return ""
+    rows = report.source_rows if report.source_rows is not None else len(report.results) + left
+    return label("coverage", lang).format(rows=rows, read=rows - left, left=left)
+
+
+def problem_lines(report: Report, lang: str) -> list[str]:
+    """Each problem of the reader on one line, ``file:row: column: text: message``."""
+    return [problem.line(lang) for problem in report.problems]
 
 
 def scheme_rule(report: Report, lang: str) -> str:

@@ -8,9 +8,11 @@ from achievement.render._view import (
     DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    coverage,
     detail_rows,
     grade_table,
     highlight_sections,
+    problem_lines,
     row_spans,
     scheme_rule,
     summary_rows,
@@ -91,6 +93,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
             "rate_rule",
             "unique_indicators",
             "grades",
+            "problems",
         )
     }
     grade_header, grade_rows = grade_table(report, lang)
@@ -118,4 +121,6 @@ def render(report: Report, *, lang: str = "ja") -> str:
         grade_header=grade_header,
         grade_rows=grade_rows,
         scheme_rule=scheme_rule(report, lang),
+        coverage=coverage(report, lang),
+        problems=problem_lines(report, lang),
     )

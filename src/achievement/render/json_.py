@@ -144,6 +144,19 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
             "target_year": plan.target_year,
         },
         "lang": lang,
+        "source_rows": report.source_rows,
+        "problems": [
+            {
+                "file": p.file,
+                "row": p.row,
+                "column": p.column,
+                "text": p.text,
+                "code": p.code,
+                "severity": p.severity,
+                "message": p.message.get(lang),
+            }
+            for p in report.problems
+        ],
         "indicators": [_indicator(result, lang) for result in report.results],
         "goals": [
             {

@@ -71,7 +71,13 @@ LABELS: Mapping[str, LocalizedText] = {
     "none": _t("―", "-"),
     "period": _t("{baseline}年度 → {target}年度", "FY{baseline} to FY{target}"),
     "fiscal_year": _t("{year}年度", "FY{year}"),
-    "problems": _t("読み込めなかった行", "Rows that could not be read"),
+    "problems": _t("読み込めなかった行と注意", "Rows not read, and warnings"),
+    "coverage": _t(
+        "計画の{rows}行のうち{read}行を集計しています。読み込めなかった{left}行は"
+        "「読み込めなかった行と注意」のとおりです。",
+        "{read} of the plan's {rows} rows are counted; the {left} rows that could not be read "
+        "are listed under 'Rows not read, and warnings'.",
+    ),
     "grade": _t("評価区分", "Grade"),
     "grades": _t("評価区分の分布", "Grade distribution"),
     "scheme": _t("評価区分の基準", "Grading scheme"),

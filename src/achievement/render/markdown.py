@@ -6,9 +6,11 @@ from achievement.render._view import (
     DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    coverage,
     detail_rows,
     grade_table,
     highlight_sections,
+    problem_lines,
     scheme_rule,
     summary_rows,
     title,
@@ -49,6 +51,11 @@ def render(report: Report, *, lang: str = "ja") -> str:
         label("rate_rule", lang),
         "",
     ]
+    if report.problems:
+        lines += [coverage(report, lang), ""] if coverage(report, lang) else []
+        lines += [f"## {label('problems', lang)}", ""]
+        lines += [f"- {_cell(line)}" for line in problem_lines(report, lang)]
+        lines.append("")
     header, grade_rows = grade_table(report, lang)
     if header:
         lines += [f"## {label('grades', lang)}", ""]

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    coverage,
     grade_table,
     highlight_sections,
+    problem_lines,
     scheme_rule,
     summary_rows,
     title,
@@ -71,6 +73,12 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
     console.print(summary)
     console.print(f"{label('unique_indicators', lang)}: {report.unique_indicators}")
     console.print(label("rate_rule", lang))
+    if report.problems:
+        if coverage(report, lang):
+            console.print(coverage(report, lang))
+        console.print(label("problems", lang))
+        for line in problem_lines(report, lang):
+            console.print(f"  {line}")
     header, grade_rows = grade_table(report, lang)
     if header:
         grades = Table(title=label("grades", lang), box=box.SQUARE)

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from achievement.render._view import (
     DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
+    coverage,
     detail_rows,
     grade_table,
     highlight_sections,
+    problem_lines,
     row_spans,
     scheme_rule,
     summary_rows,
@@ -131,6 +133,15 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.append([])
     sheet.append([f"{label('unique_indicators', lang)}: {report.unique_indicators}"])
     sheet.append([label("rate_rule", lang)])
+    if report.problems:
+        sheet.append([])
+        if coverage(report, lang):
+            sheet.append([coverage(report, lang)])
+            sheet.cell(sheet.max_row, 1).font = Font(bold=True, color="C62828")
+        sheet.append([label("problems", lang)])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        for line in problem_lines(report, lang):
+            sheet.append([line])
     for heading, section in highlight_sections(report, lang):
         sheet.append([])
         sheet.append([heading])
