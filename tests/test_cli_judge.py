@@ -37,3 +37,12 @@ def test_judge_unreadable_cell_exit_2_names_the_cell(capsys: pytest.CaptureFixtu
     assert "80%未満" in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_within_target_is_an_upper_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    """A target written with 以内 is an upper limit: 25分 against 30分以内 is achieved."""
+    code = main(["judge", "--baseline", "60分", "--target", "30分以内", "--actual", "25分"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("達成: ")
+    assert "30分以下" in out

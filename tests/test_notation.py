@@ -72,13 +72,20 @@ def test_published_numbers(text: str, amount: str, unit: str | None, period: Per
 
 @pytest.mark.parametrize(
     ("text", "bound"),
-    [("25人以下", Bound.AT_MOST), ("80%以上", Bound.AT_LEAST), ("80 % 以上", Bound.AT_LEAST)],
+    [
+        ("25人以下", Bound.AT_MOST),
+        ("80%以上", Bound.AT_LEAST),
+        ("80 % 以上", Bound.AT_LEAST),
+        ("30分以内", Bound.AT_MOST),
+        ("年5時間以内", Bound.AT_MOST),
+        ("30 分 以内", Bound.AT_MOST),
+    ],
 )
 def test_bounds(text: str, bound: Bound) -> None:
-    """以上 and 以下 after a number are read as the target's bound, not as part of the unit."""
+    """以上, 以下 and 以内 after a number are read as the target's bound, not as part of the unit."""
     q = quantity(text)
     assert q.bound is bound
-    assert q.unit in ("人", "%")
+    assert q.unit in ("人", "%", "分", "時間")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "―", "-", "－", "—", "_", "集計中", None])
@@ -166,6 +173,11 @@ def test_status_words(text: str) -> None:
         ("12,34", 2),
         ("80%未満", 3),  # strict bounds are not supported
         ("100超", 3),
+        ("100件超え", 4),  # a strict bound is refused however it is spelt
+        ("30分以降", 3),  # a time word after a unit is refused, not kept in the unit
+        ("令和7年度以前", 5),
+        ("30分以内以下", 5),  # two bounds
+        ("5件以上以下", 4),
         ("abc%", 3),
         ("1 2", 2),  # two numbers with no labels
         ("2万3千人", 2),
@@ -196,6 +208,8 @@ def test_refused_with_position(text: str, position: int) -> None:
         ("10人程度", "approximate"),
         ("10人※", "note mark"),
         ("1,2345", "three digits"),
+        ("100件超え", "strict bound '超え'"),
+        ("30分以降", "'以降' is not a bound"),
     ],
 )
 def test_refusal_says_why(text: str, words: str) -> None:

@@ -537,3 +537,36 @@ def test_main_indicator_column(tmp_path: Path) -> None:
         "主要な指標",
         "?",
     )
+
+
+def test_header_typed_on_two_lines_is_shown_on_one(tmp_path: Path) -> None:
+    """A header with a line break inside (Alt+Enter) is named on one line in a problem."""
+    header = [*HEADER[:5], "実績見込\n(令和7年度)"]
+    path = write_csv(
+        tmp_path / "plan.csv", [header, ["目標1", "施策1", "x", "1件", "2件", "3件未満"]]
+    )
+    (problem,) = read_plan(path).problems
+    assert problem.column == "実績見込 (令和7年度)"
+    assert "\n" not in f"{problem.column}{problem.message.ja}{problem.message.en}"
+
+
+@pytest.mark.parametrize(
+    "totals",
+    [
+        ["", "", "合計", "", "", "28"],
+        ["", "小計", "", "", "", ""],
+        ["合 計", "", "", "36件", "110件", "785件"],
+        ["", "", "", "", "", "合計"],
+    ],
+)
+def test_totals_row_is_named_as_such(tmp_path: Path, totals: list[str]) -> None:
+    """A row saying 合計 or 小計 is one error telling to delete the totals row; rows in = rows out."""
+    rows = [HEADER, ["目標1", "施策1", "x", "1件", "2件", "3件"], totals]
+    result = read_plan(write_csv(tmp_path / "plan.csv", rows))
+    (problem,) = result.problems
+    assert (problem.code, problem.row, problem.severity) == ("row.totals", 3, "error")
+    assert problem.message.ja == "合計・小計の行は読みません。集計行なら削除してください"
+    assert "totals row" in problem.message.en
+    assert result.rows == 2
+    assert [item.row for item in result.plan.indicators] == [2]
+    assert result.plan.indicators[0].goal.number == 1

@@ -187,7 +187,7 @@ def test_hand_written_yaml(tmp_path: Path) -> None:
 
 
 def test_plan_file_cell_problems(tmp_path: Path) -> None:
-    """An unreadable cell in a plan file is a problem naming the indicator's position and key."""
+    """A bad cell of a YAML plan names the line its indicator begins on, and the cell's path."""
     path = tmp_path / "plan.yaml"
     path.write_text(
         HAND_WRITTEN.replace("target: 110", "target: 110件未満").replace("上昇", "斜め"),
@@ -195,9 +195,11 @@ def test_plan_file_cell_problems(tmp_path: Path) -> None:
     )
     result = read_plan(path)
     assert [(p.row, p.column, p.text, p.code) for p in result.problems] == [
-        (2, "target", "110件未満", "cell.unreadable"),
-        (2, "direction", "斜め", "cell.unknown_direction"),
+        (17, "goals[0].measures[0].indicators[1].target", "110件未満", "cell.unreadable"),
+        (17, "goals[0].measures[0].indicators[1].direction", "斜め", "cell.unknown_direction"),
     ]
+    assert HAND_WRITTEN.splitlines()[17 - 1].strip() == "- name: 交付件数"
+    assert "5文字目" in result.problems[0].message.ja  # 未満 begins at the 5th character
     assert result.rows == 2
     assert len(result.plan.indicators) == 1
 
@@ -289,7 +291,7 @@ def test_plan_file_unknown_recorded_is_a_warning(tmp_path: Path) -> None:
     path.write_text(HAND_WRITTEN.replace("recorded: 未達成", "recorded: B"), encoding="utf-8")
     result = read_plan(path)
     assert [(p.row, p.column, p.text, p.code, p.severity) for p in result.problems] == [
-        (1, "recorded", "B", "cell.unknown_recorded", "warning")
+        (12, "goals[0].measures[0].indicators[0].recorded", "B", "cell.unknown_recorded", "warning")
     ]
     assert len(result.plan.indicators) == 2
     assert result.plan.indicators[0].recorded_text == "B"
@@ -309,3 +311,28 @@ def test_format_errors_are_told_in_japanese(tmp_path: Path) -> None:
     assert "goals[0].measures[0].indicators[0].targt: この項目は使えません" in ja
     assert "goals[0].measures[0].indicators[0].target: 必須の項目がありません" in ja
     assert "Field required" in info.value.message("en")
+
+
+def test_json_plan_problems_name_no_false_line(tmp_path: Path) -> None:
+    """A bad cell of a JSON plan names the cell's path and no row, as JSON gives no line here."""
+    data = {
+        "goals": [
+            {
+                "title": "g",
+                "measures": [
+                    {
+                        "title": "m",
+                        "indicators": [
+                            {"name": "a", "target": "1件", "actual": "1件"},
+                            {"name": "b", "target": "1件", "actual": "1件", "direction": "斜め"},
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (problem,) = read_plan(path).problems
+    assert (problem.row, problem.column) == (None, "goals[0].measures[0].indicators[1].direction")
+    assert problem.line("ja").startswith(f"{path}: goals[0].measures[0].indicators[1].direction: ")

@@ -74,25 +74,43 @@ class Evaluator(Protocol):
         ...
 
 
-def display(value: Value) -> str:
-    """A value written back on one line in the plan notation, bounds left out.
+def display(value: Value, *, bound: bool = True) -> str:
+    """A value written back on one line in the plan notation, for people to read.
+
+    A target keeps its bound (以上, 以下 or 以内, as written), so a report shows
+    that lower is better; pass ``bound=False`` where the text around the value
+    says 以上 or 以下 itself.
 
     >>> from achievement import parse_value
     >>> display(parse_value("年 8, 150 時間"))
     '年8,150時間'
     >>> display(parse_value("証明書交付\\n18分\\n異動届\\n45分"))
     '証明書交付 18分、異動届 45分'
+    >>> display(parse_value("15 分以下")), display(parse_value("30分以内"))
+    ('15分以下', '30分以内')
+    >>> display(parse_value("15 分以下"), bound=False)
+    '15分'
     """
     if isinstance(value, Quantity):
         prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
-        return f"{prefix}{value.amount:,f}{value.unit or ''}"
+        shown = f"{prefix}{value.amount:,f}{value.unit or ''}"
+        return f"{shown}{_bound_word(value)}" if bound else shown
     if isinstance(value, Components):
-        return "、".join(f"{item.label} {display(item.value)}" for item in value.items)
+        return "、".join(f"{item.label} {display(item.value, bound=bound)}" for item in value.items)
     if isinstance(value, RunningTotal):
-        return f"{display(value.annual)}({display(value.total)})"
+        return f"{display(value.annual, bound=bound)}({display(value.total, bound=bound)})"
     if isinstance(value, DirectionWord | StatusWord):
         return value.word
     return value.text or "-"
+
+
+def _bound_word(value: Quantity) -> str:
+    """The bound as the cell wrote it: 以上, 以下 or 以内; empty when there is none."""
+    if value.bound is None:
+        return ""
+    if value.bound is Bound.AT_LEAST:
+        return "以上"
+    return "以内" if value.text.rstrip().endswith("以内") else "以下"
 
 
 _RATIO_PLACES = Decimal("0.0001")

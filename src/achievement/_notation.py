@@ -94,13 +94,16 @@ _QUANTITY = re.compile(
     rf"(?P<prefix>年間|累計|年)?\s*(?P<sign>[{_SIGNS}])?\s*(?P<num>{_NUMBER})"
     rf"(?:\s*(?P<mult>万|千)(?![0-9]))?"
     rf"(?:\s*(?P<word>%|[^\s0-9(){_SIGNS},.:]+))?"
-    r"(?:\s*(?P<bound>以上|以下|未満|超))?"
+    r"(?:\s*(?P<bound>以上|以下|以内|未満|超え|超|以降|以前))?"
 )
 _LABEL = re.compile(rf"[^\s0-9(){_SIGNS}]+")
 _WORD = re.compile(r"[^\W\d_]+(?:・[^\W\d_]+)*")
 _HAS_NUMBER = re.compile(r"[0-9]|ゼロ")
-_BOUNDS = {"以上": Bound.AT_LEAST, "以下": Bound.AT_MOST}
-_STRICT_BOUNDS = ("未満", "超")
+_BOUNDS = {"以上": Bound.AT_LEAST, "以下": Bound.AT_MOST, "以内": Bound.AT_MOST}
+_STRICT_BOUNDS = ("未満", "超え", "超")
+# Words that look like a bound but say something else (a time, not an amount): refused
+# rather than kept as the end of a unit ("30分以降" is not the unit 分以降).
+_OTHER_BOUNDS = ("以降", "以前")
 _MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000)}
 _SOUND_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
 _APPROXIMATE_LABELS = frozenset({"約", "概ね", "おおむね", "およそ", "約で"})
@@ -251,6 +254,15 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
                 f"strict bound {strict!r} is not supported; write 以上 or 以下",
                 f"「{strict}」には対応していません。以上・以下で書いてください",
             )
+    for other in _OTHER_BOUNDS:
+        if word.endswith(other) or bound_text == other:
+            pos = m.start("bound") if bound_text == other else m.end("word") - len(other)
+            raise _fail(
+                original,
+                pos,
+                f"{other!r} is not a bound that can be judged; write 以上, 以下 or 以内",
+                f"「{other}」は評価できる上下限ではありません。以上・以下・以内で書いてください",
+            )
     for mark in _NOTE_MARKS:
         if mark in word:
             raise _fail(
@@ -267,11 +279,12 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
                 f"an approximate value ({suffix}); write the number itself",
                 f"おおよその値({suffix})は読みません。数値そのものを書いてください",
             )
-    for name in _BOUNDS:
-        if word.endswith(name):
-            if bound_text is not None:
-                raise _fail(original, m.start("bound"), "two bounds", "以上・以下が二つあります")
-            bound_text, word = name, word[: -len(name)]
+    while (name := next((b for b in _BOUNDS if word.endswith(b)), None)) is not None:
+        if bound_text is not None:
+            # Point at the later of the two bounds.
+            later = m.start("bound") if m.group("bound") else m.start("word") + len(word)
+            raise _fail(original, later, "two bounds", "上下限(以上・以下・以内)が二つあります")
+        bound_text, word = name, word[: -len(name)]
     if word and bound_text is None and _QUANTITY.match(s, _skip_space(s, m.end("word"))):
         # "交付18分異動届45分": the unit ends where the label of the next value begins.
         known = next((u for u in _KNOWN_UNITS if word.startswith(u) and word != u), None)

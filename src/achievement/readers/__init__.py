@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Literal
 
 from achievement._errors import AchievementError
 from achievement.readers._csv import csv_rows, decode
-from achievement.readers._planfile import dump_plan, load_plan, parse_text, plan_schema
+from achievement.readers._planfile import (
+    dump_plan,
+    indicator_lines,
+    load_plan,
+    parse_text,
+    plan_schema,
+)
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._table import FIELDS, IGNORE, read_rows
 
@@ -93,7 +99,9 @@ def read_plan(
     if fmt == "csv":
         return read_rows(csv_rows(text, file=file), file=file, columns=columns, judge=judge)
     kind: Literal["yaml", "json"] = "yaml" if fmt == "yaml" else "json"
-    return load_plan(parse_text(text, kind, file=file), file=file, judge=judge)
+    data = parse_text(text, kind, file=file)
+    lines = indicator_lines(text) if kind == "yaml" else None
+    return load_plan(data, file=file, judge=judge, lines=lines)
 
 
 def _check(path: Path, file: str) -> None:

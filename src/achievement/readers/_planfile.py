@@ -14,6 +14,8 @@ JSON's ``10.50`` stay that text, and fields that hold numbers or yes/no
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -34,7 +36,7 @@ from achievement.readers._table import CellReader, parse_direction, problem, rec
 if TYPE_CHECKING:
     from achievement._judge import Judge
 
-__all__ = ["PlanFile", "dump_plan", "load_plan", "parse_text", "plan_schema"]
+__all__ = ["PlanFile", "dump_plan", "indicator_lines", "load_plan", "parse_text", "plan_schema"]
 
 _YAML_BREAKS = frozenset("\x85\u2028\u2029")
 _YAML_IMPLICIT = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
@@ -132,8 +134,20 @@ def plan_schema() -> dict[str, Any]:
     return PlanFile.model_json_schema()
 
 
-def load_plan(data: object, *, file: str, judge: Judge | None = None) -> ReadResult:
-    """A plan from the parsed contents of a plan file."""
+def load_plan(
+    data: object,
+    *,
+    file: str,
+    judge: Judge | None = None,
+    lines: Mapping[str, int] | None = None,
+) -> ReadResult:
+    """A plan from the parsed contents of a plan file.
+
+    A problem names the cell by its path in the file
+    (``goals[0].measures[0].indicators[1].direction``) and, as its row, the
+    line where the indicator begins, found in ``lines`` (see
+    :func:`indicator_lines`); without it, no row.
+    """
     try:
         entry = PlanFile.model_validate(data)
     except ValidationError as exc:
@@ -147,13 +161,15 @@ def load_plan(data: object, *, file: str, judge: Judge | None = None) -> ReadRes
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
     position = 0
-    for g in entry.goals:
+    for i, g in enumerate(entry.goals):
         goal = Goal(number=g.number, title=g.title)
-        for m in g.measures:
+        for j, m in enumerate(g.measures):
             measure = Measure(number=m.number, title=m.title, priority=m.priority)
-            for item in m.indicators:
+            for k, item in enumerate(m.indicators):
                 position += 1
-                built, found = _indicator(entry, goal, measure, item, position, file, known)
+                path = f"goals[{i}].measures[{j}].indicators[{k}]"
+                where = _Where(file, (lines or {}).get(path), path)
+                built, found = _indicator(entry, goal, measure, item, where, known)
                 problems.extend(found)
                 if built is not None:
                     indicators.append(built)
@@ -168,13 +184,24 @@ def load_plan(data: object, *, file: str, judge: Judge | None = None) -> ReadRes
     return ReadResult(plan=plan, problems=tuple(problems), rows=position)
 
 
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where an indicator is in its plan file: the line it begins on, and its path."""
+
+    file: str
+    row: int | None
+    path: str
+
+    def column(self, field: str) -> str:
+        return f"{self.path}.{field}"
+
+
 def _indicator(
     plan: PlanFile,
     goal: Goal,
     measure: Measure,
     item: IndicatorEntry,
-    position: int,
-    file: str,
+    where: _Where,
     cells: CellReader,
 ) -> tuple[PlanIndicator | None, list[Problem]]:
     problems: list[Problem] = []
@@ -187,11 +214,11 @@ def _indicator(
             problems.append(
                 problem(
                     "cell.unreadable",
-                    file=file,
-                    row=position,
-                    column=field,
+                    file=where.file,
+                    row=where.row,
+                    column=where.column(field),
                     text=text.strip(),
-                    position=str(exc.position),
+                    position=str(exc.position + 1),
                     ja=exc.reason_ja,
                     en=exc.reason_en,
                 )
@@ -203,14 +230,16 @@ def _indicator(
             problems.append(
                 problem(
                     "cell.unknown_direction",
-                    file=file,
-                    row=position,
-                    column="direction",
+                    file=where.file,
+                    row=where.row,
+                    column=where.column("direction"),
                     text=item.direction,
                 )
             )
     if item.style is not None:
-        found = cells.problem(item.style, file=file, row=position, column="style")
+        found = cells.problem(
+            item.style, file=where.file, row=where.row, column=where.column("style")
+        )
         if found is not None:
             problems.append(found)
     recorded, recorded_text = recorded_fields(item.recorded)
@@ -218,9 +247,9 @@ def _indicator(
         problems.append(
             problem(
                 "cell.unknown_recorded",
-                file=file,
-                row=position,
-                column="recorded",
+                file=where.file,
+                row=where.row,
+                column=where.column("recorded"),
                 text=recorded_text,
             )
         )
@@ -388,16 +417,8 @@ def parse_text(text: str, fmt: Literal["yaml", "json"], *, file: str) -> object:
                 row=exc.lineno,
             ) from exc
     yaml = _yaml()
-
-    class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
-        """The safe loader that resolves only nulls and merge keys: other scalars stay text."""
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag in _YAML_IMPLICIT]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
     try:
-        return yaml.load(text, Loader=Loader)  # a SafeLoader: builds no objects
+        return yaml.load(text, Loader=_loader())  # a SafeLoader: builds no objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = None if mark is None else mark.line + 1
@@ -408,3 +429,49 @@ def parse_text(text: str, fmt: Literal["yaml", "json"], *, file: str) -> object:
             file=file,
             row=line,
         ) from exc
+
+
+def _loader() -> Any:
+    yaml = _yaml()
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+        """The safe loader that resolves only nulls and merge keys: other scalars stay text."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag in _YAML_IMPLICIT]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+def indicator_lines(text: str) -> dict[str, int]:
+    """The line (from 1) each indicator of a YAML plan file begins on, by its path.
+
+    >>> indicator_lines("goals:\\n- title: g\\n  measures:\\n  - title: m\\n    indicators:\\n"
+    ...                 "    - name: a\\n      target: 1\\n    - name: b\\n      target: 2\\n")
+    {'goals[0].measures[0].indicators[0]': 6, 'goals[0].measures[0].indicators[1]': 8}
+    """
+    yaml = _yaml()
+    lines: dict[str, int] = {}
+    try:
+        root = yaml.compose(text, Loader=_loader())
+    except yaml.YAMLError:  # pragma: no cover - the text was loaded before
+        return lines
+    for i, goal in enumerate(_items(_get(root, "goals"))):
+        for j, measure in enumerate(_items(_get(goal, "measures"))):
+            for k, indicator in enumerate(_items(_get(measure, "indicators"))):
+                path = f"goals[{i}].measures[{j}].indicators[{k}]"
+                lines[path] = indicator.start_mark.line + 1
+    return lines
+
+
+def _get(node: Any, key: str) -> Any:
+    """The value node under ``key`` of a mapping node, or ``None``."""
+    if node is None or node.id != "mapping":
+        return None
+    return next((v for k, v in node.value if k.id == "scalar" and k.value == key), None)
+
+
+def _items(node: Any) -> list[Any]:
+    """The item nodes of a sequence node; none for anything else."""
+    return list(node.value) if node is not None and node.id == "sequence" else []

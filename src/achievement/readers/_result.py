@@ -16,8 +16,11 @@ class Problem(BaseModel, frozen=True, extra="forbid"):
     """One cell or row a reader could not read.
 
     ``row`` is the row as a person sees it in a spreadsheet (the header is
-    row 1 of a table without a title), or the indicator's position in a plan
-    file; ``column`` is the header as written; ``text`` the cell as written.
+    row 1 of a table without a title), or in a YAML plan file the line its
+    indicator begins on (``None`` in a JSON one); ``column`` is the header as
+    written, or the cell's path in a plan file
+    (``goals[0].measures[0].indicators[1].direction``); ``text`` the cell as
+    written.
     An ``"error"`` leaves its row out of the plan; a ``"warning"`` concerns a
     cell that does not change the judgment (such as an unknown published
     outcome), and its row is still read and judged.

@@ -200,6 +200,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "評価指標が空欄です",
         "the indicator is blank",
     ),
+    "row.totals": (
+        "合計・小計の行は読みません。集計行なら削除してください",
+        "a totals row (合計/小計) is not an indicator; delete it if it is a totals row",
+    ),
 }
 """The message of each problem code, Japanese then English."""
 
@@ -236,6 +240,19 @@ def problem(
 def _norm(text: str) -> str:
     """Width-normalised text without any white space."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _shown(header: str) -> str:
+    """A header on one line, as problems show it: white space folded to one space.
+
+    >>> _shown("実績見込\\n(令和7年度)")
+    '実績見込 (令和7年度)'
+    """
+    return " ".join(header.split())
+
+
+_TOTALS = frozenset({"合計", "小計"})
+"""Words that mark a totals row (after width normalisation, without spaces)."""
 
 
 def fiscal_year(text: str) -> int | None:
@@ -455,7 +472,7 @@ def _columns(header: Sequence[str], columns: Mapping[str, str], file: str) -> di
             field, into = match_header(text), matched
         if field is None or field == IGNORE:
             continue
-        column = _Column(index, text.strip(), field, fiscal_year(text), "見込" in key)
+        column = _Column(index, _shown(text), field, fiscal_year(text), "見込" in key)
         into.setdefault(field, []).append(column)
     current = matched.pop("current", [])
     if current:
@@ -490,7 +507,7 @@ def _columns(header: Sequence[str], columns: Mapping[str, str], file: str) -> di
 
 
 def _listing(header: Sequence[str]) -> str:
-    names = [h.strip() for h in header if h.strip()]
+    names = [_shown(h) for h in header if h.strip()]
     return ", ".join(f"「{n}」" for n in names) if names else "-"
 
 
@@ -586,7 +603,7 @@ def read_rows(
     used = {column.index for column in found.values()}
     ignored = {_norm(h) for h, f in columns.items() if f == IGNORE}
     unread = tuple(
-        text.strip()
+        _shown(text)
         for index, text in enumerate(data[at][1])
         if text.strip() and index not in used and _norm(text) not in ignored
     )
@@ -624,6 +641,22 @@ class _RowReader:
         column = self.found.get(field)
         return None if column is None else column.header
 
+    def _totals(self, cells: Sequence[str]) -> tuple[int, str] | None:
+        """Where a totals row says 合計 or 小計: its column index and text; else ``None``.
+
+        A row is a totals row when its goal, measure or indicator cell is such a
+        word, or when such words are its only text.
+        """
+        for field in ("goal", "measure", "indicator"):
+            column = self.found.get(field)
+            text = self._cell(cells, field).strip()
+            if column is not None and _norm(text) in _TOTALS:
+                return column.index, text
+        filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+        if filled and all(_norm(text) in _TOTALS for _, text in filled):
+            return filled[0]
+        return None
+
     def read(self, row: int, cells: Sequence[str]) -> tuple[PlanIndicator | None, list[Problem]]:
         """One data row: the indicator (``None`` when an error keeps it out), and its problems."""
         problems: list[Problem] = []
@@ -639,6 +672,14 @@ class _RowReader:
             formula = self.formulas.get((row, column.index))
             if formula is not None:
                 report("cell.formula", field, formula)
+        totals = self._totals(cells)
+        if totals is not None:
+            index, text = totals
+            header = next((c.header for c in self.found.values() if c.index == index), None)
+            problems.append(
+                problem("row.totals", file=self.file, row=row, column=header, text=text)
+            )
+            return None, problems
         goal_text = self._cell(cells, "goal").strip()
         measure_text = self._cell(cells, "measure").strip()
         initiative_text = self._cell(cells, "initiative").strip()

@@ -61,7 +61,8 @@ def compare(
     ratio = "" if m.ratio is None else _shown_ratio(m.ratio)
     params = {
         "actual": display(actual),
-        "target": display(target),
+        # The messages say 以上 or 以下 after the target themselves.
+        "target": display(target, bound=False),
         "bound_ja": "以上" if direction is Direction.HIGHER else "以下",
         "bound_en": "at least" if direction is Direction.HIGHER else "at most",
         "ratio_ja": f"({ratio}倍)" if ratio else "",
