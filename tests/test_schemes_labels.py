@@ -51,3 +51,23 @@ def test_english_labels_must_be_distinct() -> None:
     data["grades"][1]["label_en"] = "achieved"
     with pytest.raises(ValueError, match="unique"):
         Scheme.model_validate(data)
+
+
+def test_compare_shows_english_grades_and_keeps_json_labels(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``compare --lang en`` shows grades in English, while its JSON keeps each grade's label."""
+    import json
+
+    from achievement.cli import main
+
+    monkeypatch.setenv("ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD", "1")
+    args = ["compare", "--schemes", "binary,baseline-4", "--lang", "en"]
+    assert main([*args, "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert {row.split(",")[-2] for row in rows} == {"achieved", "not achieved"}
+    assert not any(JAPANESE.search(row.split(",")[-1]) for row in rows)
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {row["grades"]["binary"] for row in data["indicators"]} == {"達成", "未達成"}
+    assert data["schemes"][0]["grade_labels"] == {"達成": "achieved", "未達成": "not achieved"}
