@@ -182,7 +182,9 @@ def compared(printed: str, expected: str) -> tuple[str, str]:
 
 @pytest.fixture
 def bare_install(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The command as a bare installation runs it: no installed plugin, Japanese by default."""
+    """The command as a bare installation runs it in the project's folder: no installed
+    plugin, Japanese by default."""
+    monkeypatch.chdir(ROOT)
     monkeypatch.delenv("ACHIEVEMENT_LANG", raising=False)
     monkeypatch.delenv(DISABLED_PLUGINS_ENV, raising=False)
     monkeypatch.setenv(AUTOLOAD_ENV, "1")
@@ -204,7 +206,31 @@ def test_console_block_prints_what_it_shows(
     printed = (out.out + out.err).rstrip("\n")
     got, want = compared(printed, expected)
     assert got == want
-    assert code == (2 if printed.startswith("achievement: ") else 0)
+    assert code == exit_code(printed)
+
+
+PROBLEMS = re.compile(r"問題 [1-9]\d*件|\b[1-9]\d* problem\(s\)")
+"""A summary line telling that some rows or cells could not be read."""
+
+
+def exit_code(printed: str) -> int:
+    """The exit code the output shows: 2 for an error, 1 when problems were reported, else 0."""
+    if printed.startswith("achievement: "):
+        return 2
+    return 1 if PROBLEMS.search(printed) else 0
+
+
+def test_exit_code_follows_the_output() -> None:
+    """An error, a summary with problems and a clean summary each expect their own exit code."""
+    assert exit_code("achievement: エラー: x") == 2
+    assert (
+        exit_code("a.csv: 2行中 1行を読み込みました。問題 1件(読めなかった行 1行)、注意 0件。") == 1
+    )
+    assert exit_code("a.csv: read 1 of 2 rows; 1 problem(s) in 1 row(s) left out") == 1
+    assert exit_code("a.csv: read 2 of 2 rows; 0 problem(s) in 0 row(s) left out") == 0
+    assert (
+        exit_code("a.csv: 2行中 2行を読み込みました。問題 0件(読めなかった行 0行)、注意 0件。") == 0
+    )
 
 
 def test_a_shortened_console_block_still_fails_when_output_drifts() -> None:

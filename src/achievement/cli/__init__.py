@@ -46,11 +46,15 @@ def default_lang() -> str:
     return "en" if os.environ.get(LANG_ENV, "ja").lower().startswith("en") else "ja"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser with every subcommand of :data:`COMMANDS`."""
-    from achievement import __version__
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand of :data:`COMMANDS`.
 
-    parser = argparse.ArgumentParser(
+    Its usage errors are written in ``lang`` (by default :func:`default_lang`).
+    """
+    from achievement import __version__
+    from achievement.cli._parser import parser_class
+
+    parser = parser_class(lang or default_lang())(
         prog="achievement",
         description="Judge whether the indicators of a plan met their targets. "
         "計画の評価指標が目標を達成したかを判定します。",
@@ -78,7 +82,10 @@ def fail(error: AchievementError, lang: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
+    from achievement.cli._parser import peek_lang
+
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(peek_lang(argv, default_lang()))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:

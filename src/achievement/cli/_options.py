@@ -41,17 +41,20 @@ def parse_columns(values: list[str] | None) -> dict[str, str]:
 
 
 def add_columns_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--columns HEADER=FIELD ...`` (read with :func:`parse_columns`)."""
+    """Add ``--columns HEADER=FIELD``, one pair per flag (read with :func:`parse_columns`).
+
+    One value per flag, so a file named after the option is never taken for a pair.
+    """
     from achievement.readers import FIELDS, IGNORE
 
     parser.add_argument(
         "--columns",
-        nargs="+",
-        action="extend",
+        action="append",
         default=[],
         metavar="HEADER=FIELD",
         help="read the column headed HEADER as FIELD, one of "
-        f"{', '.join([*FIELDS, IGNORE])} / 見出しと項目の対応",
+        f"{', '.join([*FIELDS, IGNORE])}; repeat for more columns "
+        "(--columns A=x --columns B=y) / 見出しの列を項目として読む(列ごとに繰り返す)",
     )
 
 

@@ -119,6 +119,7 @@ def compare_data(reports: list[Report], lang: str) -> dict[str, Any]:
                 "title": scheme.title.get(lang),
                 "rule": scheme.rule.get(lang),
                 "counts": dict(tally.counts),
+                "grade_labels": {label: scheme.get(label).name(lang) for label in scheme.labels},
                 "ungraded": tally.ungraded,
                 "rate": None if tally.rate is None else str(tally.rate),
                 "measure_grades": {
@@ -134,6 +135,7 @@ def compare_data(reports: list[Report], lang: str) -> dict[str, Any]:
 def _detail(data: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
     words = _labels(lang)
     names = [scheme["name"] for scheme in data["schemes"]]
+    shown = {scheme["name"]: scheme["grade_labels"] for scheme in data["schemes"]}
     header = [words["measure"], words["indicator"], words["baseline"], words["target"]]
     header += [words["actual"], words["outcome"], *names]
     rows = [
@@ -144,7 +146,7 @@ def _detail(data: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]
             row["target"],
             row["actual"],
             row["outcome_label"],
-            *(row["grades"][name] or "-" for name in names),
+            *(shown[name].get(row["grades"][name], "-") for name in names),
         ]
         for row in data["indicators"]
     ]
@@ -153,7 +155,8 @@ def _detail(data: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]
 
 def _distribution(scheme: dict[str, Any], lang: str) -> str:
     words = _labels(lang)
-    counts = " / ".join(f"{label} {count}" for label, count in scheme["counts"].items())
+    shown = scheme["grade_labels"]
+    counts = " / ".join(f"{shown[label]} {count}" for label, count in scheme["counts"].items())
     rate = "-" if scheme["rate"] is None else f"{scheme['rate']}%"
     return (
         f"{scheme['name']}: {counts} / {words['ungraded']} {scheme['ungraded']}; "
@@ -181,7 +184,10 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
     rules = [f"{scheme['name']}: {scheme['rule']}" for scheme in data["schemes"]]
     measure_notes = [
         f"{scheme['name']}: "
-        + "; ".join(f"{measure} {grade}" for measure, grade in scheme["measure_grades"].items())
+        + "; ".join(
+            f"{measure} {scheme['grade_labels'][grade]}"
+            for measure, grade in scheme["measure_grades"].items()
+        )
         for scheme in data["schemes"]
         if scheme["measure_grades"]
     ]

@@ -82,11 +82,14 @@ class Grade(Frozen):
     ``None``); ``min`` is the band's lower bound, inclusive unless ``strict``,
     written as a ratio (``0.8``) or a percentage (``"80%"``); ``None`` only on
     the last grade, which catches the rest.  ``achieved`` says whether the
-    grade counts as achieved in the achievement rate.
+    grade counts as achieved in the achievement rate.  ``label`` is the
+    grade's identity (the one ``min`` bands, ``met_grade`` and JSON output
+    name); ``label_en`` is how English output shows it, when it differs.
     """
 
     label: str = Field(min_length=1)
     meaning: LocalizedText
+    label_en: str | None = Field(default=None, min_length=1)
     basis: Basis | None = None
     min: Decimal | None = None
     strict: bool = False
@@ -99,6 +102,15 @@ class Grade(Frozen):
         if isinstance(value, str) and value.strip().endswith(("%", "％")):
             return Decimal(value.strip()[:-1]) / 100
         return value
+
+    def name(self, lang: str) -> str:
+        """The label shown in ``lang``: ``label_en`` in English when given, else ``label``.
+
+        >>> grade = Grade(label="達成", label_en="achieved", meaning={"ja": "", "en": ""})
+        >>> grade.name("ja"), grade.name("en")
+        ('達成', 'achieved')
+        """
+        return self.label_en if lang == "en" and self.label_en else self.label
 
     def holds(self, measurements: Measurements, basis: Basis) -> bool:
         """Whether this grade's band holds for ``measurements``."""
@@ -146,7 +158,8 @@ class Scheme(Frozen):
         labels = [grade.label for grade in self.grades]
         if self.cannot_assess is not None:
             labels.append(self.cannot_assess.label)
-        if len(set(labels)) != len(labels):
+        shown = [grade.name("en") for grade in (*self.grades, *filter(None, [self.cannot_assess]))]
+        if len(set(labels)) != len(labels) or len(set(shown)) != len(shown):
             raise InvalidScheme(
                 f"grade labels must be unique: {labels}",
                 f"区分の名前が重複しています: {labels}",
@@ -188,6 +201,14 @@ class Scheme(Frozen):
         """Every label, best first, the ``cannot_assess`` one last."""
         extra = () if self.cannot_assess is None else (self.cannot_assess.label,)
         return (*(grade.label for grade in self.grades), *extra)
+
+    def label_of(self, grade: Grade | None, lang: str) -> str | None:
+        """How ``grade`` is shown in ``lang`` (see :meth:`Grade.name`); ``None`` for no grade."""
+        return None if grade is None else grade.name(lang)
+
+    def labels_in(self, lang: str) -> tuple[str, ...]:
+        """:attr:`labels` as shown in ``lang``, in the same order."""
+        return tuple(self.get(label).name(lang) for label in self.labels)
 
     def get(self, label: str) -> Grade:
         """The grade labelled ``label``."""
@@ -274,7 +295,7 @@ class Scheme(Frozen):
     def rule(self) -> LocalizedText:
         """The rule in words, as the report prints it next to the results."""
         ja = [f"{g.label}({g.meaning.ja}): {g.condition(self.basis).ja}" for g in self.grades]
-        en = [f"{g.label} ({g.meaning.en}): {g.condition(self.basis).en}" for g in self.grades]
+        en = [f"{g.name('en')} ({g.meaning.en}): {g.condition(self.basis).en}" for g in self.grades]
         bases = {self.basis, *(g.basis for g in self.grades if g.basis is not None)}
         notes_ja = [_BASIS_DEFINITIONS[b][0] for b in Basis if b in bases]
         notes_en = [_BASIS_DEFINITIONS[b][1] for b in Basis if b in bases]
@@ -285,9 +306,11 @@ class Scheme(Frozen):
                 f"{word_ja}が求められない指標は、達成なら{self.met_fallback.label}、"
                 f"未達成なら上の区分に当たらない限り{unmet}"
             )
+            unmet_en = self.get(unmet).name("en")
             notes_en.append(
                 f"where the {word_en} is undefined, a met indicator is "
-                f"{self.met_fallback.label} and one not met is {unmet} unless a band above holds"
+                f"{self.met_fallback.name('en')} and one not met is {unmet_en} "
+                "unless a band above holds"
             )
         if self.cannot_assess is None:
             notes_ja.append("評価不能の指標には区分を付けない")
@@ -297,9 +320,10 @@ class Scheme(Frozen):
             notes_ja.append(
                 f"評価不能の指標は{label}({meaning.ja})とし、{label}は達成率の分母から除く"
             )
+            label_en = self.cannot_assess.name("en")
             notes_en.append(
-                f"indicators that cannot be evaluated are {label} ({meaning.en}), "
-                f"and {label} stays out of the rate's denominator"
+                f"indicators that cannot be evaluated are {label_en} ({meaning.en}), "
+                f"and {label_en} stays out of the rate's denominator"
             )
         if self.per_measure:
             notes_ja.append(
@@ -311,7 +335,8 @@ class Scheme(Frozen):
             )
         achieved = [g.label for g in self.grades if g.achieved]
         notes_ja.append(f"達成率は{'・'.join(achieved)}の割合")
-        notes_en.append(f"the achievement rate counts {', '.join(achieved)}")
+        achieved_en = [g.name("en") for g in self.grades if g.achieved]
+        notes_en.append(f"the achievement rate counts {', '.join(achieved_en)}")
         return LocalizedText(
             ja=f"{self.title.ja}: {'、'.join(ja)}({'。'.join(notes_ja)})",
             en=f"{self.title.en}: {'; '.join(en)} ({'; '.join(notes_en)})",

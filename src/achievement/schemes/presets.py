@@ -33,9 +33,14 @@ _DATA: tuple[dict[str, Any], ...] = (
         "basis": "met",
         "grades": [
             _grade(
-                "達成", "目標値と比較して同数以上", "the target or better", min=1, achieved=True
+                "達成",
+                "目標値と比較して同数以上",
+                "the target or better",
+                label_en="achieved",
+                min=1,
+                achieved=True,
             ),
-            _grade("未達成", "目標に届かない", "short of the target"),
+            _grade("未達成", "目標に届かない", "short of the target", label_en="not achieved"),
         ],
     },
     {
@@ -69,12 +74,27 @@ _DATA: tuple[dict[str, Any], ...] = (
         "title": {"ja": "計画策定時との比較による4区分", "en": "four grades against the baseline"},
         "basis": "change",
         "grades": [
-            _grade("達成A", "目標を達成", "target met", basis="met", min=1, achieved=True),
             _grade(
-                "前進B", "計画策定時より前進", "better than the baseline", min="5%", strict=True
+                "達成A",
+                "目標を達成",
+                "target met",
+                label_en="met A",
+                basis="met",
+                min=1,
+                achieved=True,
             ),
-            _grade("横ばいC", "計画策定時と同程度", "about the baseline", min="-5%"),
-            _grade("後退D", "計画策定時より後退", "worse than the baseline"),
+            _grade(
+                "前進B",
+                "計画策定時より前進",
+                "better than the baseline",
+                label_en="forward B",
+                min="5%",
+                strict=True,
+            ),
+            _grade(
+                "横ばいC", "計画策定時と同程度", "about the baseline", label_en="flat C", min="-5%"
+            ),
+            _grade("後退D", "計画策定時より後退", "worse than the baseline", label_en="back D"),
         ],
         "unmet_grade": "横ばいC",
         "source": {
@@ -111,20 +131,41 @@ _DATA: tuple[dict[str, Any], ...] = (
                 "目標超過達成",
                 "目標を大幅に上回る",
                 "far above the target",
+                label_en="target exceeded",
                 min="120%",
                 achieved=True,
             ),
-            _grade("目標達成", "目標を達成", "target met", basis="met", min=1, achieved=True),
-            _grade("相当程度進展あり", "おおむね目標に近い", "close to the target", min="80%"),
+            _grade(
+                "目標達成",
+                "目標を達成",
+                "target met",
+                label_en="target met",
+                basis="met",
+                min=1,
+                achieved=True,
+            ),
+            _grade(
+                "相当程度進展あり",
+                "おおむね目標に近い",
+                "close to the target",
+                label_en="considerable progress",
+                min="80%",
+            ),
             _grade(
                 "進展が大きくない",
                 "計画策定時より前進",
                 "moved forward",
+                label_en="limited progress",
                 basis="change",
                 min=0,
                 strict=True,
             ),
-            _grade("目標に向かっていない", "前進していない", "not moving toward the target"),
+            _grade(
+                "目標に向かっていない",
+                "前進していない",
+                "not moving toward the target",
+                label_en="not moving toward the target",
+            ),
         ],
         "per_measure": True,
         "source": {
