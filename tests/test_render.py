@@ -228,3 +228,17 @@ def test_xlsx_writes_rates_and_progress_as_numbers(taito_report: Report) -> None
     assert rates
     assert all(c.number_format == "0.0%" for c in rates)
     assert pytest.approx(0.714) in [c.value for c in rates]
+
+
+def test_english_output_shows_grades_in_english(taito_report: Report) -> None:
+    """With lang="en" the grade column and the distribution use the scheme's English labels."""
+    text = render(taito_report, "md", lang="en")
+    assert isinstance(text, str)
+    cells = {
+        c.strip() for line in text.splitlines() if line.startswith("|") for c in line.split("|")
+    }
+    assert {"achieved", "not achieved"} <= cells
+    assert not {"達成", "未達成"} & cells
+    data = json.loads(render(taito_report, "json", lang="en"))
+    assert data["scheme"]["grade_labels"] == {"達成": "achieved", "未達成": "not achieved"}
+    assert {row["grade"] for row in data["indicators"]} == {"達成", "未達成"}

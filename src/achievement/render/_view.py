@@ -92,7 +92,7 @@ def detail_row(result: IndicatorResult, lang: str) -> dict[str, str]:
         "target": display(entry.indicator.target.value),
         "actual": actual,
         "outcome": outcome_label(judgment.outcome, lang),
-        "grade": label("none", lang) if result.grade is None else result.grade.label,
+        "grade": label("none", lang) if result.grade is None else result.grade.name(lang),
         "recorded": outcome_label(entry.recorded, lang),
         "agrees": yes_no(result.agrees, lang),
         "style": judgment.style or label("none", lang),
@@ -209,7 +209,7 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
     per_measure = scheme.per_measure
     header = [
         label("scope", lang),
-        *scheme.labels,
+        *scheme.labels_in(lang),
         label("ungraded", lang),
         label("grade_rate", lang),
     ]
@@ -233,7 +233,7 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
     for goal in report.goals:
         rows.append(("goal", cells(goal_label(goal.goal, lang), goal.grades)))
         for measure in goal.measures:
-            own = None if measure.grade is None else measure.grade.label
+            own = None if measure.grade is None else measure.grade.name(lang)
             if per_measure and own is None:
                 own = label("none", lang)
             rows.append(

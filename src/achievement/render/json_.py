@@ -76,6 +76,7 @@ def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
         "rule": scheme.rule.get(lang),
         "source": None if scheme.source is None else scheme.source.get(lang),
         "labels": list(scheme.labels),
+        "grade_labels": {name: scheme.label_of(scheme.get(name), lang) for name in scheme.labels},
         "achieved": [grade.label for grade in scheme.grades if grade.achieved],
     }
 
