@@ -133,7 +133,7 @@ class _HookFailed(Exception):
 
 _DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
     DirectionSource.BOUND: (
-        "目標の{bound_ja}から{better_ja}方が良いと推定",
+        "目標が{bound_ja}を定めているため{better_ja}方が良いと推定",
         "{better_en} is better, inferred from the bound on the target",
     ),
     DirectionSource.BASELINE: (
@@ -527,7 +527,7 @@ def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
         note = {
             "better_ja": "低い" if lower else "高い",
             "better_en": "lower" if lower else "higher",
-            "bound_ja": "「以下」" if lower else "「以上」",
+            "bound_ja": "上限(以下・以内)" if lower else "下限(以上)",
             "side_ja": "低い" if lower else "高い",
             "side_en": "below" if lower else "above",
         }
