@@ -240,29 +240,29 @@ def _tokenize(original: str, s: str) -> list[_Token]:
     return tokens
 
 
+def _refused_bound(word: str) -> tuple[str, str]:
+    """Why a bound word is refused, in English and Japanese."""
+    if word in _STRICT_BOUNDS:
+        return (
+            f"strict bound {word!r} is not supported; write 以上 or 以下",
+            f"「{word}」には対応していません。以上・以下で書いてください",
+        )
+    return (
+        f"{word!r} is not a bound that can be judged; write 以上, 以下 or 以内",
+        f"「{word}」は評価できる上下限ではありません。以上・以下・以内で書いてください",
+    )
+
+
 def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
     """Build a quantity from a match; return it and where reading goes on."""
     end = m.end()
     word = m.group("word") or ""
     bound_text = m.group("bound")
-    for strict in _STRICT_BOUNDS:
-        if word.endswith(strict) or bound_text == strict:
-            pos = m.start("bound") if bound_text == strict else m.end("word") - len(strict)
-            raise _fail(
-                original,
-                pos,
-                f"strict bound {strict!r} is not supported; write 以上 or 以下",
-                f"「{strict}」には対応していません。以上・以下で書いてください",
-            )
-    for other in _OTHER_BOUNDS:
-        if word.endswith(other) or bound_text == other:
-            pos = m.start("bound") if bound_text == other else m.end("word") - len(other)
-            raise _fail(
-                original,
-                pos,
-                f"{other!r} is not a bound that can be judged; write 以上, 以下 or 以内",
-                f"「{other}」は評価できる上下限ではありません。以上・以下・以内で書いてください",
-            )
+    for refused in (*_STRICT_BOUNDS, *_OTHER_BOUNDS):
+        if word.endswith(refused) or bound_text == refused:
+            pos = m.start("bound") if bound_text == refused else m.end("word") - len(refused)
+            en, ja = _refused_bound(refused)
+            raise _fail(original, pos, en, ja)
     for mark in _NOTE_MARKS:
         if mark in word:
             raise _fail(
