@@ -94,8 +94,8 @@ def cell_text(value: Value) -> str:
     '80%以上'
     """
     if isinstance(value, Quantity):
-        prefix = {Period.ANNUAL: "年", Period.CUMULATIVE: "累計"}.get(value.period, "")  # type: ignore[arg-type]
-        bound = {Bound.AT_LEAST: "以上", Bound.AT_MOST: "以下"}.get(value.bound, "")  # type: ignore[arg-type]
+        prefix = {Period.ANNUAL: "年", Period.CUMULATIVE: "累計", None: ""}[value.period]
+        bound = {Bound.AT_LEAST: "以上", Bound.AT_MOST: "以下", None: ""}[value.bound]
         return f"{prefix}{_amount_text(value.amount)}{value.unit or ''}{bound}"
     if isinstance(value, Components):
         return " ".join(f"{item.label} {cell_text(item.value)}" for item in value.items)
