@@ -16,6 +16,7 @@ from achievement._model import (
     Indicator,
     Margin,
     Outcome,
+    PluginValue,
     Quantity,
     RunningTotal,
     StatusWord,
@@ -90,10 +91,19 @@ def display(value: Value, *, bound: bool = True) -> str:
     ('15分以下', '30分以内')
     >>> display(parse_value("15 分以下"), bound=False)
     '15分'
+
+    A plugin's value is shown as its plugin displays it (by default its
+    published text), never re-rendered here; years have no thousands separator.
+
+    >>> display(parse_value("2025年度"))
+    '2025年度'
     """
+    if isinstance(value, PluginValue):
+        return value.display()
     if isinstance(value, Quantity):
         prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
-        shown = f"{prefix}{value.amount:,f}{value.unit or ''}"
+        digits = f"{value.amount:f}" if value.unit in _YEAR_UNITS else f"{value.amount:,f}"
+        shown = f"{prefix}{digits}{value.unit or ''}"
         return f"{shown}{_bound_word(value)}" if bound else shown
     if isinstance(value, Components):
         return "、".join(f"{item.label} {display(item.value, bound=bound)}" for item in value.items)
@@ -102,6 +112,10 @@ def display(value: Value, *, bound: bool = True) -> str:
     if isinstance(value, DirectionWord | StatusWord):
         return value.word
     return value.text or "-"
+
+
+_YEAR_UNITS = frozenset({"年度", "年"})
+"""Units after which a number is a year (2025年度), written without a thousands separator."""
 
 
 def _bound_word(value: Quantity) -> str:

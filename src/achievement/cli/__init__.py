@@ -88,8 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(peek_lang(argv, default_lang()))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    from achievement.cli._plugin_options import report_failures
+
     try:
-        return handler(args)
+        return report_failures(args, handler(args))
     except AchievementError as exc:
         return fail(exc, args.lang)
     except KeyboardInterrupt:

@@ -15,6 +15,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="print the plan file's JSON Schema / 計画ファイルの JSON Schema を表示",
         description="Print the JSON Schema of the plan file format (YAML or JSON).",
     )
+    from achievement.cli._plugin_options import add_plugin_options
+
+    add_plugin_options(p)
     p.set_defaults(handler=run)
 
 

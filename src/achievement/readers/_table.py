@@ -17,6 +17,7 @@ from achievement._errors import AchievementError, ParseError
 from achievement._model import (
     Actual,
     ActualStatus,
+    Column,
     Direction,
     Indicator,
     LocalizedText,
@@ -404,14 +405,14 @@ class CellReader:
         """The known style names, sorted."""
         return self.judge().styles
 
-    def parse(self, text: str) -> Value:
-        """Read one cell; raises :class:`ParseError` when nothing can read it."""
+    def parse(self, text: str, column: Column | None = None) -> Value:
+        """Read one cell of ``column``; raises :class:`ParseError` when nothing can read it."""
         if self._judge is None:
             try:
                 return parse_value(text)
             except ParseError:
                 pass  # a plugin of the default judge may read it
-        return self.judge().parse_value(text)
+        return self.judge().parse_value(text, column)
 
     def problem(
         self, style: str, *, file: str, row: int | None, column: str | None
@@ -701,10 +702,11 @@ class _RowReader:
         if not name:
             report("row.no_indicator", "indicator", name)
         values: dict[str, Value] = {}
-        for field in ("baseline", "target", "actual"):
+        columns: tuple[Column, ...] = ("baseline", "target", "actual")
+        for field in columns:
             text = self._cell(cells, field)
             try:
-                values[field] = self.cells.parse(text)
+                values[field] = self.cells.parse(text, field)
             except ParseError as exc:
                 report(
                     "cell.unreadable",

@@ -23,6 +23,7 @@ from achievement._model import (
     Indicator,
     Judgment,
     Outcome,
+    PluginValue,
     Quantity,
     RunningTotal,
     Target,
@@ -131,6 +132,11 @@ def map_amounts(
                 "total": map_amounts(value.total, fn, **kw),
             }
         )
+    if isinstance(value, PluginValue):  # a plugin's value: the core values among its fields
+        kw = {"flip_bounds": flip_bounds, "drop_bounds": drop_bounds}
+        numbers = (Quantity, Components, RunningTotal)
+        fields = {name: map_amounts(v, fn, **kw) for name, v in value if isinstance(v, numbers)}
+        return value.model_copy(update=fields)
     return value
 
 

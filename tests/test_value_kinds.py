@@ -1,0 +1,246 @@
+"""Plugin value kinds: registered, read from cells, carried by reports and plan files, shown as
+the plugin shows them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from pydantic import TypeAdapter
+
+import achievement
+from achievement import (
+    CORE_VALUE_KINDS,
+    Actual,
+    Indicator,
+    Judge,
+    Outcome,
+    ParseError,
+    PluginError,
+    PluginValue,
+    Quantity,
+    Target,
+    UnregisteredValue,
+    Value,
+    ValueKindRegistry,
+    default_judge,
+    hookimpl,
+)
+from achievement._judge import AUTOLOAD_ENV
+from achievement.cli import main
+from achievement.readers import dump_plan, read_plan
+
+from . import _value_kind_plugin
+from ._value_kind_plugin import Deadline
+
+PLUGIN_FILE = Path(_value_kind_plugin.__file__)
+SHOWN = "令和7年度(2025年度)までに完了"
+"""How the plugin displays the target ``令和7年度までに完了``."""
+
+PLAN = """\
+title: 期限の計画
+target_year: 2025
+goals:
+  - title: 行政の効率化
+    measures:
+      - title: 窓口の改善
+        indicators:
+          - name: 新システムの導入
+            target: 令和7年度までに完了
+            actual: 完了
+  - title: 人材の育成
+    measures:
+      - title: 職員の研修
+        indicators:
+          - name: 研修の回数
+            baseline: 3回
+            target: 10回
+            actual: 12回
+"""
+
+VALUES: TypeAdapter[Value] = TypeAdapter(Value)
+
+
+@pytest.fixture(autouse=True)
+def _no_installed_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv(AUTOLOAD_ENV, "1")
+    default_judge.cache_clear()
+    yield
+    default_judge.cache_clear()
+
+
+@pytest.fixture
+def judge() -> Judge:
+    return Judge(plugins=[_value_kind_plugin], autoload=False)
+
+
+def test_core_kinds_are_listed_once() -> None:
+    """The core kinds are the ``kind`` literals of the core value types."""
+    assert {"quantity", "components", "running_total", "direction", "status", "missing"} <= (
+        CORE_VALUE_KINDS
+    )
+    assert "by_deadline.deadline" not in CORE_VALUE_KINDS
+
+
+def test_plugin_value_is_read_judged_and_displayed(judge: Judge) -> None:
+    """The plugin's parse hook returns its own value; its evaluator judges it."""
+    value = judge.parse_value("令和7年度までに完了", "target")
+    assert value == Deadline(year=2025, task="完了", text="令和7年度までに完了")
+    assert achievement.display(value) == SHOWN
+    judgment = judge.judge_text(baseline=None, target="令和7年度までに完了", actual="完了")
+    assert (judgment.style, judgment.outcome) == ("by_deadline", Outcome.ACHIEVED)
+    assert judgment.message.ja == f"{SHOWN}: 完了のため達成"
+    assert [k for p in judge.describe_plugins() for k in p.value_kinds] == ["by_deadline.deadline"]
+
+
+def test_parse_hook_is_told_the_column(judge: Judge) -> None:
+    """The parse hook gets the column of each cell, and may read a cell only in one column."""
+    _value_kind_plugin.COLUMNS_SEEN.clear()
+    judge.judge_text(baseline="3回", target="令和7年度までに完了", actual="完了")
+    assert _value_kind_plugin.COLUMNS_SEEN == ["baseline", "target", "actual"]
+    assert isinstance(judge.parse_value("令和7年度までに完了", "target"), Deadline)
+    with pytest.raises(ParseError):  # not claimed in the actual column: the notation refuses it
+        judge.parse_value("令和7年度までに完了", "actual")
+
+
+def test_value_round_trips_through_data(judge: Judge) -> None:
+    """An indicator holding a plugin value dumps to JSON and validates back to the same class."""
+    indicator = Indicator(
+        target=Target(value=judge.parse_value("令和7年度までに完了", "target")),
+        actual=Actual(value=judge.parse_value("完了", "actual")),
+    )
+    data = json.loads(indicator.model_dump_json())
+    assert data["target"]["value"] == {
+        "kind": "by_deadline.deadline",
+        "text": "令和7年度までに完了",
+        "year": 2025,
+        "task": "完了",
+    }
+    assert Indicator.model_validate(data) == indicator
+    assert Indicator.model_validate_json(indicator.model_dump_json()) == indicator
+
+
+def test_unregistered_kind_keeps_every_field() -> None:
+    """A kind that no loaded plugin registers is read back whole, shown as its text."""
+    data = {"kind": "nobody.band", "text": "80%〜90%", "low": "80", "high": "90"}
+    value = VALUES.validate_python(data)
+    assert isinstance(value, UnregisteredValue)
+    assert achievement.display(value) == "80%〜90%"
+    assert VALUES.dump_python(value, mode="json") == data
+
+
+def test_core_values_still_read_as_core_types() -> None:
+    """A core kind in data is still its core type, and an unknown field is still refused."""
+    data = {"kind": "quantity", "amount": "5", "text": "5件", "unit": "件"}
+    assert VALUES.validate_python(data) == Quantity(amount=5, unit="件", text="5件")
+    with pytest.raises(ValueError, match="Extra inputs are not permitted"):
+        VALUES.validate_python({**data, "colour": "red"})
+
+
+def _kinds_plugin(*kinds: object, name: str) -> object:
+    class Plugin:
+        __name__ = name
+
+        @hookimpl
+        def achievement_register_value_kinds(self, registry: ValueKindRegistry) -> None:
+            for kind in kinds:
+                registry.add(kind)  # type: ignore[arg-type]
+
+    return Plugin()
+
+
+def test_core_kind_name_is_refused() -> None:
+    """A plugin value class named with a core kind is refused, naming the plugin and the hook."""
+
+    class Fake(PluginValue):
+        kind: Literal["quantity"] = "quantity"
+
+    with pytest.raises(PluginError) as caught:
+        Judge(plugins=[_kinds_plugin(Fake, name="faker")], autoload=False)
+    assert caught.value.en == (
+        "plugin 'faker', hook achievement_register_value_kinds: the value kind 'quantity' "
+        "is a core kind; name yours after the plugin, e.g. 'faker.quantity'"
+    )
+    assert "プラグイン「faker」のフック achievement_register_value_kinds" in caught.value.ja
+
+
+def test_kind_claimed_by_two_plugins_is_refused() -> None:
+    """Two plugins adding one kind are refused, naming both."""
+
+    class Other(PluginValue):
+        kind: Literal["by_deadline.deadline"] = "by_deadline.deadline"
+
+    with pytest.raises(PluginError, match="claimed by two plugins"):
+        Judge(plugins=[_value_kind_plugin, _kinds_plugin(Other, name="other")], autoload=False)
+
+
+def test_non_value_class_is_refused() -> None:
+    """Registering something that is not a PluginValue subclass names the plugin and the hook."""
+    with pytest.raises(PluginError) as caught:
+        Judge(plugins=[_kinds_plugin(Quantity, name="wrong")], autoload=False)
+    assert caught.value.en.startswith("plugin 'wrong', hook achievement_register_value_kinds: ")
+    assert "subclass achievement.PluginValue" in caught.value.en
+
+
+def test_plan_file_round_trip(tmp_path: Path, judge: Judge) -> None:
+    """A plan file with a plugin value reads, writes and reads back to the same plan."""
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN, encoding="utf-8")
+    first = read_plan(source, judge=judge)
+    assert first.problems == ()
+    target = first.plan.indicators[0].indicator.target.value
+    assert target == Deadline(year=2025, task="完了", text="令和7年度までに完了")
+    for fmt in ("yaml", "json"):
+        again = tmp_path / f"again.{fmt}"
+        again.write_text(dump_plan(first.plan, fmt), encoding="utf-8")
+        assert read_plan(again, judge=judge).plan == first.plan
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json", "csv", "xlsx", "html"])
+def test_every_format_shows_the_plugin_display(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """Every report format shows the plugin's display of its value, never a core rendering."""
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    argv = ["report", str(source), "--plugin", str(PLUGIN_FILE), "--format", fmt, "-o", str(out)]
+    code = main(argv)
+    assert code == 0, capsys.readouterr().err
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(out, read_only=True)
+        cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+        text = "\n".join(cells)
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert SHOWN in text
+    assert "2,025" not in text
+
+
+def test_json_report_carries_the_value_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON report carries each value with its kind; the plugin's value validates back."""
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert main(["report", str(source), "--plugin", str(PLUGIN_FILE), "-o", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    first, second = report["indicators"]
+    assert first["target"]["display"] == SHOWN
+    value = VALUES.validate_python(first["target"]["value"])
+    assert isinstance(value, PluginValue)
+    assert (value.kind, value.text, achievement.display(value)) == (
+        "by_deadline.deadline",
+        "令和7年度までに完了",
+        SHOWN,
+    )
+    assert VALUES.dump_python(value, mode="json") == first["target"]["value"]
+    assert VALUES.validate_python(second["target"]["value"]) == Quantity(
+        amount=10, unit="回", text="10回"
+    )
