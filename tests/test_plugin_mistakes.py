@@ -380,3 +380,36 @@ def test_no_plugins_leaves_installed_plugins_out(
     assert "good" not in out
     _, out, _ = run(capsys, "plugins", "--format", "json")
     assert '"good"' in out
+
+
+class _FailsToRegister:
+    __name__ = "clumsy"
+
+    @hookimpl
+    def achievement_register_evaluators(self, registry: object) -> None:
+        raise AttributeError("no evaluator today")
+
+
+def test_installed_plugin_failing_to_register(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An installed plugin that fails in a registration hook is named with how to skip it."""
+    install(
+        monkeypatch,
+        FakeDistribution("achievement-clumsy", "1.0", FakeEntryPoint("clumsy", _FailsToRegister())),
+        FakeDistribution("achievement-good", "2.0", FakeEntryPoint("good", _Good())),
+    )
+    monkeypatch.setenv(AUTOLOAD_ENV, "")
+    code, _, err = run(capsys, "judge", "--target", "1件", "--actual", "1件", "--lang", "en")
+    assert code == 2
+    assert err == (
+        "achievement: error: plugin 'clumsy' failed to register its evaluators (hook "
+        "achievement_register_evaluators): AttributeError: no evaluator today. To run without "
+        "it, pass --disable-plugin clumsy, or set ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD=1 to stop "
+        "loading installed plugins\n"
+    )
+    code, out, err = run(capsys, "plugins", "--lang", "en")
+    assert code == 0
+    assert "\ngood " in out
+    assert "\nclumsy " in out
+    assert "plugin 'clumsy' failed to register its evaluators" in err

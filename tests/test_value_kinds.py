@@ -15,8 +15,10 @@ import achievement
 from achievement import (
     CORE_VALUE_KINDS,
     Actual,
+    ActualStatus,
     Indicator,
     Judge,
+    Judgment,
     Outcome,
     ParseError,
     PluginError,
@@ -244,3 +246,23 @@ def test_json_report_carries_the_value_back(
     assert VALUES.validate_python(second["target"]["value"]) == Quantity(
         amount=10, unit="回", text="10回"
     )
+
+
+@pytest.mark.parametrize(
+    ("projected", "status"), [(True, ActualStatus.PROJECTED), (False, ActualStatus.FINAL)]
+)
+def test_one_line_judge_takes_projected(
+    monkeypatch: pytest.MonkeyPatch, projected: bool, status: ActualStatus
+) -> None:
+    """``achievement.judge(projected=...)`` marks the actual as ``Judge.judge_text`` does."""
+    seen: list[Indicator] = []
+    original = Judge.judge
+
+    def spy(self: Judge, indicator: Indicator) -> Judgment:
+        seen.append(indicator)
+        return original(self, indicator)
+
+    monkeypatch.setattr(Judge, "judge", spy)
+    judgment = achievement.judge(baseline=None, target="60%", actual="70%", projected=projected)
+    assert judgment.outcome is Outcome.ACHIEVED
+    assert [i.actual.status for i in seen] == [status]

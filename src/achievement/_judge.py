@@ -7,11 +7,9 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
-import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -21,26 +19,37 @@ import pluggy
 
 from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
-from achievement._evaluator import Evaluator, Verdict, display
+from achievement._evaluator import Verdict, display
+from achievement._judge_messages import CORE_MESSAGES, render_verdict
 from achievement._model import (
-    CORE_VALUE_KINDS,
     Actual,
     ActualStatus,
     Column,
     Direction,
-    DirectionSource,
-    Frozen,
     Indicator,
     Judgment,
     LocalizedText,
     Missing,
     Outcome,
-    PluginValue,
     Reason,
     Target,
     Value,
 )
 from achievement._notation import parse_value
+from achievement._plugin_support import (
+    AUTOLOAD_ENV,
+    PluginFailure,
+    PluginInfo,
+    autoload_disabled,
+    check_hook_args,
+    check_hook_names,
+    error_text,
+    is_value,
+    own_version,
+    plugin_name,
+    plugin_warnings,
+    skip_hint,
+)
 from achievement._registry import EvaluatorRegistry, ValueKindRegistry
 
 if TYPE_CHECKING:
@@ -49,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AUTOLOAD_ENV",
     "BUILTIN_PLUGINS",
+    "CORE_MESSAGES",
     "DISABLED_PLUGINS_ENV",
     "ENTRY_POINT_GROUP",
     "Judge",
@@ -59,11 +69,6 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "achievement"
 """The entry-point group third-party plugins are found through."""
-
-AUTOLOAD_ENV = "ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD"
-"""Set to ``1``, ``true`` or ``yes`` to stop loading plugins from entry points."""
-
-_TRUE_WORDS = frozenset({"1", "true", "yes"})
 
 DISABLED_PLUGINS_ENV = "ACHIEVEMENT_DISABLED_PLUGINS"
 """Comma-separated names of plugins not to load (as ``blocked``), e.g. ``range,other``."""
@@ -78,115 +83,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
 
-CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
-    "input.target_missing": {
-        "ja": "目標({target})がないため評価不能",
-        "en": "no target ({target}): not evaluable",
-    },
-    "judge.no_style": {
-        "ja": "目標 {target} を読める評価方式がないため評価不能(評価方式を指定してください)",
-        "en": "no style reads the target {target}: not evaluable (state the style)",
-    },
-    "input.actual_missing": {
-        "ja": "実績({actual})がないため評価不能",
-        "en": "no actual value ({actual}): not evaluable",
-    },
-    "judge.evaluator_failed": {
-        "ja": "評価方式「{style}」(プラグイン「{plugin}」)が指標「{indicator}」の評価中に"
-        "失敗したため評価不能: {error}",
-        "en": "style {style!r} (plugin {plugin!r}) failed while judging indicator "
-        "{indicator!r}: {error}; not evaluable",
-    },
-    "judge.inference_failed": {
-        "ja": "プラグイン「{plugin}」が指標「{indicator}」の評価方式の推定中"
-        "(フック achievement_infer_style)に失敗したため評価不能: {error}",
-        "en": "plugin {plugin!r} failed while inferring the style of indicator "
-        "{indicator!r} (hook achievement_infer_style): {error}; not evaluable",
-    },
-    "judge.unknown_inferred_style": {
-        "ja": "プラグイン「{plugin}」がフック achievement_infer_style で指標「{indicator}」に"
-        "評価方式「{style}」を挙げましたが、その方式を登録したプラグインがないため評価不能"
-        "(使える方式: {known})",
-        "en": "plugin {plugin!r} named the style {style!r} for indicator {indicator!r} "
-        "(hook achievement_infer_style), but no plugin registers that style: not evaluable "
-        "(installed styles: {known})",
-    },
-    "judge.not_a_verdict": {
-        "ja": "評価方式「{style}」(プラグイン「{plugin}」)の evaluate が Verdict ではなく "
-        "{returned} を返したため評価不能",
-        "en": "style {style!r} (plugin {plugin!r}): evaluate returned {returned}, "
-        "not a Verdict; not evaluable",
-    },
-    "judge.no_message": {
-        "ja": "評価方式「{style}」(プラグイン「{plugin}」)が返した理由コード「{code}」の"
-        "文言が messages にないため評価不能",
-        "en": "style {style!r} (plugin {plugin!r}) returned the reason code {code!r}, "
-        "which has no message in its messages catalogue; not evaluable",
-    },
-}
-"""Messages for the reason codes the judge itself gives."""
-
-
-@dataclass(frozen=True, slots=True)
-class PluginInfo:
-    """One plugin of a judge: its name, where it comes from, and the styles it adds.
-
-    ``origin`` is ``"builtin"``, ``"entry point"`` or ``"local"``;
-    ``distribution`` and ``version`` name the installed package that provides
-    it (``None`` for a local plugin).  ``value_kinds`` are the plugin's own
-    value kinds; ``warnings`` say what looks wrong with it (a hook function
-    without ``@hookimpl``, a plugin that registers nothing, a plugin that
-    failed to load and was left out).
-    """
-
-    name: str
-    origin: str
-    distribution: str | None
-    version: str | None
-    styles: tuple[str, ...]
-    value_kinds: tuple[str, ...] = ()
-    warnings: tuple[LocalizedText, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PluginFailure:
-    """A plugin hook that raised (or answered wrongly) while judging; reported once.
-
-    ``count`` is how many times it happened; ``error`` is the first error.
-    """
-
-    plugin: str
-    hook: str
-    error: str
-    count: int = 1
-
-    def message(self, lang: str) -> str:
-        """The failure for a person, with how to skip the plugin."""
-        times = f"({self.count}回)" if lang == "ja" else f" ({self.count} times)"
-        times = times if self.count > 1 else ""
-        if lang == "ja":
-            return (
-                f"プラグイン「{self.plugin}」がフック {self.hook} で失敗しました{times}: "
-                f"{self.error}。{skip_hint(self.plugin, 'ja')}"
-            )
-        return (
-            f"plugin {self.plugin!r} failed in hook {self.hook}{times}: {self.error}. "
-            f"{skip_hint(self.plugin, 'en')}"
-        )
-
-
-def skip_hint(plugin: str, lang: str) -> str:
-    """How to run without ``plugin``: ``--disable-plugin`` or the autoload switch."""
-    if lang == "ja":
-        return (
-            f"このプラグインを使わずに実行するには --disable-plugin {plugin} を付けるか、"
-            f"{AUTOLOAD_ENV}=1 でインストール済みプラグインの自動読み込みを止めてください"
-        )
-    return (
-        f"To run without it, pass --disable-plugin {plugin}, or set {AUTOLOAD_ENV}=1 "
-        "to stop loading installed plugins"
-    )
-
 
 class _HookFailed(Exception):
     """A plugin's hook implementation raised; carries the plugin's name."""
@@ -195,26 +91,6 @@ class _HookFailed(Exception):
         super().__init__(plugin, error)
         self.plugin = plugin
         self.error = error
-
-
-_DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
-    DirectionSource.BOUND: (
-        "目標が{bound_ja}を定めているため{better_ja}方が良いと推定",
-        "{better_en} is better, inferred from the bound on the target",
-    ),
-    DirectionSource.BASELINE: (
-        "目標が計画策定時より{side_ja}ため{better_ja}方が良いと推定",
-        "{better_en} is better, inferred from the target being {side_en} the baseline",
-    ),
-    DirectionSource.ZERO_TARGET: (
-        "目標がゼロのため低い方が良いと推定",
-        "lower is better, inferred from the target of zero",
-    ),
-    DirectionSource.DEFAULT: (
-        "方向の指定がないため高い方が良いとみなした",
-        "no direction given, so higher is taken as better",
-    ),
-}
 
 
 class Judge:
@@ -260,12 +136,12 @@ class Judge:
             if not pm.is_blocked(name):
                 pm.register(importlib.import_module(name), name=name)
         if autoload is None:
-            autoload = os.environ.get(AUTOLOAD_ENV, "").strip().lower() not in _TRUE_WORDS
+            autoload = not autoload_disabled(os.environ.get(AUTOLOAD_ENV))
         if autoload:
             self._load_entry_points()
         for plugin in plugins:
             self._register_local(plugin)
-        _check_hook_names(pm)
+        check_hook_names(pm)
         self._value_kinds = ValueKindRegistry()
         self._call_registration(
             "achievement_register_value_kinds", self._value_kinds._adding_for, "value kinds"
@@ -277,19 +153,32 @@ class Judge:
         self._schemes: SchemeRegistry | None = None
 
     def _call_registration(self, hook: str, registry: Callable[[str], object], what: str) -> None:
-        """Call a registration hook of every plugin, naming the plugin that fails."""
+        """Call a registration hook of every plugin, naming the plugin that fails.
+
+        An installed plugin's error says how to run without it; with
+        ``keep_going``, the plugin is left out and listed with its error.
+        """
         for impl in getattr(self._pm.hook, hook).get_hookimpls():
+            name = impl.plugin_name
             try:
-                impl.function(registry=registry(impl.plugin_name))
-            except AchievementError:
-                raise
+                impl.function(registry=registry(name))
             except Exception as exc:
-                raise PluginError(
-                    f"plugin {impl.plugin_name!r} failed to register its {what} "
-                    f"(hook {hook}): {type(exc).__name__}: {exc}",
-                    f"プラグイン「{impl.plugin_name}」が登録に失敗しました"
-                    f"(フック {hook}): {type(exc).__name__}: {exc}",
-                ) from exc
+                if isinstance(exc, AchievementError):
+                    en, ja = exc.en, exc.ja
+                else:
+                    en = f"plugin {name!r} failed to register its {what} (hook {hook}): {error_text(exc)}"
+                    ja = f"プラグイン「{name}」が登録に失敗しました(フック {hook}): {error_text(exc)}"
+                dist = self._distributions.get(name)
+                if dist is None:
+                    raise PluginError(en, ja) from exc
+                text = LocalizedText(
+                    en=f"{en}. {skip_hint(name, 'en')}", ja=f"{ja}。{skip_hint(name, 'ja')}"
+                )
+                if not self._keep_going:
+                    raise PluginError(text.en, text.ja) from exc
+                self._pm.unregister(name=name)
+                del self._distributions[name]
+                self._broken[name] = (dist, text)
 
     def _load_entry_points(self) -> None:
         """Register the plugins of the entry-point group, remembering their distributions."""
@@ -303,11 +192,11 @@ class Judge:
                 dist_name = dist.metadata["name"]
                 try:
                     plugin = ep.load()
-                    _check_hook_args(pm, ep.name, plugin)
+                    check_hook_args(pm, ep.name, plugin)
                     pm.register(plugin, name=ep.name)
                 except Exception as exc:
-                    error = exc.en if isinstance(exc, AchievementError) else _error(exc)
-                    error_ja = exc.ja if isinstance(exc, AchievementError) else _error(exc)
+                    error = exc.en if isinstance(exc, AchievementError) else error_text(exc)
+                    error_ja = exc.ja if isinstance(exc, AchievementError) else error_text(exc)
                     text = LocalizedText(
                         en=f"the installed plugin {ep.name!r} (from {dist_name}) failed to "
                         f"load: {error}. {skip_hint(ep.name, 'en')}",
@@ -340,7 +229,7 @@ class Judge:
                 ) from exc
         if pm.is_registered(plugin):
             return
-        name = name or _plugin_name(plugin)
+        name = name or plugin_name(plugin)
         if pm.is_blocked(name):
             return
         if pm.has_plugin(name):
@@ -350,7 +239,7 @@ class Judge:
                 f"名前が「{name}」のプラグインが二つあります。"
                 "どちらかの名前を変えてください(ファイルのプラグインはファイル名が名前です)",
             )
-        _check_hook_args(pm, name, plugin)
+        check_hook_args(pm, name, plugin)
         try:
             pm.register(plugin, name=name)
         except ValueError as exc:
@@ -403,13 +292,13 @@ class Judge:
                 continue
             styles = tuple(s for s in self._registry if self._registry.owner(s) == name)
             kinds = tuple(k for k in self._value_kinds if self._value_kinds.owner(k) == name)
-            warnings = _plugin_warnings(self._pm, name, plugin)
+            warnings = plugin_warnings(self._pm, name, plugin)
             dist = self._distributions.get(name)
             origin, dist_name, version = "local", None, None
             if dist is not None:
                 origin, dist_name, version = "entry point", dist.metadata["name"], dist.version
             elif name in BUILTIN_PLUGINS:
-                origin, dist_name, version = "builtin", "achievement", _own_version()
+                origin, dist_name, version = "builtin", "achievement", own_version()
             infos.append(PluginInfo(name, origin, dist_name, version, styles, kinds, warnings))
         for name, (dist, error) in self._broken.items():
             info = PluginInfo(name, "entry point", dist.metadata["name"], dist.version, ())
@@ -450,7 +339,7 @@ class Judge:
             found = self._first(hook, {"text": text, "column": column}, skip_failing=True)
             if found is not None:
                 plugin, value = found
-                if not _is_value(value):
+                if not is_value(value):
                     raise PluginError(
                         f"plugin {plugin!r}, hook achievement_parse_value: read {text!r} as "
                         f"{type(value).__name__}, which is not a value (return a core value, "
@@ -483,7 +372,7 @@ class Judge:
             except Exception as exc:
                 if not skip_failing:
                     raise _HookFailed(impl.plugin_name, exc) from exc
-                self._failed(impl.plugin_name, hook.name, _error(exc))
+                self._failed(impl.plugin_name, hook.name, error_text(exc))
                 continue
             if result is not None:
                 return impl.plugin_name, result
@@ -513,9 +402,11 @@ class Judge:
                     raise
                 except Exception as exc:
                     raise PluginError(
-                        f"plugin {impl.plugin_name!r} failed to register its schemes: "
+                        f"plugin {impl.plugin_name!r} failed to register its schemes "
+                        "(hook achievement_register_schemes): "
                         f"{type(exc).__name__}: {exc}",
-                        f"プラグイン「{impl.plugin_name}」が評価区分の登録に失敗しました: "
+                        f"プラグイン「{impl.plugin_name}」が評価区分の登録に失敗しました"
+                        "(フック achievement_register_schemes): "
                         f"{type(exc).__name__}: {exc}",
                     ) from exc
             self._schemes = schemes
@@ -550,7 +441,7 @@ class Judge:
             try:
                 inferred = self._infer(indicator)
             except _HookFailed as failed:
-                error = _error(failed.error)
+                error = error_text(failed.error)
                 self._failed(failed.plugin, "achievement_infer_style", error)
                 params = {"plugin": failed.plugin, "indicator": indicator.name, "error": error}
                 return self._core(None, "judge.inference_failed", params)
@@ -586,7 +477,7 @@ class Judge:
                 outcome=verdict.outcome,
                 style=style,
                 reason=Reason(code=verdict.code, params=dict(verdict.params)),
-                message=_render(verdict, evaluator),
+                message=render_verdict(verdict, evaluator),
                 direction=verdict.direction,
                 direction_source=verdict.direction_source,
                 margin=verdict.margin,
@@ -599,7 +490,7 @@ class Judge:
                     "style": style,
                     "plugin": plugin,
                     "indicator": indicator.name,
-                    "error": _error(exc),
+                    "error": error_text(exc),
                 },
             )
 
@@ -655,137 +546,6 @@ class Judge:
                 ja=templates["ja"].format_map(params), en=templates["en"].format_map(params)
             ),
         )
-
-
-def _error(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
-
-
-def _is_value(value: object) -> bool:
-    """Whether a parse hook's answer is a value: a core kind or a plugin's value class."""
-    if isinstance(value, PluginValue):
-        return True
-    kind = getattr(value, "kind", None)
-    return isinstance(value, Frozen) and kind in CORE_VALUE_KINDS
-
-
-def _hook_names(pm: pluggy.PluginManager) -> list[str]:
-    return [name for name in vars(pm.hook) if name.startswith("achievement_")]
-
-
-def _check_hook_names(pm: pluggy.PluginManager) -> None:
-    """Refuse a hook implementation whose name is not a hook, naming the plugin and the hook."""
-    from difflib import get_close_matches
-
-    known = sorted(name for name in _hook_names(pm) if getattr(pm.hook, name).has_spec())
-    for name in _hook_names(pm):
-        caller = getattr(pm.hook, name)
-        if caller.has_spec():
-            continue
-        for impl in caller.get_hookimpls():
-            close = get_close_matches(name, known, n=1)
-            hint_en = f"; did you mean {close[0]}?" if close else ""
-            hint_ja = f"「{close[0]}」の誤りではありませんか。" if close else ""
-            raise PluginError(
-                f"plugin {impl.plugin_name!r}: {name} is not a hook of achievement{hint_en} "
-                f"hooks: {', '.join(known)}",
-                f"プラグイン「{impl.plugin_name}」: {name} という名前のフックはありません。"
-                f"{hint_ja}フック: {', '.join(known)}",
-            )
-
-
-def _check_hook_args(pm: pluggy.PluginManager, name: str, plugin: object) -> None:
-    """Refuse an implementation that asks for arguments its hook does not pass."""
-    for attr in dir(plugin):
-        if not attr.startswith("achievement_") or pm.parse_hookimpl_opts(plugin, attr) is None:
-            continue
-        caller = getattr(pm.hook, attr, None)
-        if caller is None or caller.spec is None:
-            continue  # an unknown hook: refused by name once every plugin is in
-        function = getattr(plugin, attr)
-        try:
-            params = inspect.signature(function).parameters.values()
-        except (TypeError, ValueError):  # pragma: no cover - not introspectable
-            continue
-        asked = [p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-        given = caller.spec.argnames
-        unknown = [arg for arg in asked if arg not in given]
-        if unknown:
-            raise PluginError(
-                f"plugin {name!r}, hook {attr}: the implementation takes "
-                f"({', '.join(asked)}), but the hook passes only ({', '.join(given)}); "
-                f"{', '.join(unknown)} is not one of them (take any of them, by these names)",
-                f"プラグイン「{name}」のフック {attr}: 実装の引数 ({', '.join(asked)}) のうち "
-                f"{', '.join(unknown)} はフックが渡す引数 ({', '.join(given)}) にありません"
-                "(この名前の引数だけを受け取ってください)",
-            )
-
-
-def _plugin_warnings(
-    pm: pluggy.PluginManager, name: str, plugin: object
-) -> tuple[LocalizedText, ...]:
-    """What looks wrong with a loaded plugin: hook functions without ``@hookimpl``, or no hooks."""
-    hooks = {n for n in _hook_names(pm) if getattr(pm.hook, n).has_spec()}
-    unmarked = sorted(
-        attr
-        for attr in hooks
-        if callable(getattr(plugin, attr, None)) and pm.parse_hookimpl_opts(plugin, attr) is None
-    )
-    warnings = []
-    if unmarked:
-        names = ", ".join(unmarked)
-        warnings.append(
-            LocalizedText(
-                en=f"plugin {name!r}: {names} is not marked with @achievement.hookimpl, "
-                "so it is never called",
-                ja=f"プラグイン「{name}」: {names} に @achievement.hookimpl が付いていないため"
-                "呼び出されません",
-            )
-        )
-    if not pm.get_hookcallers(plugin):
-        warnings.append(
-            LocalizedText(
-                en=f"plugin {name!r} implements no hook: it adds nothing",
-                ja=f"プラグイン「{name}」はフックを一つも実装していないため、何も追加しません",
-            )
-        )
-    return tuple(warnings)
-
-
-def _plugin_name(plugin: object) -> str:
-    """The name a local plugin is registered under: its module or class name."""
-    if isinstance(plugin, ModuleType):
-        return plugin.__name__
-    named = getattr(plugin, "__name__", None)
-    return named if isinstance(named, str) else type(plugin).__name__
-
-
-def _own_version() -> str | None:
-    try:
-        return importlib.metadata.version("achievement")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a checkout
-        return None
-
-
-def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
-    """The verdict's message from the evaluator's catalogue, with a direction note."""
-    templates = evaluator.messages[verdict.code]
-    ja = templates["ja"].format_map(verdict.params)
-    en = templates["en"].format_map(verdict.params)
-    source = verdict.direction_source
-    if source is not None and source.inferred and verdict.direction is not None:
-        lower = verdict.direction is Direction.LOWER
-        note = {
-            "better_ja": "低い" if lower else "高い",
-            "better_en": "lower" if lower else "higher",
-            "bound_ja": "上限(以下・以内)" if lower else "下限(以上)",
-            "side_ja": "低い" if lower else "高い",
-            "side_en": "below" if lower else "above",
-        }
-        note_ja, note_en = _DIRECTION_NOTES[source]
-        ja = f"{ja}({note_ja.format_map(note)})"
-        en = f"{en} ({note_en.format_map(note)})"
-    return LocalizedText(ja=ja, en=en)
 
 
 @cache
