@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given
 from pydantic import TypeAdapter
 
 import achievement
@@ -266,3 +268,41 @@ def test_one_line_judge_takes_projected(
     judgment = achievement.judge(baseline=None, target="60%", actual="70%", projected=projected)
     assert judgment.outcome is Outcome.ACHIEVED
     assert [i.actual.status for i in seen] == [status]
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+
+
+@given(
+    year=st.integers(min_value=2019, max_value=2100),
+    task=st.text(alphabet="完了実施策定導入", min_size=1, max_size=4),
+)
+def test_plugin_value_round_trips_for_any_fields(year: int, task: str) -> None:
+    """Any value of the registered kind dumps to JSON and validates back equal, as its class."""
+    Judge(plugins=[_value_kind_plugin], autoload=False)  # registers the kind in this process
+    value = Deadline(year=year, task=task, text=f"令和{year - 2018}年度までに{task}")
+    again = VALUES.validate_json(VALUES.dump_json(value))
+    assert type(again) is Deadline
+    assert again == value
+
+
+@given(
+    extra=st.dictionaries(
+        st.text(alphabet="abcdefgh_", min_size=1, max_size=6),  # never "kind" or "text"
+        _JSON_SCALARS,
+        max_size=4,
+    )
+)
+def test_unregistered_value_keeps_any_fields(extra: dict[str, object]) -> None:
+    """A value of an unknown plugin kind reads back with every field it had, unchanged."""
+    data = {"kind": "nobody.thing", "text": "何か", **extra}
+    value = VALUES.validate_python(data)
+    assert isinstance(value, UnregisteredValue)
+    assert VALUES.dump_python(value, mode="json") == data
+
+
+@given(year=st.integers(min_value=1000, max_value=9999), unit=st.sampled_from(["年度", "年"]))
+def test_years_have_no_thousands_separator(year: int, unit: str) -> None:
+    """A year is written as a year, never ``2,025年度``."""
+    value = Quantity(amount=year, unit=unit, text=f"{year}{unit}")
+    assert achievement.display(value) == f"{year}{unit}"
