@@ -306,3 +306,27 @@ def test_years_have_no_thousands_separator(year: int, unit: str) -> None:
     """A year is written as a year, never ``2,025年度``."""
     value = Quantity(amount=year, unit=unit, text=f"{year}{unit}")
     assert achievement.display(value) == f"{year}{unit}"
+
+
+def test_plan_read_without_a_judge_asks_the_default_judges_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a plan with no judge given reads cells as the default judge does, plugins first."""
+
+    class Tens:
+        __name__ = "tens"
+
+        @hookimpl
+        def achievement_parse_value(self, text: str, column: str | None) -> Value | None:
+            if column == "target" and text == "10回":
+                return Deadline(year=2025, task="十回", text=text)
+            return None
+
+    monkeypatch.setattr(
+        "achievement._judge.default_judge", lambda: Judge(plugins=[Tens()], autoload=False)
+    )
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN, encoding="utf-8")
+    (training,) = [i.indicator for i in read_plan(source).plan.indicators]
+    assert training.name == "研修の回数"  # the deadline row needs the deadline plugin
+    assert training.target.value == Deadline(year=2025, task="十回", text="10回")

@@ -4,7 +4,6 @@ and the checks that name a plugin author's mistakes (the plugin and the hook).""
 from __future__ import annotations
 
 import importlib.metadata
-import inspect
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -139,6 +138,8 @@ def check_hook_names(pm: pluggy.PluginManager) -> None:
 
 def check_hook_args(pm: pluggy.PluginManager, name: str, plugin: object) -> None:
     """Refuse an implementation that asks for arguments its hook does not pass."""
+    import inspect
+
     for attr in dir(plugin):
         if not attr.startswith("achievement_") or pm.parse_hookimpl_opts(plugin, attr) is None:
             continue

@@ -386,8 +386,8 @@ class CellReader:
     """Reads cells the way a judge does: its plugins' notation first, then the built-in one.
 
     The style names a plan may state are the judge's.  With no judge given,
-    the default judge is built only when a plugin could matter: when a row
-    states a style, or when the built-in notation cannot read a cell.
+    the default judge (with the installed plugins) is built on the first
+    non-blank cell or stated style.
     """
 
     def __init__(self, judge: Judge | None = None) -> None:
@@ -406,12 +406,14 @@ class CellReader:
         return self.judge().styles
 
     def parse(self, text: str, column: Column | None = None) -> Value:
-        """Read one cell of ``column``; raises :class:`ParseError` when nothing can read it."""
-        if self._judge is None:
-            try:
-                return parse_value(text)
-            except ParseError:
-                pass  # a plugin of the default judge may read it
+        """Read one cell of ``column``; raises :class:`ParseError` when nothing can read it.
+
+        A non-blank cell always goes through the judge's plugins first, as
+        :meth:`Judge.parse_value` reads it, so that a plugin claiming text the
+        built-in notation could also read is never bypassed.
+        """
+        if not text.strip():
+            return parse_value(text)
         return self.judge().parse_value(text, column)
 
     def problem(
