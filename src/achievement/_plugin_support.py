@@ -151,7 +151,12 @@ def check_hook_args(pm: pluggy.PluginManager, name: str, plugin: object) -> None
             params = inspect.signature(function).parameters.values()
         except (TypeError, ValueError):  # pragma: no cover - not introspectable
             continue
-        asked = [p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        asked = [  # pluggy passes the named arguments without a default, by name
+            p.name
+            for p in params
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
+        ]
+        asked = asked[1:] if asked[:1] == ["self"] else asked
         given = caller.spec.argnames
         unknown = [arg for arg in asked if arg not in given]
         if unknown:
