@@ -317,6 +317,10 @@ def test_plan_read_without_a_judge_asks_the_default_judges_plugins(
         __name__ = "tens"
 
         @hookimpl
+        def achievement_register_value_kinds(self, registry: ValueKindRegistry) -> None:
+            registry.add(Deadline)
+
+        @hookimpl
         def achievement_parse_value(self, text: str, column: str | None) -> Value | None:
             if column == "target" and text == "10回":
                 return Deadline(year=2025, task="十回", text=text)
@@ -330,3 +334,41 @@ def test_plan_read_without_a_judge_asks_the_default_judges_plugins(
     (training,) = [i.indicator for i in read_plan(source).plan.indicators]
     assert training.name == "研修の回数"  # the deadline row needs the deadline plugin
     assert training.target.value == Deadline(year=2025, task="十回", text="10回")
+
+
+def test_parse_hook_returning_an_unregistered_kind_is_refused() -> None:
+    """A plugin value whose class the plugin did not register is named: it would not read back."""
+
+    class Forgetful:
+        __name__ = "forgetful"
+
+        @hookimpl
+        def achievement_parse_value(self, text: str) -> Value | None:
+            return Deadline(year=2025, task="完了", text=text)
+
+    with pytest.raises(PluginError) as caught:
+        Judge(plugins=[Forgetful()], autoload=False).parse_value("期限")
+    assert caught.value.en == (
+        "plugin 'forgetful', hook achievement_parse_value: read '期限' as a value of kind "
+        "'by_deadline.deadline', which the plugin did not register; add its class in "
+        "achievement_register_value_kinds"
+    )
+
+
+def test_parse_hook_must_keep_the_cell_text() -> None:
+    """A value whose text is not the cell as given is refused: reports show what was published."""
+
+    class Tidy:
+        __name__ = "tidy"
+
+        @hookimpl
+        def achievement_parse_value(self, text: str) -> Value | None:
+            return Quantity(amount=60, unit="%", text="60%")
+
+    with pytest.raises(PluginError) as caught:
+        Judge(plugins=[Tidy()], autoload=False).parse_value("６割")
+    assert caught.value.en == (
+        "plugin 'tidy', hook achievement_parse_value: read '６割' into a value whose text is "
+        "'60%'; keep the cell text as given (text=text)"
+    )
+    assert "セルの文字をそのまま text に入れてください" in caught.value.ja

@@ -75,7 +75,8 @@ def achievement_parse_value(text: str, column: Column | None) -> Value | None:
     ``None`` for any text the plugin does not claim, so that other plugins and
     the built-in notation see it.  The value returned must keep ``text`` as
     given; it is a core value or one of the plugin's own value kinds (see
-    ``achievement_register_value_kinds``).  Raise
+    ``achievement_register_value_kinds``).  Anything else is refused with a
+    :class:`~achievement.PluginError` naming the plugin and this hook.  Raise
     :class:`~achievement.ParseError` for text the plugin claims but cannot
     read; any other exception is reported once, naming the plugin and this
     hook, and the cell is read by the other plugins and the built-in notation.

@@ -31,6 +31,7 @@ from achievement._model import (
     LocalizedText,
     Missing,
     Outcome,
+    PluginValue,
     Reason,
     Target,
     Value,
@@ -348,8 +349,28 @@ class Judge:
                         f"値ではない {type(value).__name__} として返しました"
                         "(本体の値、登録した PluginValue の派生型、または None を返してください)",
                     )
+                self._check_parsed(plugin, text, value)  # type: ignore[arg-type]
                 return value  # type: ignore[return-value]
         return parse_value(text)
+
+    def _check_parsed(self, plugin: str, text: str, value: Value) -> None:
+        """Refuse a parsed value that drops the cell text or is of a kind nobody registered."""
+        where_en = f"plugin {plugin!r}, hook achievement_parse_value"
+        where_ja = f"プラグイン「{plugin}」のフック achievement_parse_value"
+        if isinstance(value, PluginValue) and self._value_kinds.get(value.kind) is not type(value):
+            raise PluginError(
+                f"{where_en}: read {text!r} as a value of kind {value.kind!r}, which the plugin "
+                "did not register; add its class in achievement_register_value_kinds",
+                f"{where_ja}: 「{text}」を登録されていない種類「{value.kind}」の値として返しました。"
+                "achievement_register_value_kinds でそのクラスを登録してください",
+            )
+        if value.text != text:
+            raise PluginError(
+                f"{where_en}: read {text!r} into a value whose text is {value.text!r}; "
+                "keep the cell text as given (text=text)",
+                f"{where_ja}: 「{text}」を text が「{value.text}」の値として返しました。"
+                "セルの文字をそのまま text に入れてください",
+            )
 
     def _first(
         self,

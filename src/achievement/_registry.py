@@ -151,6 +151,10 @@ class ValueKindRegistry:
     def __getitem__(self, kind: str) -> type[PluginValue]:
         return self._kinds[kind]
 
+    def get(self, kind: str) -> type[PluginValue] | None:
+        """The class registered for ``kind``, or ``None``."""
+        return self._kinds.get(kind)
+
     def __contains__(self, kind: object) -> bool:
         return kind in self._kinds
 
