@@ -413,3 +413,18 @@ def test_installed_plugin_failing_to_register(
     assert "\ngood " in out
     assert "\nclumsy " in out
     assert "plugin 'clumsy' failed to register its evaluators" in err
+
+
+def test_message_needing_a_parameter_the_verdict_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A message template naming a parameter the verdict does not give is named, not a crash."""
+    body = EVALUATOR.replace("{MESSAGES}", '{"toy.done": {"ja": "{actual}で達成", "en": "done"}}')
+    path = plugin(tmp_path, body.replace("{RETURN}", 'Verdict(Outcome.ACHIEVED, "toy.done")'))
+    code, out, err = judge_cli(capsys, path, "--style", "toy")
+    assert code == 1
+    assert out == (
+        "not evaluable: style 'toy' (plugin 'mine'): the message of reason code 'toy.done' "
+        "cannot be filled from the verdict's params (KeyError: 'actual'); not evaluable\n"
+    )
+    assert "plugin 'mine' failed in hook evaluate: message of 'toy.done'" in err

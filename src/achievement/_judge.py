@@ -494,11 +494,18 @@ class Judge:
                 self._failed(plugin, "evaluate", f"reason code {verdict.code!r} has no message")
                 params = {"style": style, "plugin": plugin, "code": verdict.code}
                 return self._core(style, "judge.no_message", params)
+            try:
+                message = render_verdict(verdict, evaluator)
+            except (KeyError, IndexError, ValueError) as exc:
+                error = f"{type(exc).__name__}: {exc}"
+                self._failed(plugin, "evaluate", f"message of {verdict.code!r}: {error}")
+                params = {"style": style, "plugin": plugin, "code": verdict.code, "error": error}
+                return self._core(style, "judge.message_failed", params)
             return Judgment(
                 outcome=verdict.outcome,
                 style=style,
                 reason=Reason(code=verdict.code, params=dict(verdict.params)),
-                message=render_verdict(verdict, evaluator),
+                message=message,
                 direction=verdict.direction,
                 direction_source=verdict.direction_source,
                 margin=verdict.margin,

@@ -49,6 +49,12 @@ CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "style {style!r} (plugin {plugin!r}): evaluate returned {returned}, "
         "not a Verdict; not evaluable",
     },
+    "judge.message_failed": {
+        "ja": "評価方式「{style}」(プラグイン「{plugin}」)の理由コード「{code}」の文言を"
+        "判定の params で埋められないため評価不能: {error}",
+        "en": "style {style!r} (plugin {plugin!r}): the message of reason code {code!r} "
+        "cannot be filled from the verdict's params ({error}); not evaluable",
+    },
     "judge.no_message": {
         "ja": "評価方式「{style}」(プラグイン「{plugin}」)が返した理由コード「{code}」の"
         "文言が messages にないため評価不能",
