@@ -141,13 +141,14 @@ def test_forgotten_hookimpl_is_a_warning_in_plugins(
     assert "@achievement.hookimpl が付いていないため呼び出されません" in err
 
 
-@pytest.mark.parametrize("missing", ["ja", "en"])
+@pytest.mark.parametrize(("missing", "blank"), [("ja", False), ("en", False), ("en", True)])
 def test_message_catalogue_missing_a_language(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], missing: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], missing: str, blank: bool
 ) -> None:
     """A message without ja or en is refused when the judge is built, naming plugin and hook."""
     other = "en" if missing == "ja" else "ja"
-    body = EVALUATOR.replace("{MESSAGES}", f'{{"toy.done": {{"{other}": "done"}}}}')
+    also = f', "{missing}": " "' if blank else ""
+    body = EVALUATOR.replace("{MESSAGES}", f'{{"toy.done": {{"{other}": "done"{also}}}}}')
     path = plugin(tmp_path, body.replace("{RETURN}", 'Verdict(Outcome.ACHIEVED, "toy.done")'))
     code, _, err = judge_cli(capsys, path, "--style", "toy")
     assert code == 2

@@ -65,7 +65,9 @@ class EvaluatorRegistry:
             missing = [
                 lang
                 for lang in ("ja", "en")
-                if not isinstance(templates, Mapping) or not isinstance(templates.get(lang), str)
+                if not isinstance(templates, Mapping)
+                or not isinstance(templates.get(lang), str)
+                or not templates[lang].strip()
             ]
             if missing:
                 raise PluginError(
