@@ -20,7 +20,7 @@ from achievement import Goal, Measure, Plan
 from achievement.render import FORMATS, render
 from achievement.rollup import Report, evaluate_plan
 
-SMALL = 200
+SMALL = 300
 GROWTH = 10
 LIMIT = 15
 
@@ -55,9 +55,9 @@ def _cpu(work: Callable[[], object], tries: int) -> float:
 
 def _growth(work: Callable[[int], object]) -> float:
     """How many times longer ``work(SMALL * GROWTH)`` runs than ``work(SMALL)``, per row."""
-    once = _cpu(lambda: work(0), 3)
-    small = _cpu(lambda: work(1), 3) - once
-    large = _cpu(lambda: work(2), 2) - once
+    once = _cpu(lambda: work(0), 5)
+    small = _cpu(lambda: work(1), 5) - once
+    large = _cpu(lambda: work(2), 3) - once
     return large / max(small, 1e-9)
 
 

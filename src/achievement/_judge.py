@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Evaluator, Verdict, display
+from achievement._lean import judgment as lean_judgment
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -208,6 +209,7 @@ class Judge:
                     f"{type(exc).__name__}: {exc}",
                 ) from exc
         self._schemes: SchemeRegistry | None = None
+        self._shared: dict[object, Any] = {}  # reasons, messages and margins to share
 
     def _load_entry_points(self) -> None:
         """Register the plugins of the entry-point group, remembering their distributions."""
@@ -427,15 +429,7 @@ class Judge:
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         try:
             verdict = evaluator.evaluate(indicator)
-            return Judgment(
-                outcome=verdict.outcome,
-                style=style,
-                reason=Reason(code=verdict.code, params=dict(verdict.params)),
-                message=_render(verdict, evaluator),
-                direction=verdict.direction,
-                direction_source=verdict.direction_source,
-                margin=verdict.margin,
-            )
+            return lean_judgment(self._shared, style, verdict, lambda: _render(verdict, evaluator))
         except Exception as exc:  # a broken plugin must not stop the report
             return self._core(
                 style,

@@ -11,6 +11,8 @@ edge are marked ``doubt`` and judged by the row judge instead.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import polars as pl
 
 from achievement.schemes import Basis, Scheme
@@ -56,7 +58,10 @@ def _grade(scheme: Scheme, values: dict[Basis, tuple[pl.Expr, pl.Expr]]) -> tupl
         bound = float(grade.min)
         holds = value > bound if grade.strict else value >= bound
         chain = chain.when(value.is_not_null() & holds).then(pl.lit(grade.label))
-        near = (value - bound).abs() <= _SLACK * (rel * value.abs() + _ULP * abs(bound))
+        # An exact value (rel 0: met, a sign) against a bound that is one double is exact.
+        exact_bound = Decimal(bound) == grade.min
+        tol = _SLACK * (rel * value.abs() + (0.0 if exact_bound else _ULP * abs(bound)))
+        near = ((value - bound).abs() <= tol) & (tol > 0)
         doubt = doubt | (evaluable & near.fill_null(False))
     if scheme.unmet_grade is not None:
         chain = chain.when(undefined).then(pl.lit(scheme.unmet_grade))
