@@ -113,8 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(peek_lang(argv, default_lang()), argv)
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    from achievement.cli._gc import tuned
+
     try:
-        return handler(args)
+        with tuned():
+            return handler(args)
     except AchievementError as exc:
         return fail(exc, args.lang)
     except KeyboardInterrupt:
