@@ -112,9 +112,11 @@ def judge_threshold(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
         .then(pl.lit("zero_target"))
         .otherwise(pl.lit("default"))
     )
-    frame = frame.with_columns(
-        comparable=comparable, has_base=has_base, way=way, source=source
-    ).with_columns(met=pl.when(_c("way") == "higher").then(a >= t).otherwise(a <= t))
+    lazy = (
+        frame.lazy()
+        .with_columns(comparable=comparable, has_base=has_base, way=way, source=source)
+        .with_columns(met=pl.when(_c("way") == "higher").then(a >= t).otherwise(a <= t))
+    )
     higher = _c("way") == "higher"
     outcome = (
         pl.when(~_c("comparable"))
@@ -164,7 +166,7 @@ def judge_threshold(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
         .then(better.sign().cast(pl.Float64))
         .otherwise(better / b.abs())
     )
-    frame = frame.with_columns(
+    lazy = lazy.with_columns(
         outcome=outcome,
         reason=reason,
         degree_raw=degree,
@@ -185,7 +187,7 @@ def judge_threshold(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
     }
     grade, grade_doubt = _grade(scheme, values)
     evaluable = _c("comparable")
-    judged = frame.select(
+    judged = lazy.select(
         "index",
         outcome=_c("outcome"),
         judged_style=pl.lit("threshold"),
@@ -198,7 +200,7 @@ def judge_threshold(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
         problem_en=pl.lit(None, pl.String),
         problem_ja=pl.lit(None, pl.String),
         doubt=degree_doubt | progress_doubt | grade_doubt,
-    )
+    ).collect()
     return judged.with_columns(_places(judged["degree"]), _places(judged["progress"]))
 
 

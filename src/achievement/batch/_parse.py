@@ -115,8 +115,19 @@ def _plain_shapes(texts: pl.DataFrame, reader: Reader) -> set[str]:
 
 
 def read_column(texts: pl.Series, reader: Reader, *, vectorised: bool) -> pl.DataFrame:
-    """The features (:data:`FEATURES`) of every cell of ``texts``, in row order."""
-    frame = pl.DataFrame({"text": texts.cast(pl.String)})
+    """The features (:data:`FEATURES`) of every cell of ``texts``, in row order.
+
+    Each distinct text is read once (cells repeat a lot), then spread over its rows.
+    """
+    column = pl.DataFrame({"text": texts.cast(pl.String)})
+    distinct = _features(column.unique("text"), reader, vectorised=vectorised)
+    return column.join(
+        distinct, on="text", how="left", nulls_equal=True, maintain_order="left"
+    ).drop("text")
+
+
+def _features(frame: pl.DataFrame, reader: Reader, *, vectorised: bool) -> pl.DataFrame:
+    """The features of each text of ``frame``, with the text."""
     if vectorised:
         parts = pl.col("text").str.extract_groups(_PLAIN)
         frame = frame.with_columns(
@@ -163,6 +174,7 @@ def read_column(texts: pl.Series, reader: Reader, *, vectorised: bool) -> pl.Dat
     frame = frame.join(read, on="text", how="left", suffix="_read", maintain_order="left")
     plain = pl.col("plain")
     return frame.select(
+        "text",
         kind=pl.when(pl.col("text").is_null())
         .then(pl.lit("missing"))
         .when(plain)

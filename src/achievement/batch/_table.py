@@ -160,7 +160,7 @@ def judge_table(
         {
             role: _text(frame[roles[role]], blank_is_null=role in ("direction", "style"))
             if role in roles
-            else pl.Series(role, [None] * frame.height, pl.String)
+            else pl.repeat(None, frame.height, dtype=pl.String, eager=True).alias(role)
             for role in _KEYS
         }
     ).with_row_index("index")
