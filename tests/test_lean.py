@@ -86,3 +86,14 @@ def test_what_validation_refuses_is_still_refused(verdict: dict[str, Any]) -> No
     judgment = judge.judge_text(baseline=None, target="1件", actual="1件", style="loose")
     assert judgment.outcome is Outcome.NOT_EVALUABLE
     assert judgment.reason.code == "judge.evaluator_failed"
+
+
+def test_cells_are_read_once_and_refusals_every_time() -> None:
+    from achievement import ParseError
+
+    judge = Judge(autoload=False)
+    first = judge._read("110件")
+    assert judge._read("110件") is first
+    for _ in range(2):
+        with pytest.raises(ParseError):
+            judge.judge_text(baseline=None, target="x%%", actual="1件")
