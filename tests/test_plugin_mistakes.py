@@ -361,12 +361,20 @@ def test_autoload_switch_takes_only_yes_words(
     assert ("good" in names) is autoloads
 
 
-@pytest.mark.parametrize("command", ["report", "validate", "compare", "judge", "schema", "plugins"])
-def test_every_command_takes_no_plugins(command: str) -> None:
+def test_every_command_takes_no_plugins() -> None:
     """``--no-plugins`` is accepted by every command."""
-    needs = {"validate": ["plan.csv"], "judge": ["--target", "1件", "--actual", "1件"]}
-    args = build_parser("en").parse_args([command, *needs.get(command, []), "--no-plugins"])
-    assert args.no_plugins is True
+    from achievement.cli import COMMANDS
+
+    needs = {
+        "validate": ["plan.csv"],
+        "judge": ["--target", "1件", "--actual", "1件"],
+        "batch": ["in.csv", "-o", "out.csv"],
+    }
+    names = [module.rsplit(".", 1)[-1].removesuffix("_command") for module in COMMANDS]
+    assert {"report", "validate", "compare", "judge", "schema", "plugins"} <= set(names)
+    for command in names:
+        argv = [command, *needs.get(command, []), "--no-plugins"]
+        assert build_parser("en", argv).parse_args(argv).no_plugins is True, command
 
 
 def test_no_plugins_leaves_installed_plugins_out(

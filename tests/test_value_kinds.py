@@ -372,3 +372,23 @@ def test_parse_hook_must_keep_the_cell_text() -> None:
         "'60%'; keep the cell text as given (text=text)"
     )
     assert "セルの文字をそのまま text に入れてください" in caught.value.ja
+
+
+def test_batch_path_tells_the_parse_hook_the_column() -> None:
+    """``judge_table`` reads each cell with its column, so a column-aware plugin is obeyed."""
+    pl = pytest.importorskip("polars")
+    from achievement.batch import judge_table
+
+    _value_kind_plugin.COLUMNS_SEEN.clear()
+    rows = pl.DataFrame(
+        {
+            "baseline": ["3件", None],
+            "target": ["令和7年度までに完了", "10件"],
+            "actual": ["完了", "12件"],
+        }
+    )
+    judged = judge_table(rows, judge=Judge(plugins=[_value_kind_plugin], autoload=False))
+    assert judged["outcome"].to_list() == ["achieved", "achieved"]
+    assert judged["judged_style"].to_list() == ["by_deadline", "threshold"]
+    assert set(_value_kind_plugin.COLUMNS_SEEN) <= {"baseline", "target", "actual"}
+    assert {"baseline", "target", "actual"} <= set(_value_kind_plugin.COLUMNS_SEEN)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -21,6 +21,8 @@ from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Verdict, display
 from achievement._judge_messages import CORE_MESSAGES, render_verdict
+from achievement._lean import SHARED_LIMIT
+from achievement._lean import judgment as lean_judgment
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -83,6 +85,14 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "achievement.schemes.presets",
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
+
+
+class _UnfilledMessage(Exception):
+    """A verdict's message template could not be filled from its params."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 class _HookFailed(Exception):
@@ -152,6 +162,8 @@ class Judge:
             "achievement_register_evaluators", self._registry._adding_for, "evaluators"
         )
         self._schemes: SchemeRegistry | None = None
+        self._shared: dict[object, Any] = {}  # reasons, messages and margins to share
+        self._values: dict[tuple[Column, str | None], Value] = {}  # cells read by judge_text
 
     def _call_registration(self, hook: str, registry: Callable[[str], object], what: str) -> None:
         """Call a registration hook of every plugin, naming the plugin that fails.
@@ -494,22 +506,19 @@ class Judge:
                 self._failed(plugin, "evaluate", f"reason code {verdict.code!r} has no message")
                 params = {"style": style, "plugin": plugin, "code": verdict.code}
                 return self._core(style, "judge.no_message", params)
-            try:
-                message = render_verdict(verdict, evaluator)
-            except (KeyError, IndexError, ValueError) as exc:
-                error = f"{type(exc).__name__}: {exc}"
-                self._failed(plugin, "evaluate", f"message of {verdict.code!r}: {error}")
-                params = {"style": style, "plugin": plugin, "code": verdict.code, "error": error}
-                return self._core(style, "judge.message_failed", params)
-            return Judgment(
-                outcome=verdict.outcome,
-                style=style,
-                reason=Reason(code=verdict.code, params=dict(verdict.params)),
-                message=message,
-                direction=verdict.direction,
-                direction_source=verdict.direction_source,
-                margin=verdict.margin,
-            )
+
+            def render() -> LocalizedText:
+                try:
+                    return render_verdict(verdict, evaluator)
+                except (KeyError, IndexError, ValueError) as exc:
+                    raise _UnfilledMessage(exc) from exc
+
+            return lean_judgment(self._shared, style, verdict, render)
+        except _UnfilledMessage as unfilled:
+            error = error_text(unfilled.error)
+            self._failed(plugin, "evaluate", f"message of {verdict.code!r}: {error}")
+            params = {"style": style, "plugin": plugin, "code": verdict.code, "error": error}
+            return self._core(style, "judge.message_failed", params)
         except Exception as exc:  # a broken plugin must not stop the report
             return self._core(
                 style,
@@ -547,7 +556,7 @@ class Judge:
         cells: dict[Column, str | None] = {"baseline": baseline, "target": target, "actual": actual}
         for column, text in cells.items():
             try:
-                values[column] = self.parse_value(text, column)
+                values[column] = self._read(text, column)
             except ParseError as exc:
                 raise exc.located(file=None, row=None, column=column) from None
         indicator = Indicator(
@@ -562,6 +571,16 @@ class Judge:
             direction=None if direction is None else Direction(direction),
         )
         return self.judge(indicator)
+
+    def _read(self, text: str | None, column: Column) -> Value:
+        """:meth:`parse_value`, remembered per column and text: cells repeat, values are frozen."""
+        found = self._values.get((column, text))
+        if found is None:
+            found = self.parse_value(text, column)  # a refusal is raised each time, not kept
+            if len(self._values) >= SHARED_LIMIT:
+                self._values.clear()
+            self._values[column, text] = found
+        return found
 
     @staticmethod
     def _core(style: str | None, code: str, params: dict[str, str]) -> Judgment:
