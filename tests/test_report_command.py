@@ -115,7 +115,7 @@ def test_missing_file_is_an_error_in_the_users_language(
 
 def _large_plan(tmp_path: Path, copies: int) -> Path:
     lines = TAITO.read_text(encoding="utf-8").splitlines(keepends=True)
-    header, body = lines[0], "".join(lines[1:])
+    header, body = "".join(lines[:2]), "".join(lines[2:])  # the plan's name and the header
     path = tmp_path / "large.csv"
     path.write_text(header + body * copies, encoding="utf-8")
     return path

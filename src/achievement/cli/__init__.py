@@ -21,6 +21,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: tuple[str, ...] = (
     "achievement.cli.judge_command",
     "achievement.cli.report_command",
+    "achievement.cli.annotate_command",
     "achievement.cli.compare_command",
     "achievement.cli.validate_command",
     "achievement.cli.schema_command",

@@ -1,8 +1,10 @@
-"""JSON: one object with the plan, every indicator, the tallies and the highlights.
+"""JSON: one object with the plan, the tallies, every indicator and the highlights.
 
-Keys are sorted, text is not escaped to ASCII and numbers that are ``Decimal``
-are written as strings (``"71.4"``), so the same report always gives the same
-bytes.
+Keys come in the order of the report (plan, disagreements, totals, goals,
+measures, indicators, problems, then the highlights, the scheme and the rules;
+``achievement schema --report`` prints the JSON Schema), text is not escaped to
+ASCII and numbers that are ``Decimal`` are written as strings (``"71.4"``,
+exact), so the same report always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
-from achievement.render._view import scheme_rule
+from achievement.render._view import disagreements, published, scheme_rule
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
@@ -107,7 +109,10 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         "outcome": judgment.outcome.value,
         "grade": None if result.grade is None else result.grade.label,
         "measurements": _measurements(result.measurements),
-        "reason": {"code": judgment.reason.code, "params": dict(judgment.reason.params)},
+        "reason": {
+            "code": judgment.reason.code,
+            "params": dict(sorted(judgment.reason.params.items())),
+        },
         "message": judgment.message.get(lang),
         "direction": None if judgment.direction is None else judgment.direction.value,
         "direction_source": (
@@ -135,8 +140,27 @@ def _pointer(result: IndicatorResult) -> dict[str, Any]:
     }
 
 
+def _disagreements(report: Report, lang: str) -> dict[str, Any]:
+    differing = disagreements(report)
+    return {
+        "count": len(differing),
+        "unpublished": sum(1 for r in report.results if r.agrees is None),
+        "indicators": [
+            {
+                "row": r.entry.row,
+                "name": r.entry.indicator.name,
+                "published": published(r, lang),
+                "computed": r.outcome.value,
+                "grade": None if r.grade is None else r.grade.label,
+                "reason": r.judgment.message.get(lang),
+            }
+            for r in differing
+        ],
+    }
+
+
 def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
-    """The report as plain JSON data; messages and the rule in ``lang``."""
+    """The report as plain JSON data, keys in report order; messages and rules in ``lang``."""
     plan = report.plan
     return {
         "plan": {
@@ -145,20 +169,12 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
             "target_year": plan.target_year,
         },
         "lang": lang,
-        "source_rows": report.source_rows,
-        "problems": [
-            {
-                "file": p.file,
-                "row": p.row,
-                "column": p.column,
-                "text": p.text,
-                "code": p.code,
-                "severity": p.severity,
-                "message": p.message.get(lang),
-            }
-            for p in report.problems
-        ],
-        "indicators": [_indicator(result, lang) for result in report.results],
+        "disagreements": _disagreements(report, lang),
+        "totals": {
+            **_tally(report.totals),
+            "unique_indicators": report.unique_indicators,
+            "grades": _grades(report.grades),
+        },
         "goals": [
             {
                 **_goal(g.goal),
@@ -178,16 +194,25 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
             }
             for m in report.measures
         ],
-        "totals": {
-            **_tally(report.totals),
-            "unique_indicators": report.unique_indicators,
-            "grades": _grades(report.grades),
-        },
-        "scheme": _scheme(report, lang),
+        "indicators": [_indicator(result, lang) for result in report.results],
+        "problems": [
+            {
+                "file": p.file,
+                "row": p.row,
+                "column": p.column,
+                "text": p.text,
+                "code": p.code,
+                "severity": p.severity,
+                "message": p.message.get(lang),
+            }
+            for p in report.problems
+        ],
+        "source_rows": report.source_rows,
         "highlights": {
             "achieved": [_pointer(r) for r in report.highlights.achieved],
             "not_achieved": [_pointer(r) for r in report.highlights.not_achieved],
         },
+        "scheme": _scheme(report, lang),
         "rules": {
             "rate": label("rate_rule", lang),
             "highlights": report.highlights.rule.get(lang),
@@ -197,7 +222,5 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
-    """The report as one JSON object, keys sorted, ending with a newline."""
-    return (
-        json.dumps(to_data(report, lang=lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-    )
+    """The report as one JSON object, keys in report order, ending with a newline."""
+    return json.dumps(to_data(report, lang=lang), ensure_ascii=False, indent=2) + "\n"
