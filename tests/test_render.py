@@ -277,5 +277,5 @@ def test_english_output_shows_grades_in_english(taito_report: Report) -> None:
     assert {"Met A", "Forward B", "Achieved", "Not achieved", "Threshold", "Direction"} <= cells
     assert not {"達成", "未達成", "achieved", "not achieved", "threshold", "met A"} & cells
     data = json.loads(render(taito_report, "json", lang="en"))
-    assert data["scheme"]["grade_labels"] == {"達成": "achieved", "未達成": "not achieved"}
+    assert data["scheme"]["grade_labels"] == {"達成": "Achieved", "未達成": "Not achieved"}
     assert {row["grade"] for row in data["indicators"]} == {"達成", "未達成"}

@@ -236,3 +236,20 @@ def test_every_format_renders_the_title(taito_report: Report) -> None:
             book = openpyxl.load_workbook(io.BytesIO(output))
             text = str(book.worksheets[0]["A1"].value)
         assert "台東区情報化推進計画" in text[:400], fmt
+
+
+def test_a_row_without_a_published_outcome_is_counted_not_listed(tmp_path: Path) -> None:
+    """A blank 評価 is neither agreement nor disagreement: counted on its own, not listed."""
+    path = tmp_path / "partial.csv"
+    path.write_text(
+        "評価指標,目標,実績,評価\nA,60%,20%,達成\nB,60%,91%,\nC,60%,70%,達成\n", encoding="utf-8"
+    )
+    report = evaluate_plan(read_plan(path).plan)
+    text = str(render(report, "md", lang="ja"))
+    assert "公表された評価と判定が異なる評価指標: 1件" in text
+    assert "公表された評価がない評価指標: 1件(照合していません)" in text
+    listed = text.split("## 公表された評価と異なる判定", 1)[1].split("\n## ", 1)[0]
+    assert "| 2 | A |" in listed
+    assert "| 3 | B |" not in listed
+    data = json.loads(str(render(report, "json", lang="en")))
+    assert (data["disagreements"]["count"], data["disagreements"]["unpublished"]) == (1, 1)

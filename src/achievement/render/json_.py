@@ -15,7 +15,7 @@ from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
-from achievement.render._view import disagreements, published, scheme_rule
+from achievement.render._view import disagreements, grade_name, published, scheme_rule
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
@@ -78,7 +78,7 @@ def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
         "rule": scheme.rule.get(lang),
         "source": None if scheme.source is None else scheme.source.get(lang),
         "labels": list(scheme.labels),
-        "grade_labels": {name: scheme.label_of(scheme.get(name), lang) for name in scheme.labels},
+        "grade_labels": {name: grade_name(scheme.get(name), lang) for name in scheme.labels},
         "achieved": [grade.label for grade in scheme.grades if grade.achieved],
     }
 

@@ -230,7 +230,8 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.column_dimensions["A"].width = min(max(24, *map(text_width, names)) + 2, 60)
     for column in "BCDE":
         sheet.column_dimensions[column].width = 12
-    sheet.freeze_panes = f"B{first + 2}"
+    # the header rows stay in view, unless a long list of disagreements sits above them
+    sheet.freeze_panes = f"B{first + 2}" if first <= _FREEZE_WITHIN else "B1"
     _print_setup(sheet, f"{first}:{first + 1}", title(report, lang))
 
 
@@ -239,6 +240,9 @@ _DISAGREEMENT_LAYOUT = ("indicator", "row", "recorded", "outcome", "reason")
 column A, the reason last, merged over :data:`_REASON_SPAN` columns."""
 
 _REASON_SPAN = 7
+
+_FREEZE_WITHIN = 16
+"""The lowest row the summary's header may start on for the rows above it to be frozen."""
 
 
 def _disagreements(
