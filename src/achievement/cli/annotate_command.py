@@ -56,6 +56,15 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _mode(out: Path) -> int:
+    """The permissions ``out`` has, or those a new file gets (not the temporary file's 0600)."""
+    if out.exists():
+        return out.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_new(data: bytes, out: Path, source: Path) -> None:
     """Write ``data`` to ``out`` atomically (a temporary file renamed over it), refusing
     ``out`` when it is the file ``source`` (by any path, link included)."""
@@ -67,15 +76,19 @@ def write_new(data: bytes, out: Path, source: Path) -> None:
             file=str(out),
         )
     folder = out.parent if str(out.parent) else Path(".")
+    temp: str | None = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temp, _mode(out))
         os.replace(temp, out)
     except OSError as exc:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
         raise AchievementError(
-            f"cannot write {out}: {exc.strerror or exc}",
-            f"{out} に書き込めません: {exc.strerror or exc}",
+            f"cannot write the file: {exc.strerror or exc}",
+            f"ファイルに書き込めません: {exc.strerror or exc}",
             file=str(out),
         ) from exc
 

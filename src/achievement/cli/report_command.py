@@ -110,20 +110,12 @@ def _render(report: Report, fmt: str, lang: str, detail: bool = False) -> str | 
         ) from exc
 
 
-def _write(output: str | bytes, out: str | None, fmt: str) -> None:
+def _write(output: str | bytes, out: str | None, fmt: str, source: Path) -> None:
     if out is not None:
-        path = Path(out)
-        try:
-            if isinstance(output, bytes):
-                path.write_bytes(output)
-            else:
-                path.write_text(output, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise AchievementError(
-                f"cannot write {out}: {exc.strerror}",
-                f"{out} に書き込めません: {exc.strerror}",
-                file=out,
-            ) from exc
+        from achievement.cli.annotate_command import write_new
+
+        data = output.encode("utf-8") if isinstance(output, str) else output
+        write_new(data, Path(out), source)  # never over the plan itself
         return
     if isinstance(output, bytes):
         if sys.stdout.isatty():
@@ -166,5 +158,5 @@ def run(args: argparse.Namespace) -> int:
             problems=result.problems,
             source_rows=result.rows,
         )
-    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
+    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt, path)
     return 1 if result.problem_rows else 0
