@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from achievement.cli import main
 from achievement.render._annotate import plain_text
@@ -261,3 +263,56 @@ def test_text_is_never_a_live_formula() -> None:
     assert plain_text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert plain_text("+1") == "'+1"
     assert plain_text("実績 20%") == "実績 20%"
+
+
+_TARGETS = ["60%", "0%", "減少", "増加", "推進", "年5件(累計31件)", "110件"]
+_ACTUALS = ["20%", "91%", "0%", "41分", "推進", "検討", "年27件(累計59件)", "785件", "―"]
+_PUBLISHED = ["", "", "達成", "未達成", "〇", "×"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_TARGETS), st.sampled_from(_ACTUALS), st.sampled_from(_PUBLISHED)
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_annotating_then_reading_agrees_everywhere_it_filled(
+    tmp_path: Path, rows: list[tuple[str, str, str]], end: str
+) -> None:
+    """Law: every original cell is kept, each blank 評価 gets the judgment, so reading the
+    copy back finds every filled row agreeing; rows the city filled keep their text."""
+    from achievement.readers import read_plan
+
+    lines = ["評価指標,計画策定時,目標,実績,評価"]
+    lines += [f"指標{n},10%,{t},{a},{p}" for n, (t, a, p) in enumerate(rows)]
+    source = tmp_path / "law.csv"
+    source.write_bytes((end.join(lines) + end).encode("utf-8"))
+    out = tmp_path / "law-out.csv"
+    code = main(["annotate", str(source), "-o", str(out)])
+    assert code in (0, 1)
+    original = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8"), newline="")))
+    written = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert out.read_bytes().count(end.encode()) == len(lines)
+    for before, after in zip(original, written, strict=True):
+        kept = [cell for index, cell in enumerate(before) if index != 4 or cell]
+        assert [after[i] for i, cell in enumerate(before) if i != 4 or cell] == kept
+    again = read_plan(out)
+    for item in again.plan.indicators:
+        n = int(item.indicator.name.removeprefix("指標"))
+        if rows[n][2] == "":
+            assert item.recorded is not None
+    report_rows = {i.row for i in again.plan.indicators}
+    from achievement.rollup import evaluate_plan
+
+    for result in evaluate_plan(again.plan).results:
+        n = int(result.entry.indicator.name.removeprefix("指標"))
+        if rows[n][2] == "":
+            assert result.agrees is True, result.entry.row
+    assert report_rows | set(again.problem_rows) == set(range(2, 2 + len(rows)))

@@ -81,7 +81,7 @@ TEXT_DETAIL_COLUMNS: tuple[str, ...] = (
 )
 """The detail columns the text report prints with ``--detail`` (a terminal is narrow)."""
 
-DISAGREEMENT_COLUMNS: tuple[str, ...] = ("row", "indicator", "recorded", "outcome", "reason")
+DISAGREEMENT_COLUMNS: tuple[str, ...] = ("row", "indicator", "recorded", "computed", "reason")
 """The columns of the list of judgments that differ from the published outcome."""
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -190,8 +190,9 @@ def disagreement_rows(report: Report, lang: str) -> list[dict[str, str]]:
     rows = []
     for result in disagreements(report):
         row = detail_row(result, lang)
+        row["computed"] = row["outcome"]
         if shows_grades(report) and result.grade is not None:
-            row["outcome"] = f"{row['outcome']} ({row['grade']})"
+            row["computed"] = f"{row['outcome']} ({row['grade']})"
         rows.append(row)
     return rows
 

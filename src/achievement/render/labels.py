@@ -57,6 +57,7 @@ LABELS: Mapping[str, LocalizedText] = {
     "outcome": _t("評価", "Outcome"),
     "outcomes": _t("達成状況", "Outcomes"),
     "recorded": _t("公表された評価", "Published outcome"),
+    "computed": _t("判定", "Computed outcome"),
     "agrees": _t("一致", "Agrees"),
     "style": _t("評価方式", "Style"),
     "reason": _t("理由", "Reason"),

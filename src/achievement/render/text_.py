@@ -58,7 +58,9 @@ def plain_console(width: int = WIDTH) -> tuple[Console, io.StringIO]:
     return console, out
 
 
-_SHORT = frozenset({"row", "outcome", "recorded", "grade", "progress", "degree", "agrees", "style"})
+_SHORT = frozenset(
+    {"row", "outcome", "computed", "recorded", "grade", "progress", "degree", "agrees", "style"}
+)
 """Columns of a word or a figure, never folded: their width is their text's."""
 
 
@@ -73,7 +75,7 @@ def _rows_table(
         if key in _SHORT:
             table.add_column(label(key, lang), no_wrap=True)
         else:
-            ratio = 4 if key in ("reason", "note") else 2 if key == "indicator" else 1
+            ratio = 4 if key in ("reason", "note") else 3 if key == "indicator" else 1
             table.add_column(label(key, lang), overflow="fold", ratio=ratio)
 
     for cells in rows:

@@ -235,7 +235,7 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     _print_setup(sheet, f"{first}:{first + 1}", title(report, lang))
 
 
-_DISAGREEMENT_LAYOUT = ("indicator", "row", "recorded", "outcome", "reason")
+_DISAGREEMENT_LAYOUT = ("indicator", "row", "recorded", "computed", "reason")
 """The disagreement columns as the summary sheet lays them out: the name in the wide
 column A, the reason last, merged over :data:`_REASON_SPAN` columns."""
 
