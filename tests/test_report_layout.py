@@ -100,11 +100,9 @@ def test_json_and_xlsx_list_the_disagreements(two_report: Report) -> None:
     data = json.loads(str(render(two_report, "json", lang="ja")))
     assert data["disagreements"]["count"] == 2
     assert [
-        (d["row"], d["published"], d["computed"]) for d in data["disagreements"]["indicators"]
-    ] == [
-        (3, "達成", "not_achieved"),
-        (4, "未達成", "achieved"),
-    ]
+        (d["row"], d["published"], d["published_text"], d["computed"])
+        for d in data["disagreements"]["indicators"]
+    ] == [(3, "achieved", "達成", "not_achieved"), (4, "not_achieved", "×", "achieved")]
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.load_workbook(io.BytesIO(bytes(render(two_report, "xlsx", lang="ja"))))
     summary, detail = book.worksheets
@@ -253,3 +251,16 @@ def test_a_row_without_a_published_outcome_is_counted_not_listed(tmp_path: Path)
     assert "| 3 | B |" not in listed
     data = json.loads(str(render(report, "json", lang="en")))
     assert (data["disagreements"]["count"], data["disagreements"]["unpublished"]) == (1, 1)
+
+
+def test_xlsx_text_is_never_a_formula(tmp_path: Path) -> None:
+    """An indicator named like a formula is written to the workbook as text."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "odd.csv"
+    path.write_text("評価指標,目標,実績,評価\n=1+1,60%,20%,達成\n", encoding="utf-8")
+    report = evaluate_plan(read_plan(path).plan)
+    book = openpyxl.load_workbook(io.BytesIO(bytes(render(report, "xlsx", lang="ja"))))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    named = [c for c in cells if c.value == "=1+1"]
+    assert len(named) == 3  # the disagreement list, the main not achieved, the detail
+    assert {c.data_type for c in named} == {"s"}

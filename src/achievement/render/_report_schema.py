@@ -39,7 +39,8 @@ class PlanInfo(_Closed):
 class Disagreement(_Closed):
     row: int | None = Field(description="the row of the source table")
     name: str
-    published: str = Field(description="the published outcome, as the plan wrote it")
+    published: Outcome | None = Field(description="the published outcome")
+    published_text: str | None = Field(description="the published outcome as the plan wrote it")
     computed: Outcome
     grade: str | None
     reason: str

@@ -15,7 +15,7 @@ from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
-from achievement.render._view import disagreements, grade_name, published, scheme_rule
+from achievement.render._view import disagreements, grade_name, scheme_rule
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
@@ -149,7 +149,8 @@ def _disagreements(report: Report, lang: str) -> dict[str, Any]:
             {
                 "row": r.entry.row,
                 "name": r.entry.indicator.name,
-                "published": published(r, lang),
+                "published": None if r.entry.recorded is None else r.entry.recorded.value,
+                "published_text": r.entry.recorded_text,
                 "computed": r.outcome.value,
                 "grade": None if r.grade is None else r.grade.label,
                 "reason": r.judgment.message.get(lang),
