@@ -570,3 +570,34 @@ def test_numbers_and_dashes_stay_as_they_are_in_csv(text: str) -> None:
     from achievement.render._safe import csv_cell
 
     assert csv_cell(text) == text
+
+
+def test_html_escapes_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The HTML report shows ``<script>`` in a cell as text."""
+    plan = write_csv(tmp_path / "plan.csv", [["<script>alert(1)</script>", "10件", "12件", ""]])
+    assert main(["report", str(plan), "--format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert "<script>alert(1)" not in out
+    assert "&lt;script&gt;alert(1)" in out
+
+
+def test_merge_repeats_within_the_used_range_only(tmp_path: Path) -> None:
+    """A merge reaching past the cells that hold values repeats its value only up to them."""
+    from achievement.readers._xlsx import xlsx_rows
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["計画", None, None])
+    sheet.append(HEADER)
+    sheet.append(["a", "10件", "12件", ""])
+    sheet.merge_cells("A1:Z1")
+    sheet.merge_cells("D3:D9")
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    table = xlsx_rows(path.read_bytes(), file="book.xlsx")
+    assert table.rows == [
+        (1, ["計画", "計画", "計画", "計画"]),
+        (2, HEADER),
+        (3, ["a", "10件", "12件", ""]),  # D3:D9 stops at the last row used
+    ]
