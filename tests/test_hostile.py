@@ -601,3 +601,28 @@ def test_merge_repeats_within_the_used_range_only(tmp_path: Path) -> None:
         (2, HEADER),
         (3, ["a", "10件", "12件", ""]),  # D3:D9 stops at the last row used
     ]
+
+
+def test_scheme_file_alias_bomb_is_refused(tmp_path: Path) -> None:
+    """A scheme file of nested aliases is refused like a plan file, within 200 MB."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 8)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(["extends: degree", *lines]) + "\n", encoding="utf-8")
+    result = run_limited("report", "--scheme", str(path))
+    assert_clean(result, 2, "aliases")
+
+
+def test_deep_yaml_without_libyaml_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With PyYAML's pure-Python parser, deep nesting is refused too, never a RecursionError."""
+    import yaml
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    for depth in (100, 5000):
+        path = tmp_path / f"deep{depth}.yaml"
+        path.write_text("goals: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+        assert main(["validate", str(path), "--lang", "en"]) == 2
+        err = capsys.readouterr().err
+        assert "nested more than" in err

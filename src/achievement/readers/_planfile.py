@@ -45,6 +45,7 @@ __all__ = [
     "parse_plan_text",
     "parse_text",
     "plan_schema",
+    "safe_load_bounded",
 ]
 
 _YAML_BREAKS = frozenset("\x85\u2028\u2029")
@@ -478,6 +479,27 @@ def parse_plan_text(
     finally:
         loader.dispose()
     return data, _lines(node)
+
+
+def safe_load_bounded(text: str, *, file: str) -> object:
+    """YAML read as :func:`yaml.safe_load` reads it, with the depth and alias bounds of plans.
+
+    Raises :class:`yaml.YAMLError` for text that is not YAML, and
+    :class:`AchievementError` for a document beyond the bounds.
+    """
+    yaml = _yaml()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError as exc:
+            raise _too_deep(file) from exc
+        if node is None:
+            return None
+        _check_nodes(node, file, Limits())
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _too_deep(file: str) -> AchievementError:

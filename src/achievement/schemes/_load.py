@@ -78,8 +78,14 @@ def _read(path: Path) -> Any:
             "YAML を読むには PyYAML が必要です: pip install 'achievement[yaml]'",
             file=str(path),
         ) from exc
+    from achievement.readers._planfile import safe_load_bounded
+
     try:
-        return yaml.safe_load(text)
+        return safe_load_bounded(text, file=str(path))
+    except SchemeFileError:
+        raise
+    except AchievementError as exc:
+        raise SchemeFileError(exc.en, exc.ja, file=str(path)) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise SchemeFileError(
