@@ -626,3 +626,38 @@ def test_deep_yaml_without_libyaml_is_refused(
         assert main(["validate", str(path), "--lang", "en"]) == 2
         err = capsys.readouterr().err
         assert "nested more than" in err
+
+
+def test_output_through_a_link_replaces_its_target(tmp_path: Path) -> None:
+    """``-o LINK`` replaces the file the link points to and keeps the link."""
+    target = tmp_path / "real.md"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["report", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_too_many_columns_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV row with values past 256 columns is refused; trailing blank cells are not counted."""
+    wide = write_csv(tmp_path / "wide.csv", [["a", "10件", "12件", "", *[""] * 300, "x"]])
+    assert main(["validate", str(wide), "--lang", "en"]) == 2
+    assert "more than 256 columns" in capsys.readouterr().err
+    blank = write_csv(tmp_path / "blank.csv", [["a", "10件", "12件", "", *[""] * 300]])
+    assert main(["validate", str(blank), "--lang", "en"]) == 0
+
+
+def test_plan_file_indicators_count_against_max_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan file with more indicators than --max-rows is refused."""
+    items = "".join(f"    - name: i{n}\n      target: 10件\n      actual: 12件\n" for n in range(6))
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "goals:\n- title: g\n  measures:\n  - title: m\n    indicators:\n" + items,
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path), "--max-rows", "5", "--lang", "en"]) == 2
+    assert "--max-rows 5" in capsys.readouterr().err
+    assert main(["validate", str(path), "--max-rows", "6", "--lang", "en"]) == 0

@@ -54,9 +54,11 @@ def write_file(data: str | bytes, out: str) -> None:
     """Write ``data`` to ``out`` atomically: a temporary file in the same folder, then a rename.
 
     The new file gets the permissions a new file gets (umask), or those of the
-    file it replaces.
+    file it replaces; when ``out`` is a link, the file it points to is replaced.
     """
     path = Path(out)
+    if path.is_symlink():  # write the file the link points to, and keep the link
+        path = path.resolve()
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     try:
