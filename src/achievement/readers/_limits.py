@@ -27,7 +27,7 @@ MAX_DEPTH = 64
 MAX_NODES = 1_000_000
 """Values in a YAML or JSON plan file once its aliases are expanded."""
 
-UNPACKED_RATIO = 20
+UNPACKED_RATIO = 10
 """An XLSX archive's parts, unpacked, may hold this many times ``max_bytes``."""
 
 
@@ -36,14 +36,14 @@ class Limits:
     """How much a reader takes in; see ``--max-rows``, ``--max-cell-chars``, ``--max-bytes``.
 
     >>> Limits().max_rows, Limits().max_cell_chars, Limits().max_bytes
-    (100000, 10000, 50000000)
+    (100000, 10000, 20000000)
     """
 
     max_rows: int = 100_000
     """Rows of a table (sheet rows, CSV records) or indicators of a plan file."""
     max_cell_chars: int = 10_000
     """Characters in one cell."""
-    max_bytes: int = 50_000_000
+    max_bytes: int = 20_000_000
     """Bytes of the file as stored (and, for XLSX, :data:`UNPACKED_RATIO` times this unpacked)."""
 
     def rows(
