@@ -47,8 +47,6 @@ def run(args: argparse.Namespace) -> int:
         data["label"] = OUTCOME_LABELS[args.lang][judgment.outcome.value]
         print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        from achievement.render._safe import terminal_text
-
         label = OUTCOME_LABELS[args.lang][judgment.outcome.value]
-        print(terminal_text(f"{label}: {judgment.message.get(args.lang)}"))
+        print(f"{label}: {judgment.message.get(args.lang)}")
     return 0
