@@ -222,7 +222,7 @@ def test_never_writes_over_the_input(tmp_path: Path, capsys: pytest.CaptureFixtu
     os.symlink(source, link)
     for out in (source, link, tmp_path / "." / "plan.csv"):
         assert main(["annotate", str(source), "-o", str(out)]) == 2
-        assert "入力ファイルは上書きしません" in capsys.readouterr().err
+        assert "は読み込むファイル" in capsys.readouterr().err
         assert source.read_bytes() == data
     assert main(["annotate", str(source), "-o", str(tmp_path / "x.xlsx"), "--lang", "en"]) == 2
     assert "suffix of the input" in capsys.readouterr().err
@@ -261,7 +261,8 @@ def test_workbook_with_a_chart_is_refused(
 def test_text_is_never_a_live_formula() -> None:
     """Text a spreadsheet would read as a formula is written with an apostrophe in CSV."""
     assert plain_text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert plain_text("+1") == "'+1"
+    assert plain_text("+SUM(A1)") == "'+SUM(A1)"
+    assert plain_text("-5") == "-5"  # a number stays a number
     assert plain_text("実績 20%") == "実績 20%"
 
 

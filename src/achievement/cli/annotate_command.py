@@ -10,22 +10,20 @@ could not be read (their reason column names the problem), 2 on an error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from achievement._errors import AchievementError
 
-__all__ = ["register", "run", "write_new"]
+__all__ = ["register", "run"]
 
 _SUFFIXES = (".xlsx", ".csv")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``annotate`` subcommand."""
-    from achievement.cli._options import add_columns_option
+    from achievement.cli._options import add_columns_option, add_limit_options
     from achievement.cli._plugin_options import add_plugin_options
     from achievement.cli._scheme import add_scheme_option
 
@@ -44,58 +42,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="OUT", required=True, help="the annotated copy / 出力先"
     )
     add_columns_option(p)
+    add_limit_options(p)
     add_plugin_options(p)
     add_scheme_option(p)
     p.set_defaults(handler=run)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
-def _mode(out: Path) -> int:
-    """The permissions ``out`` has, or those a new file gets (not the temporary file's 0600)."""
-    if out.exists():
-        return out.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_new(data: bytes, out: Path, source: Path) -> None:
-    """Write ``data`` to ``out`` atomically (a temporary file renamed over it), refusing
-    ``out`` when it is the file ``source`` (by any path, link included)."""
-    if _same_file(source, out):
-        raise AchievementError(
-            "OUT is the input file; the input is never written over: give another OUT",
-            "出力先が入力ファイルと同じです。入力ファイルは上書きしません。別の出力先を指定して"
-            "ください",
-            file=str(out),
-        )
-    folder = out.parent if str(out.parent) else Path(".")
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, _mode(out))
-        os.replace(temp, out)
-    except OSError as exc:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-        raise AchievementError(
-            f"cannot write the file: {exc.strerror or exc}",
-            f"ファイルに書き込めません: {exc.strerror or exc}",
-            file=str(out),
-        ) from exc
-
-
 def run(args: argparse.Namespace) -> int:
     """Judge the plan and write the annotated copy; return the exit code."""
-    from achievement.cli._options import parse_columns, tell_problems
+    from achievement.cli._options import limits_from_args, parse_columns, tell_problems
+    from achievement.cli._output import check_not_input, write_file
     from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import resolve_scheme
     from achievement.readers import read_plan
@@ -117,11 +73,10 @@ def run(args: argparse.Namespace) -> int:
             f"出力先の拡張子は入力と同じ({suffix})にしてください",
             file=args.output,
         )
-    if _same_file(source, out):
-        write_new(b"", out, source)  # refuses, before anything is judged
+    check_not_input(args.output, source, args.scheme)  # before anything is judged
     columns = parse_columns(args.columns)
     judge = judge_from_args(args)
-    result = read_plan(source, columns=columns or None, judge=judge)
+    result = read_plan(source, columns=columns or None, judge=judge, limits=limits_from_args(args))
     tell_problems(result, args.lang)
     scheme = resolve_scheme(args.scheme, result.plan, source, judge)
     report = evaluate_plan(result.plan, judge, scheme=scheme, problems=result.problems)
@@ -133,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             f"annotating XLSX needs {exc.name}: pip install 'achievement[xlsx]'",
             f"XLSX への記入には {exc.name} が必要です: pip install 'achievement[xlsx]'",
         ) from exc
-    write_new(data, out, source)
+    write_file(data, args.output)
     for line in done.lines(args.lang):
         print(f"{args.output}: {line}", file=sys.stderr)
     return 1 if result.problem_rows else 0

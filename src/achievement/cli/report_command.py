@@ -36,7 +36,7 @@ _EPILOG = (
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand."""
-    from achievement.cli._options import add_columns_option
+    from achievement.cli._options import add_columns_option, add_limit_options
     from achievement.cli._plugin_options import add_plugin_options
     from achievement.render import FORMATS
 
@@ -69,6 +69,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="text format: also print every indicator / テキスト形式で全指標の一覧も表示",
     )
     add_columns_option(p)
+    add_limit_options(p)
     add_plugin_options(p)
     from achievement.cli._scheme import add_scheme_option
 
@@ -110,30 +111,21 @@ def _render(report: Report, fmt: str, lang: str, detail: bool = False) -> str | 
         ) from exc
 
 
-def _write(output: str | bytes, out: str | None, fmt: str, source: Path) -> None:
-    if out is not None:
-        from achievement.cli.annotate_command import write_new
+def _write(output: str | bytes, out: str | None, fmt: str) -> None:
+    from achievement.cli._output import write_output
 
-        data = output.encode("utf-8") if isinstance(output, str) else output
-        write_new(data, Path(out), source)  # never over the plan itself
-        return
-    if isinstance(output, bytes):
-        if sys.stdout.isatty():
-            raise AchievementError(
-                f"the {fmt} format is binary: give -o OUT or redirect stdout to a file",
-                f"{fmt} 形式はバイナリです: -o で出力先を指定するか、標準出力をファイルへ"
-                "リダイレクトしてください",
-            )
-        sys.stdout.flush()
-        sys.stdout.buffer.write(output)
-        sys.stdout.buffer.flush()
-        return
-    sys.stdout.write(output)
+    write_output(output, out, fmt)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
-    from achievement.cli._options import output_format, parse_columns, tell_problems
+    from achievement.cli._options import (
+        limits_from_args,
+        output_format,
+        parse_columns,
+        tell_problems,
+    )
+    from achievement.cli._output import check_not_input
     from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import resolve_scheme
     from achievement.readers import bundled_example, read_plan
@@ -143,7 +135,13 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output, FORMATS)
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
-    result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
+    check_not_input(args.output, path, args.scheme)
+    result = read_plan(
+        path,
+        columns=parse_columns(args.columns) or None,
+        judge=judge,
+        limits=limits_from_args(args),
+    )
     tell_problems(result, args.lang)
     plan = result.plan
     if args.title is not None and args.title.strip():
@@ -158,5 +156,5 @@ def run(args: argparse.Namespace) -> int:
             problems=result.problems,
             source_rows=result.rows,
         )
-    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt, path)
+    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0

@@ -40,18 +40,17 @@ __all__ = ["Annotated", "Layout", "annotate_csv", "annotate_xlsx", "locate", "pl
 _UNKEPT = ("xl/drawings/drawing", "xl/charts/", "xl/media/", "xl/pivotTables/", "xl/pivotCache/")
 """Parts of a workbook openpyxl does not write back: annotating would silently drop them."""
 
-_LIVE = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet read a CSV cell as a formula."""
-
 
 def plain_text(text: str) -> str:
     """Text a spreadsheet shows as written: one that a spreadsheet would take for a
-    formula gets a leading apostrophe.
+    formula gets a leading apostrophe (see :func:`achievement.render._safe.csv_cell`).
 
     >>> plain_text("=1+1"), plain_text("達成")
     ("'=1+1", '達成')
     """
-    return f"'{text}" if text.startswith(_LIVE) else text
+    from achievement.render._safe import csv_cell
+
+    return str(csv_cell(text))
 
 
 @dataclass
@@ -369,7 +368,7 @@ def annotate_xlsx(
 
     file = str(source)
     _refuse_unkept(source, file)
-    table = xlsx_rows(source, file=file)
+    table = xlsx_rows(source.read_bytes(), file=file)
     layout = locate(table.rows, _first_row(report, problems, file), columns, file=file)
     book = openpyxl.load_workbook(source, keep_links=True)
     sheet = book.worksheets[0]
@@ -403,7 +402,9 @@ def _write_cell(sheet: Any, row: int, index: int, value: str, like: int | None) 
         if model.has_style:
             cell.font, cell.border = copy(model.font), copy(model.border)
             cell.fill, cell.alignment = copy(model.fill), copy(model.alignment)
-    cell.value = value
+    from achievement.render._safe import xlsx_text
+
+    cell.value = xlsx_text(value)
     cell.data_type = "s"  # text, never a live formula
 
 

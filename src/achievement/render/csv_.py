@@ -8,9 +8,9 @@ come first, then the others, each in plan order, with the row of the source in `
 
 from __future__ import annotations
 
-import csv
 import io
 
+from achievement.render._safe import csv_writer
 from achievement.render._view import (
     DETAIL_COLUMNS,
     detail_columns,
@@ -31,7 +31,7 @@ grade only under a scheme other than ``binary``)."""
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as CSV (RFC 4180 quoting, ``\\r\\n`` line ends)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out)
     writer.writerow([title(report, lang)])
     for line in disagreement_heading(report, lang):
         writer.writerow([line])

@@ -10,6 +10,7 @@ exact), so the same report always gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -20,7 +21,7 @@ from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
 
-__all__ = ["render", "to_data"]
+__all__ = ["KEYS", "chunks", "render", "to_data"]
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -162,6 +163,32 @@ def _disagreements(report: Report, lang: str) -> dict[str, Any]:
 
 def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
     """The report as plain JSON data, keys in report order; messages and rules in ``lang``."""
+    head = _head(report, lang)
+    return {
+        key: [_indicator(r, lang) for r in report.results] if key == "indicators" else head[key]
+        for key in KEYS
+    }
+
+
+KEYS: tuple[str, ...] = (
+    "plan",
+    "lang",
+    "disagreements",
+    "totals",
+    "goals",
+    "measures",
+    "indicators",
+    "problems",
+    "source_rows",
+    "highlights",
+    "scheme",
+    "rules",
+)
+"""The keys of the report, in the order they are written."""
+
+
+def _head(report: Report, lang: str) -> dict[str, Any]:
+    """Everything of :func:`to_data` but the indicators."""
     plan = report.plan
     return {
         "plan": {
@@ -195,7 +222,6 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
             }
             for m in report.measures
         ],
-        "indicators": [_indicator(result, lang) for result in report.results],
         "problems": [
             {
                 "file": p.file,
@@ -222,6 +248,35 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
     }
 
 
+def _dumps(value: object, depth: int) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
+    """:func:`render`'s text piece by piece, one indicator at a time, to write as it goes.
+
+    Only one indicator's data exists at a time, so a report of many rows is
+    written without building the whole document in memory.
+    """
+    head = _head(report, lang)
+    keys = KEYS
+    yield "{"
+    for number, key in enumerate(keys):
+        yield "\n  " + json.dumps(key, ensure_ascii=False) + ": "
+        if key != "indicators":
+            yield _dumps(head[key], 1)
+        elif not report.results:
+            yield "[]"
+        else:
+            for index, result in enumerate(report.results):
+                yield ("[\n    " if index == 0 else ",\n    ") + _dumps(_indicator(result, lang), 2)
+            yield "\n  ]"
+        if number < len(keys) - 1:
+            yield ","
+    yield "\n}\n"
+
+
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one JSON object, keys in report order, ending with a newline."""
-    return json.dumps(to_data(report, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report, lang=lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from achievement.render._safe import markdown_text
 from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -25,9 +26,8 @@ __all__ = ["render"]
 
 
 def _cell(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
-    )
+    text = markdown_text(text).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\r\n", "<br>").replace("\n", "<br>")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -40,7 +40,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as a Markdown document: the judgments that differ from the published
     outcome first, then the summary, the grades, the highlights and the detail."""
-    lines = [f"# {title(report, lang)}", ""]
+    lines = [f"# {markdown_text(title(report, lang))}", ""]
     for line in disagreement_heading(report, lang):
         lines += [_cell(line), ""]
     differing = disagreement_rows(report, lang)

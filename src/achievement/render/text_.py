@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from achievement.render._safe import terminal_text
 from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -143,4 +144,4 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH, detail: bool
     if detail:
         keys = tuple(k for k in TEXT_DETAIL_COLUMNS if k != "grade" or shows_grades(report))
         console.print(_rows_table(label("detail", lang), keys, detail_rows(report, lang), lang))
-    return out.getvalue()
+    return terminal_text(out.getvalue())

@@ -19,6 +19,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from achievement.render._safe import safe_sheets, safe_workbook
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     coverage,
@@ -109,15 +110,6 @@ def _print_setup(sheet: Worksheet, title_rows: str, heading: str) -> None:
     sheet.oddHeader, sheet.oddFooter = header, footer
 
 
-def _plain(sheet: Worksheet) -> None:
-    """Every text cell of ``sheet`` kept as text: a name or note that starts with ``=``
-    is not written as a formula."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
-
-
 def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -168,22 +160,20 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
                 center,
                 border,
             )
+    at = first + 1  # the last row written; counted, not asked of openpyxl
     for row in summary_rows(report, lang, rate_row=True):
         tally = row.tally
+        at += 1
         if row.kind == "goal":
             sheet.append([row.label])
-            sheet.merge_cells(
-                start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5
-            )
-            sheet.cell(sheet.max_row, 1).fill = goal_fill
-            sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+            sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=5)
+            sheet.cell(at, 1).fill = goal_fill
+            sheet.cell(at, 1).font = Font(bold=True)
         elif row.kind == "rate":
             sheet.append([row.label, None, None if tally.rate is None else float(tally.rate / 100)])
-            sheet.cell(sheet.max_row, 3).number_format = "0.0%"
-            sheet.merge_cells(
-                start_row=sheet.max_row, start_column=3, end_row=sheet.max_row, end_column=5
-            )
-            sheet.cell(sheet.max_row, 3).alignment = center
+            sheet.cell(at, 3).number_format = "0.0%"
+            sheet.merge_cells(start_row=at, start_column=3, end_row=at, end_column=5)
+            sheet.cell(at, 3).alignment = center
         else:
             sheet.append(
                 [
@@ -195,10 +185,10 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
                 ]
             )
             if row.kind == "total":
-                for cell in sheet[sheet.max_row]:
-                    cell.font = Font(bold=True)
-        for cell in sheet[sheet.max_row][:5]:
-            cell.border = border
+                for col in range(1, 6):
+                    sheet.cell(at, col).font = Font(bold=True)
+        for col in range(1, 6):
+            sheet.cell(at, col).border = border
     sheet.append([])
     sheet.append([f"{label('unique_indicators', lang)}: {report.unique_indicators}"])
     sheet.append([label("rate_rule", lang)])
@@ -312,14 +302,25 @@ def _number(text: str) -> int | float | str:
 
 
 def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
+    """Merge each run of equal keys down ``column``, all in one pass.
+
+    ``Worksheet.merge_cells`` checks every new range against every merged one,
+    so merging run by run is quadratic; runs are disjoint, so they are added
+    straight to the sheet's ranges and their cells made merged cells.
+    """
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    letter = get_column_letter(column)
     for offset, span in enumerate(row_spans(keys)):
         if span > 1:
-            sheet.merge_cells(
-                start_row=first + offset,
-                start_column=column,
-                end_row=first + offset + span - 1,
-                end_column=column,
-            )
+            top, bottom = first + offset, first + offset + span - 1
+            merged = MergedCellRange(sheet, f"{letter}{top}:{letter}{bottom}")
+            sheet.merged_cells.ranges.add(merged)
+            for row in range(top + 1, bottom + 1):
+                sheet._cells[row, column] = MergedCell(sheet, row, column)
+            merged.format()
 
 
 def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
@@ -333,9 +334,13 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     fill = PatternFill("solid", fgColor=_DISAGREES)
+    wrap = Alignment(wrap_text=True, vertical="top")
     rows = detail_rows(report, lang)
-    for result, row in zip(report.results, rows, strict=True):
+    # Row numbers are counted, never asked of openpyxl (max_row walks every cell).
+    for number, (result, row) in enumerate(zip(report.results, rows, strict=True), start=2):
         sheet.append([row[key] for key in keys])
+        for column in range(1, len(keys) + 1):
+            sheet.cell(number, column).alignment = wrap
         measured = result.measurements
         ratios = {
             "progress": result.progress,
@@ -343,15 +348,11 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
         }
         for key, ratio in ratios.items():  # numbers Excel can sort and compute with
             if ratio is not None and ratio.is_finite():
-                cell = sheet.cell(sheet.max_row, keys.index(key) + 1, float(ratio))
+                cell = sheet.cell(number, keys.index(key) + 1, float(ratio))
                 cell.number_format = "0.0%"
         if result.agrees is False:
-            for cell in sheet[sheet.max_row]:
-                cell.fill = fill
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = wrap
+            for column in range(1, len(keys) + 1):
+                sheet.cell(number, column).fill = fill
     goals = [r.entry.goal for r in report.results]
     _merge_runs(sheet, 1, list(goals), 2)
     _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
@@ -388,14 +389,15 @@ def render(report: Report, *, lang: str = "ja") -> bytes:
     summary = book.active
     assert summary is not None
     summary.title = label("summary", lang)[:31]
+    detail = book.create_sheet(label("detail", lang)[:31])
+    safe_sheets(book)
     _summary(summary, report, lang)
-    _detail(book.create_sheet(label("detail", lang)[:31]), report, lang)
-    for sheet in book.worksheets:
-        _plain(sheet)
+    _detail(detail, report, lang)
     book.properties.creator = "achievement"
     book.properties.title = title(report, lang)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
+    safe_workbook(book)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
