@@ -212,7 +212,7 @@ def test_every_format_shows_the_plugin_display(
     source.write_text(PLAN, encoding="utf-8")
     out = tmp_path / f"report.{fmt}"
     argv = ["report", str(source), "--plugin", str(PLUGIN_FILE), "--format", fmt, "-o", str(out)]
-    code = main(argv)
+    code = main([*argv, "--detail"] if fmt == "text" else argv)
     assert code == 0, capsys.readouterr().err
     if fmt == "xlsx":
         from openpyxl import load_workbook
