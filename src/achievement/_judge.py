@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pluggy
 
@@ -21,21 +21,17 @@ from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Evaluator, Verdict, display
 from achievement._model import (
+    VALUE_TYPES,
     Actual,
     ActualStatus,
-    Components,
     Direction,
     DirectionSource,
-    DirectionWord,
     Indicator,
     Judgment,
     LocalizedText,
     Missing,
     Outcome,
-    Quantity,
     Reason,
-    RunningTotal,
-    StatusWord,
     Target,
     Value,
 )
@@ -70,6 +66,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "achievement.rules.direction",
     "achievement.rules.cumulative",
     "achievement.rules.ordinal",
+    "achievement.rules.deadline",
     "achievement.schemes.presets",
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
@@ -103,7 +100,7 @@ CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
 """Messages for the reason codes the judge itself gives."""
 
 
-_VALUE_TYPES = (Quantity, Components, RunningTotal, DirectionWord, StatusWord, Missing)
+_VALUE_TYPES = VALUE_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +140,10 @@ _DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
     DirectionSource.ZERO_TARGET: (
         "目標がゼロのため低い方が良いと推定",
         "lower is better, inferred from the target of zero",
+    ),
+    DirectionSource.RANK: (
+        "順位のため小さい方が良い",
+        "lower is better, as the values are ranks (位)",
     ),
     DirectionSource.DEFAULT: (
         "方向の指定がないため高い方が良いとみなした",
@@ -302,7 +303,7 @@ class Judge:
         """Every plugin of this judge, in registration order, with the styles it adds.
 
         >>> [p.styles for p in Judge(autoload=False).describe_plugins() if p.styles]
-        [('threshold',), ('direction',), ('cumulative',), ('ordinal',)]
+        [('threshold',), ('direction',), ('cumulative',), ('ordinal',), ('deadline',)]
         """
         infos = []
         for name, plugin in self._pm.list_name_plugin():
@@ -342,7 +343,7 @@ class Judge:
                         f"a plugin read {text!r} as {type(value).__name__}, which is not a value",
                         f"プラグインが「{text}」を値ではない {type(value).__name__} として読みました",
                     )
-                return value
+                return cast("Value", value)
         return parse_value(text)
 
     @staticmethod
@@ -521,6 +522,8 @@ def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
     templates = evaluator.messages[verdict.code]
     ja = templates["ja"].format_map(verdict.params)
     en = templates["en"].format_map(verdict.params)
+    for note_ja, note_en in verdict.notes:
+        ja, en = f"{ja}({note_ja})", f"{en} ({note_en})"
     source = verdict.direction_source
     if source is not None and source.inferred and verdict.direction is not None:
         lower = verdict.direction is Direction.LOWER
