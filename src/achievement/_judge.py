@@ -31,6 +31,7 @@ from achievement._model import (
     LocalizedText,
     Missing,
     Outcome,
+    Quantity,
     Reason,
     Target,
     Value,
@@ -432,7 +433,7 @@ class Judge:
                 outcome=verdict.outcome,
                 style=style,
                 reason=Reason(code=verdict.code, params=dict(verdict.params)),
-                message=_render(verdict, evaluator),
+                message=_render(verdict, evaluator, _value_notes(indicator)),
                 direction=verdict.direction,
                 direction_source=verdict.direction_source,
                 margin=verdict.margin,
@@ -517,12 +518,39 @@ def _own_version() -> str | None:
         return None
 
 
-def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
-    """The verdict's message from the evaluator's catalogue, with a direction note."""
+def _value_notes(indicator: Indicator) -> tuple[tuple[str, str], ...]:
+    """Notes on how the target and the actual were read: 速報値, 全校, a fraction read in %."""
+    notes: list[tuple[str, str]] = []
+    for value, ja, en in (
+        (indicator.target.value, "目標", "target"),
+        (indicator.actual.value, "実績", "actual"),
+    ):
+        if not isinstance(value, Quantity):
+            continue
+        if value.provisional:
+            notes.append((f"{ja}は{value.note}", f"the {en} is provisional ({value.note})"))
+        elif value.note:
+            notes.append((f"{ja}の注記: {value.note}", f"note on the {en}: {value.note}"))
+        if value.from_fraction:
+            notes.append(
+                (
+                    f"{ja} {value.text}は、列の値がすべて0から1のため割合として"
+                    f"{display(value, bound=False)}と読んだ",
+                    f"the {en} {value.text} was read as {display(value, bound=False)}: every "
+                    "number in its column is from 0 to 1, as Excel saves percentages",
+                )
+            )
+    return tuple(notes)
+
+
+def _render(
+    verdict: Verdict, evaluator: Evaluator, value_notes: tuple[tuple[str, str], ...] = ()
+) -> LocalizedText:
+    """The verdict's message from the evaluator's catalogue, with notes and a direction note."""
     templates = evaluator.messages[verdict.code]
     ja = templates["ja"].format_map(verdict.params)
     en = templates["en"].format_map(verdict.params)
-    for note_ja, note_en in verdict.notes:
+    for note_ja, note_en in (*verdict.notes, *value_notes):
         ja, en = f"{ja}({note_ja})", f"{en} ({note_en})"
     source = verdict.direction_source
     if source is not None and source.inferred and verdict.direction is not None:

@@ -114,6 +114,8 @@ class Quantity(Frozen):
     """A note written in brackets after the value: ``100%(全校)`` has the note ``全校``."""
     provisional: bool = False
     """The note marks the value as preliminary (``45.3%(速報値)``)."""
+    from_fraction: bool = False
+    """Written as a fraction of one in a column of percentages (``0.62`` read as 62%)."""
 
 
 class Component(Frozen):

@@ -42,6 +42,30 @@ def stage(word: str, scale: tuple[str, ...] | None) -> str:
     return DEFAULT_SYNONYMS.get(word, word) if scale is None else word
 
 
+def unknown_target_word(indicator: Indicator) -> tuple[str, str] | None:
+    """Why the target word cannot be judged on the scale, in Japanese and English; else ``None``.
+
+    Only for a target that is a stage word: the message names the word and lists
+    the words that can be read as targets.
+    """
+    target = indicator.target.value
+    if not isinstance(target, StatusWord):
+        return None
+    scale = indicator.scale or DEFAULT_SCALE
+    if stage(target.word, indicator.scale) in scale:
+        return None
+    from achievement._notation import DIRECTION_WORDS
+
+    stages = "、".join((*scale, *(() if indicator.scale else DEFAULT_SYNONYMS)))
+    movements = "、".join(DIRECTION_WORDS)
+    return (
+        f"目標の語「{target.word}」は読めません。読める語: 段階 {stages}、方向 {movements}、"
+        "期限(令和7年度までに完了 など)",
+        f"the target word {target.word!r} cannot be read; known words: stages {stages}; "
+        f"movements {movements}; deadlines (令和7年度までに完了 ...)",
+    )
+
+
 class OrdinalEvaluator:
     """Status words compared by their rank on a scale."""
 
