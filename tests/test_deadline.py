@@ -71,6 +71,22 @@ def test_planned_within_the_deadline_says_why() -> None:
     assert "済んでいない" in message
 
 
+@pytest.mark.parametrize("actual", ["1900", "2026", "2099"])
+def test_bare_year_like_numbers_are_not_read_as_years(actual: str) -> None:
+    """A bare number from 1900 to 2099 against a deadline could be a year or a count."""
+    assert judged("2025年度", actual)[0] == "not_evaluable"
+    assert JUDGE.judge_text(baseline=None, target="2025年度", actual=actual).reason.code == (
+        "deadline.year_or_count"
+    )
+
+
+@pytest.mark.parametrize("actual", ["1899", "2100", "2026.5", "2026件"])
+def test_other_numbers_against_a_deadline_are_incomparable(actual: str) -> None:
+    """Other numbers are plainly not years: incomparable with a deadline."""
+    j = JUDGE.judge_text(baseline=None, target="2025年度", actual=actual)
+    assert j.reason.code == "deadline.incomparable"
+
+
 def test_done_word_as_of_a_year_after_the_deadline_is_not_achieved() -> None:
     """完了 reported as of FY2027 against a FY2025 deadline is not achieved; as of 2025 it is."""
     assert judged("令和7年度までに完了", "完了", as_of=2027)[0] == "not_achieved"

@@ -65,6 +65,10 @@ def test_oku_against_man_compares_yen() -> None:
         ("1千2万件", 3),
         ("1万12000件", 2),  # the part after 万 must be smaller than 10000
         ("1.5万2千件", 0),  # a decimal with several multipliers
+        ("1万1万件", 3),  # the same multiplier twice
+        ("1万0万件", 3),
+        ("1万10千件", 4),  # 10千 is not smaller than 1万
+        ("1万10000件", 2),  # the part after 万 equals 万
     ],
 )
 def test_mixed_multipliers_refused(text: str, position: int) -> None:
@@ -196,6 +200,7 @@ def test_completion_years(text: str, year: int, word: str, planned: bool) -> Non
         ("1位", 1, None),
         ("第3位", 3, None),
         ("上位10位以内", 10, Bound.AT_MOST),
+        ("上位10位", 10, Bound.AT_MOST),
         ("5位以内", 5, Bound.AT_MOST),
     ],
 )
@@ -364,10 +369,17 @@ def test_bare_number_against_two_units_stays_incomparable() -> None:
     assert j.outcome.value == "not_evaluable"
 
 
-def test_bare_fraction_is_not_taken_as_percent() -> None:
-    """0.62 beside 60% may be a share of one: not taken in % by the row."""
-    j = judge(baseline=None, target="60%", actual="0.62")
+@pytest.mark.parametrize("actual", ["0.62", "1", "-1", "-0.5"])
+def test_bare_fraction_is_not_taken_as_percent(actual: str) -> None:
+    """0.62 (or 1) beside 60% may be a share of one: not taken in % by the row."""
+    j = judge(baseline=None, target="60%", actual=actual)
     assert j.outcome.value == "not_evaluable"
+
+
+def test_bare_zero_and_numbers_above_one_take_percent() -> None:
+    """0 is 0% either way, and 1.5 beside % is 1.5%: both take the row's unit."""
+    assert judge(baseline="5%", target="0%", actual="0").outcome.value == "achieved"
+    assert judge(baseline=None, target="1%", actual="1.5").outcome.value == "achieved"
 
 
 def test_same_unit_needs_no_note() -> None:

@@ -10,6 +10,7 @@ import pytest
 from achievement._model import Quantity
 from achievement.cli import main
 from achievement.readers import read_plan
+from achievement.readers._table import read_rows
 from achievement.rollup import evaluate_plan
 
 DATA = Path(__file__).parent / "data"
@@ -93,3 +94,15 @@ def test_judge_with_an_unknown_actual_word_is_still_not_evaluable(
     """An unknown actual word stays a judgment (not evaluable), exit 0."""
     assert main(["judge", "--lang", "en", "--target", "実施", "--actual", "foo"]) == 0
     assert capsys.readouterr().out.startswith("not evaluable")
+
+
+def test_a_zero_in_a_mixed_column_is_zero_percent() -> None:
+    """0 under a % target is 0% however the column is read: no problem for it."""
+    rows = [
+        ["評価指標", "目標", "実績"],
+        ["事故率", "0%", "0"],
+        ["参加率", "60%", "93.4"],
+    ]
+    result = read_rows(enumerate(rows, start=1), file="t.csv")
+    assert result.problems == ()
+    assert len(result.plan.indicators) == 2
