@@ -188,3 +188,40 @@ def test_cli_json_has_the_deadline_style(capsys: pytest.CaptureFixture[str]) -> 
     assert '"style": "deadline"' in out
     assert '"outcome": "not_achieved"' in out
     assert "2,02" not in out
+
+
+NEW_KIND_TEXTS = [
+    "令和7年度",
+    "2025年度",
+    "令和7年度までに完了",
+    "令和6年度完了",
+    "令和8年度完了予定",
+    "前年度比5%増",
+    "毎年度増加",
+    "第3位",
+    "上位10位以内",
+    "45.3%(速報値)",
+    "100%(全校)",
+    "現状維持",
+    "実施済",
+    "60%",
+    "2026",
+]
+
+
+@given(
+    style=st.sampled_from(JUDGE.styles),
+    baseline=st.sampled_from(NEW_KIND_TEXTS),
+    target=st.sampled_from(NEW_KIND_TEXTS),
+    actual=st.sampled_from(NEW_KIND_TEXTS),
+)
+def test_every_builtin_style_judges_the_new_kinds(
+    style: str, baseline: str, target: str, actual: str
+) -> None:
+    """Every built-in style gives a verdict with a catalogued code for years, deadlines, ranks."""
+    j = JUDGE.judge_text(baseline=baseline, target=target, actual=actual, style=style)
+    assert j.reason.code != "judge.evaluator_failed", j.message.en
+    assert j.message.ja
+    assert j.message.en
+    if "年度" in target + actual:  # beside a year, a bare 2026 is shown as written
+        assert "2,02" not in j.message.ja + j.message.en

@@ -386,3 +386,20 @@ def test_same_unit_needs_no_note() -> None:
     """When every cell has its unit, the message carries no note about units."""
     j = judge(baseline="90%", target="95%", actual="96%")
     assert "単位のない数" not in j.message.ja
+
+
+@pytest.mark.parametrize(("text", "position"), [("令和7年度 50%", 6), ("2025年度100件", 6)])
+def test_year_and_value_in_one_cell_is_refused(text: str, position: int) -> None:
+    """A year and a value in one cell is refused, saying to put the year in the header."""
+    with pytest.raises(ParseError) as caught:
+        parse_value(text)
+    assert caught.value.position == position
+    assert "見出し" in caught.value.reason_ja
+    assert "header" in caught.value.reason_en
+    assert text in caught.value.message("en")
+
+
+def test_letter_labels_are_not_eras() -> None:
+    """S 5件 M 3件 stays labelled values: a letter era needs no value after it to be a year."""
+    value = parse_value("S 5件 M 3件")
+    assert value.kind == "components"

@@ -96,10 +96,15 @@ def display(value: Value, *, bound: bool = True) -> str:
     ('15分以下', '30分以内')
     >>> display(parse_value("15 分以下"), bound=False)
     '15分'
+    >>> display(parse_value("2026")), display(parse_value("2026件"))
+    ('2026', '2,026件')
     """
     if isinstance(value, Quantity):
         prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
-        shown = f"{prefix}{value.amount:,f}{value.unit or ''}"
+        amount = f"{value.amount:,f}"
+        if value.unit is None and _year_like(value.amount):
+            amount = f"{value.amount:f}"  # a bare 2026 may be a year: never 2,026
+        shown = f"{prefix}{amount}{value.unit or ''}"
         return f"{shown}{_bound_word(value)}" if bound else shown
     if isinstance(value, Components):
         return "、".join(f"{item.label} {display(item.value, bound=bound)}" for item in value.items)
@@ -110,6 +115,11 @@ def display(value: Value, *, bound: bool = True) -> str:
     if isinstance(value, FiscalYear | Deadline | RelativeTarget):
         return value.text  # a year as written: never 2,025
     return value.text or "-"
+
+
+def _year_like(amount: Decimal) -> bool:
+    """A whole number from 1900 to 2099, which may be a year written without 年度."""
+    return amount == amount.to_integral_value() and 1900 <= amount <= 2099
 
 
 def _bound_word(value: Quantity) -> str:

@@ -113,8 +113,18 @@ def _year(original: str, s: str) -> Value | None:
     word = rest[: -len(_PLANNED)].strip() if planned else rest
     if word.startswith(("に", "中に")):
         word = word.removeprefix("中に").removeprefix("に").strip()
+    if re.search(r"[0-9]", rest):
+        if found.text[:1].isascii() and not found.suffix:
+            return None  # R7 10件 R8 12件, S 5件 M 3件: letters labelling values
+        raise ParseError(
+            original,
+            at,
+            "a fiscal year with a value in one cell; put the year in the header, "
+            "as in 目標(令和7年度)",
+            "年度と値が一つのセルにあります。年度は見出しに書いてください(目標(令和7年度) など)",
+        )
     if not re.fullmatch(r"[^\W\d_]+", word):
-        return None  # a year beside an amount: left to the reading of amounts, which refuses it
+        return None  # not a word: left to the reading of amounts, which refuses it
     _check_word(original, s, word, at)
     return FiscalYear(year=found.year, word=word, planned=planned, text=original)
 
