@@ -403,3 +403,28 @@ def test_letter_labels_are_not_eras() -> None:
     """S 5件 M 3件 stays labelled values: a letter era needs no value after it to be a year."""
     value = parse_value("S 5件 M 3件")
     assert value.kind == "components"
+
+
+@st.composite
+def written_years(draw: st.DrawFn) -> tuple[int, str]:
+    """A fiscal year and a way a plan writes it: 2025年度, 令和7年度, R7年度, 令和元年度, H30, FY2025."""
+    year = draw(st.integers(1990, 2060))
+    forms = [f"{year}年度", f"FY{year}", f"{year}年度末"]
+    if year >= 2019:
+        n = year - 2018
+        forms += [f"令和{'元' if n == 1 else n}年度", f"R{n}年度", f"R{n}"]
+    if year <= 2018:
+        n = year - 1988
+        forms += [f"平成{'元' if n == 1 else n}年度", f"H{n}", f"平成{n}年度末"]
+    return year, draw(st.sampled_from(forms))
+
+
+@given(written_years(), st.booleans())
+def test_every_written_year_is_a_year(written: tuple[int, str], full_width: bool) -> None:
+    """Every fiscal year form reads as that year, never as a count, in either width."""
+    year, text = written
+    if full_width:
+        text = text.translate(str.maketrans("0123456789RHFY", "０１２３４５６７８９ＲＨＦＹ"))
+    value = parse_value(text)
+    assert isinstance(value, FiscalYear), text
+    assert value.year == year

@@ -106,3 +106,31 @@ def test_a_zero_in_a_mixed_column_is_zero_percent() -> None:
     result = read_rows(enumerate(rows, start=1), file="t.csv")
     assert result.problems == ()
     assert len(result.plan.indicators) == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "csv", "json"])
+def test_years_never_print_with_a_separator_in_reports(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table of deadlines, 万 numbers and ranks reports years as written, never 2,026."""
+    main(["report", "--format", fmt, "--lang", "en", str(DATA / "deadlines.csv")])
+    out = capsys.readouterr().out
+    assert "2026年度" in out
+    assert "2,02" not in out
+
+
+def test_deadline_table_outcomes() -> None:
+    """Each row of the deadline table is judged as a person would."""
+    result = read_plan(DATA / "deadlines.csv")
+    assert result.problems == ()
+    report = evaluate_plan(result.plan)
+    got = [(r.judgment.style, r.judgment.outcome.value) for r in report.results]
+    assert got == [
+        ("deadline", "achieved"),  # 令和6年度導入 by 令和7年度
+        ("deadline", "not_achieved"),  # planned for 2026, past 2025
+        ("deadline", "not_evaluable"),  # planned within the deadline
+        ("deadline", "achieved"),  # 完了 as of 令和6年度
+        ("deadline", "not_achieved"),  # 2026年度 after 2025年度
+        ("threshold", "achieved"),  # 41万5千人 >= 40万人
+        ("threshold", "achieved"),  # 8位 within 上位10位
+    ]
