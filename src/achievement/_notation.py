@@ -27,6 +27,7 @@ from achievement._model import (
     Trend,
     Value,
 )
+from achievement._multipliers import PLAIN, with_multipliers
 from achievement._wordings import parse_wording
 
 __all__ = ["DIRECTION_WORDS", "MISSING_TEXTS", "NOTE_WORDS", "PROVISIONAL_NOTES", "parse_value"]
@@ -90,12 +91,11 @@ _KNOWN_UNITS = sorted(
     reverse=True,
 )
 
-_PLAIN = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
 _NUMBER = r"ゼロ|[0-9]{1,3}(?:,[ \t]*[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?"
 _SIGNS = "+\\-−▲△"
 _QUANTITY = re.compile(
     rf"(?P<prefix>年間|累計|年)?\s*(?P<sign>[{_SIGNS}])?\s*(?P<num>{_NUMBER})"
-    rf"(?P<tail>(?:\s*(?:百万|億|万|千)(?:\s*{_PLAIN}(?![0-9.]))?)*)"
+    rf"(?P<tail>(?:\s*(?:百万|億|万|千)(?:\s*{PLAIN}(?![0-9.]))?)*)"
     rf"(?:\s*(?P<word>%|(?:k|c)?m[23](?![0-9])|[^\s0-9(){_SIGNS},.:]+))?"
     r"(?:\s*(?P<bound>以上|以下|以内|未満|超え|超|以降|以前))?"
 )
@@ -107,13 +107,6 @@ _STRICT_BOUNDS = ("未満", "超え", "超")
 # Words that look like a bound but say something else (a time, not an amount): refused
 # rather than kept as the end of a unit ("30分以降" is not the unit 分以降).
 _OTHER_BOUNDS = ("以降", "以前")
-_MULTIPLIERS = {
-    "億": Decimal(100_000_000),
-    "百万": Decimal(1_000_000),
-    "万": Decimal(10_000),
-    "千": Decimal(1_000),
-}
-_TAIL = re.compile(r"\s*(?P<mult>百万|億|万|千)\s*(?P<num>[0-9,]+)?")
 _SOUND_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
 _APPROXIMATE_LABELS = frozenset({"約", "概ね", "おおむね", "およそ", "約で"})
 _APPROXIMATE_SUFFIXES = ("程度", "前後", "くらい", "ぐらい", "余り", "超過見込")
@@ -318,7 +311,7 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
     if m.group("sign") in ("-", "−", "▲", "△"):
         amount = -amount
     if m.group("tail"):
-        amount = _with_multipliers(original, m, amount)
+        amount = with_multipliers(original, m, amount)
     prefix = m.group("prefix")
     period = None if prefix is None else Period.CUMULATIVE if prefix == "累計" else Period.ANNUAL
     quantity = Quantity(
@@ -329,51 +322,6 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
         text=s[m.start() : end].strip(),
     )
     return quantity, end
-
-
-def _with_multipliers(original: str, m: re.Match[str], first: Decimal) -> Decimal:
-    """The amount of a number written with 億, 万, 千 or 百万: ``1億2345万6789``, ``1.2万``.
-
-    Each multiplier must be smaller than the one before it, and each part smaller
-    than the multiplier before it (``1万2千`` is 12,000; ``1万2万`` and ``1万12000`` are
-    refused); only a number with a single multiplier may have a decimal point.
-    """
-    parts = list(_TAIL.finditer(m.group("tail")))
-    sign = -1 if first < 0 else 1
-    amount, previous, number = Decimal(0), None, abs(first)
-    for k, part in enumerate(parts):
-        factor = _MULTIPLIERS[part.group("mult")]
-        at = m.start("tail") + part.start("mult")
-        if previous is not None and (factor >= previous or number * factor >= previous):
-            raise _fail(
-                original,
-                at,
-                "the parts of a number with 億, 万 or 千 must get smaller (1億2345万6789)",
-                "億・万・千で書いた数は、位が大きい順に書いてください(1億2345万6789)",
-            )
-        if number != number.to_integral_value() and len(parts) > 1:
-            raise _fail(
-                original,
-                m.start("num"),
-                "a number with several of 億, 万 and 千 must be whole",
-                "億・万・千を複数使う数に小数点は使えません",
-            )
-        amount += number * factor
-        previous = factor
-        raw = part.group("num")
-        number = Decimal(0) if raw is None else Decimal(raw.replace(",", ""))
-        if raw is not None and k == len(parts) - 1:
-            if number >= factor:
-                raise _fail(
-                    original,
-                    m.start("tail") + part.start("num"),
-                    "the part after 億, 万 or 千 must be smaller than it (125万3467)",
-                    "億・万・千の後の数は、その位より小さくなければなりません(125万3467)",
-                )
-            amount += number
-    if amount == amount.to_integral_value():
-        amount = amount.quantize(Decimal(1))  # 3.5万 is 35000, not 35000.0
-    return sign * amount
 
 
 def _skip_space(s: str, i: int) -> int:
