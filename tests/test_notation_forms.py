@@ -428,3 +428,18 @@ def test_every_written_year_is_a_year(written: tuple[int, str], full_width: bool
     value = parse_value(text)
     assert isinstance(value, FiscalYear), text
     assert value.year == year
+
+
+def test_an_unreadable_level_to_keep_names_the_whole_cell() -> None:
+    """90%超を維持 is refused for its strict bound, naming the whole cell."""
+    with pytest.raises(ParseError) as caught:
+        parse_value("90%超を維持")
+    assert caught.value.text == "90%超を維持"
+    assert caught.value.position == 3
+
+
+def test_multipliers_inside_labelled_values() -> None:
+    """Labelled values may use 万 and 千 too."""
+    value = parse_value("小 1万2千人 中 3万人")
+    assert value.kind == "components"
+    assert [item.value.amount for item in value.items] == [12000, 30000]

@@ -183,7 +183,10 @@ def parse_value(text: str | None) -> Value:
         return Missing(text=original)
     if original.endswith(_KEEP) and _HAS_NUMBER.search(s):
         # 90%以上を維持: the level to keep is the target, compared like any other number.
-        kept = parse_value(original[: -len(_KEEP)])
+        try:
+            kept = parse_value(original[: -len(_KEEP)])
+        except ParseError as exc:  # named with the whole cell
+            raise ParseError(original, exc.position, exc.reason_en, exc.reason_ja) from None
         if isinstance(kept, Quantity):
             return kept.model_copy(update={"text": original})
     try:
