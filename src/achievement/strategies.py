@@ -593,6 +593,7 @@ def register_types() -> None:
     st.register_type_strategy(DirectionWord, direction_words())
     st.register_type_strategy(StatusWord, status_words())
     st.register_type_strategy(Missing, missing())
+    st.register_type_strategy(Deadline, deadlines())
     st.register_type_strategy(Target, targets())
     st.register_type_strategy(Actual, actuals())
     st.register_type_strategy(Indicator, indicators())
