@@ -34,6 +34,7 @@ def test_excel_fractions_are_read_as_percentages_and_said() -> None:
     assert "62%" in message.ja
     assert "0.62" in message.en
     assert "Excel" in message.en
+    assert "the baseline 0.48 was read as 48%" in message.en
 
 
 def test_a_fraction_in_a_mixed_column_is_a_problem_naming_the_cell() -> None:

@@ -519,9 +519,10 @@ def _own_version() -> str | None:
 
 
 def _value_notes(indicator: Indicator) -> tuple[tuple[str, str], ...]:
-    """Notes on how the target and the actual were read: 速報値, 全校, a fraction read in %."""
+    """Notes on how the values were read: 速報値, 全校, a fraction read in %."""
     notes: list[tuple[str, str]] = []
     for value, ja, en in (
+        (indicator.baseline, "計画策定時", "baseline"),
         (indicator.target.value, "目標", "target"),
         (indicator.actual.value, "実績", "actual"),
     ):
