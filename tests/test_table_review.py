@@ -135,3 +135,17 @@ def test_deadline_table_outcomes() -> None:
         ("threshold", "achieved"),  # 41万5千人 >= 40万人
         ("threshold", "achieved"),  # 8位 within 上位10位
     ]
+
+
+def test_problems_are_listed_in_the_order_of_rows() -> None:
+    """Problems found once the whole table is read are listed among the others, by row."""
+    rows = [
+        ["評価指標", "目標", "実績"],
+        ["指標A", "foo", "実施"],
+        ["指標B", "60%", "1件未満"],
+    ]
+    result = read_rows(enumerate(rows, start=1), file="t.csv")
+    assert [(p.row, p.code) for p in result.problems] == [
+        (2, "cell.unknown_word"),
+        (3, "cell.unreadable"),
+    ]

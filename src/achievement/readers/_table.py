@@ -597,7 +597,7 @@ def read_rows(
             indicators.append(item)
     headers = {field: column.header for field, column in found.items()}
     indicators, more = review(indicators, file=file, headers=headers, judge=reader.cells.judge)
-    problems.extend(more)
+    problems = sorted([*problems, *more], key=lambda p: p.row or 0)  # in the order of rows
     plan = Plan(
         title=title,
         baseline_year=baseline_year,
