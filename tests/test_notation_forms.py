@@ -443,3 +443,16 @@ def test_multipliers_inside_labelled_values() -> None:
     value = parse_value("小 1万2千人 中 3万人")
     assert value.kind == "components"
     assert [item.value.amount for item in value.items] == [12000, 30000]
+
+
+def test_one_judge_keeps_notes_apart() -> None:
+    """Two judgments alike but for a note each get their own message from one judge."""
+    from achievement import Judge
+
+    one = Judge(autoload=False)
+    noted = one.judge_text(baseline=None, target="40%", actual="45.3%(速報値)")
+    plain = one.judge_text(baseline=None, target="40%", actual="45.3%")
+    again = one.judge_text(baseline=None, target="40%", actual="45.3%(速報値)")
+    assert "速報値" in noted.message.ja
+    assert "速報値" not in plain.message.ja
+    assert again.message == noted.message
