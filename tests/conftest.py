@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from achievement import (
     Actual,
@@ -20,6 +21,9 @@ from achievement import (
     parse_value,
 )
 from achievement.rollup import Report, evaluate_plan
+
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+"""``--hypothesis-profile=fuzz``: thousands of examples for the fuzz of the command."""
 
 ROOT = Path(__file__).resolve().parent.parent
 TAITO_CSV = ROOT / "examples" / "taito-2025" / "taito-2025.csv"

@@ -10,6 +10,7 @@ from typing import Any
 from achievement._errors import ParseError
 from achievement._model import Actual, Indicator, Judgment, Missing, StatusWord, Target
 from achievement.cli import OUTCOME_LABELS
+from achievement.cli._output import write_output
 from achievement.cli._plugin_options import add_plugin_options, judge_from_args
 
 
@@ -62,17 +63,22 @@ def run(args: argparse.Namespace) -> int:
         raise exc.located(file=None, row=None, column=f"--{exc.column}") from None
     unknown = _unknown_target_word(judgment)
     if unknown is not None:
+        from achievement.render._safe import terminal_text
+
         ja, en = unknown
-        prefix = "achievement: エラー" if args.lang == "ja" else "achievement: error"
+        head = "エラー" if args.lang == "ja" else "error"
+        why = ja if args.lang == "ja" else en
         print(
-            f"{prefix}: --target: {args.target}: {ja if args.lang == 'ja' else en}", file=sys.stderr
+            terminal_text(f"achievement: {head}: --target: {args.target}: {why}"), file=sys.stderr
         )
         return 1
+    label = OUTCOME_LABELS[args.lang][judgment.outcome.value]
     if args.format == "json":
         data = judgment.model_dump(mode="json")
-        data["label"] = OUTCOME_LABELS[args.lang][judgment.outcome.value]
-        print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        data["label"] = label
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     else:
-        label = OUTCOME_LABELS[args.lang][judgment.outcome.value]
-        print(f"{label}: {judgment.message.get(args.lang)}")
+        text = f"{label}: {judgment.message.get(args.lang)}"
+    # The cells are echoed in the message: a terminal gets their control characters made visible.
+    write_output(text + "\n", None, args.format)
     return 0

@@ -12,6 +12,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from achievement.render._safe import safe_sheets, safe_workbook
 from achievement.render._view import (
     DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -270,12 +271,15 @@ def render(report: Report, *, lang: str = "ja") -> bytes:
     summary = book.active
     assert summary is not None
     summary.title = label("summary", lang)[:31]
+    detail = book.create_sheet(label("detail", lang)[:31])
+    safe_sheets(book)
     _summary(summary, report, lang)
-    _detail(book.create_sheet(label("detail", lang)[:31]), report, lang)
+    _detail(detail, report, lang)
     book.properties.creator = "achievement"
     book.properties.title = title(report, lang)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
+    safe_workbook(book)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
