@@ -10,14 +10,17 @@ from typing import Protocol, runtime_checkable
 from achievement._model import (
     Bound,
     Components,
+    Deadline,
     Direction,
     DirectionSource,
     DirectionWord,
+    FiscalYear,
     Indicator,
     Margin,
     Outcome,
     PluginValue,
     Quantity,
+    RelativeTarget,
     RunningTotal,
     StatusWord,
     Value,
@@ -40,7 +43,8 @@ class Verdict:
     ``code`` is a reason code in the evaluator's own namespace
     (``"<style>.<what>"``) with a message in the evaluator's ``messages``;
     ``params`` fill that message.  ``direction`` and ``direction_source`` are
-    set when the evaluator took a direction into account.
+    set when the evaluator took a direction into account; ``notes`` say how a
+    value was read when that is not plain from the cells.
     """
 
     outcome: Outcome
@@ -49,6 +53,8 @@ class Verdict:
     margin: Margin | None = None
     direction: Direction | None = None
     direction_source: DirectionSource | None = None
+    notes: tuple[tuple[str, str], ...] = ()
+    """How a value was read, in Japanese and English, added to the message in brackets."""
 
 
 @runtime_checkable
@@ -97,13 +103,17 @@ def display(value: Value, *, bound: bool = True) -> str:
 
     >>> display(parse_value("2025年度"))
     '2025年度'
+    >>> display(parse_value("2026")), display(parse_value("2026件"))
+    ('2026', '2,026件')
     """
     if isinstance(value, PluginValue):
         return value.display()
     if isinstance(value, Quantity):
         prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
-        digits = f"{value.amount:f}" if value.unit in _YEAR_UNITS else f"{value.amount:,f}"
-        shown = f"{prefix}{digits}{value.unit or ''}"
+        amount = f"{value.amount:,f}"
+        if value.unit in _YEAR_UNITS or (value.unit is None and _year_like(value.amount)):
+            amount = f"{value.amount:f}"  # a year (2025年度, or a bare 2026): never 2,026
+        shown = f"{prefix}{amount}{value.unit or ''}"
         return f"{shown}{_bound_word(value)}" if bound else shown
     if isinstance(value, Components):
         return "、".join(f"{item.label} {display(item.value, bound=bound)}" for item in value.items)
@@ -111,11 +121,18 @@ def display(value: Value, *, bound: bool = True) -> str:
         return f"{display(value.annual, bound=bound)}({display(value.total, bound=bound)})"
     if isinstance(value, DirectionWord | StatusWord):
         return value.word
+    if isinstance(value, FiscalYear | Deadline | RelativeTarget):
+        return value.text  # a year as written: never 2,025
     return value.text or "-"
 
 
 _YEAR_UNITS = frozenset({"年度", "年"})
 """Units after which a number is a year (2025年度), written without a thousands separator."""
+
+
+def _year_like(amount: Decimal) -> bool:
+    """A whole number from 1900 to 2099, which may be a year written without 年度."""
+    return amount == amount.to_integral_value() and 1900 <= amount <= 2099
 
 
 def _bound_word(value: Quantity) -> str:
@@ -147,15 +164,19 @@ def infer_direction(
     bound: Bound | None = None,
     baseline: Decimal | None = None,
     target: Decimal | None = None,
+    rank: bool = False,
 ) -> tuple[Direction, DirectionSource]:
     """Which way is better, and how that was decided.
 
-    An explicit direction always wins; then a bound on the target (以下 means
+    An explicit direction always wins; then ranks (``rank``: the values are in
+    位, so lower is better); then a bound on the target (以下 means
     lower is better); then the target's side of the baseline; then a zero
     target (lower is better); otherwise higher is better by default.
     """
     if explicit is not None:
         return explicit, DirectionSource.EXPLICIT
+    if rank:
+        return Direction.LOWER, DirectionSource.RANK
     if bound is not None:
         return (
             Direction.LOWER if bound is Bound.AT_MOST else Direction.HIGHER,

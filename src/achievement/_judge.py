@@ -10,6 +10,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -20,7 +21,7 @@ import pluggy
 from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Verdict, display
-from achievement._judge_messages import CORE_MESSAGES, render_verdict
+from achievement._judge_messages import CORE_MESSAGES, render_verdict, value_notes
 from achievement._lean import SHARED_LIMIT
 from achievement._lean import judgment as lean_judgment
 from achievement._model import (
@@ -82,6 +83,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "achievement.rules.direction",
     "achievement.rules.cumulative",
     "achievement.rules.ordinal",
+    "achievement.rules.deadline",
     "achievement.schemes.presets",
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
@@ -297,7 +299,7 @@ class Judge:
         listed last, with the error as its warning.
 
         >>> [p.styles for p in Judge(autoload=False).describe_plugins() if p.styles]
-        [('threshold',), ('direction',), ('cumulative',), ('ordinal',)]
+        [('threshold',), ('direction',), ('cumulative',), ('ordinal',), ('deadline',)]
         """
         infos = []
         for name, plugin in self._pm.list_name_plugin():
@@ -506,6 +508,9 @@ class Judge:
                 self._failed(plugin, "evaluate", f"reason code {verdict.code!r} has no message")
                 params = {"style": style, "plugin": plugin, "code": verdict.code}
                 return self._core(style, "judge.no_message", params)
+            notes = value_notes(indicator)
+            if notes:  # part of the verdict, so that judgments sharing a message share its notes
+                verdict = replace(verdict, notes=(*verdict.notes, *notes))
 
             def render() -> LocalizedText:
                 try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from achievement._evaluator import Evaluator, Verdict
-from achievement._model import Direction, DirectionSource, LocalizedText
+from achievement._evaluator import Evaluator, Verdict, display
+from achievement._model import Direction, DirectionSource, Indicator, LocalizedText, Quantity
 
-__all__ = ["CORE_MESSAGES", "render_verdict"]
+__all__ = ["CORE_MESSAGES", "render_verdict", "value_notes"]
 
 CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "input.target_missing": {
@@ -78,6 +78,10 @@ _DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
         "目標がゼロのため低い方が良いと推定",
         "lower is better, inferred from the target of zero",
     ),
+    DirectionSource.RANK: (
+        "順位のため小さい方が良い",
+        "lower is better, as the values are ranks (位)",
+    ),
     DirectionSource.DEFAULT: (
         "方向の指定がないため高い方が良いとみなした",
         "no direction given, so higher is taken as better",
@@ -85,11 +89,39 @@ _DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
 }
 
 
+def value_notes(indicator: Indicator) -> tuple[tuple[str, str], ...]:
+    """Notes on how the values were read: 速報値, 全校, a fraction read in %."""
+    notes: list[tuple[str, str]] = []
+    for value, ja, en in (
+        (indicator.baseline, "計画策定時", "baseline"),
+        (indicator.target.value, "目標", "target"),
+        (indicator.actual.value, "実績", "actual"),
+    ):
+        if not isinstance(value, Quantity):
+            continue
+        if value.provisional:
+            notes.append((f"{ja}は{value.note}", f"the {en} is provisional ({value.note})"))
+        elif value.note:
+            notes.append((f"{ja}の注記: {value.note}", f"note on the {en}: {value.note}"))
+        if value.from_fraction:
+            notes.append(
+                (
+                    f"{ja} {value.text}は、列の値がすべて0から1のため割合として"
+                    f"{display(value, bound=False)}と読んだ",
+                    f"the {en} {value.text} was read as {display(value, bound=False)}: every "
+                    "number in its column is from 0 to 1, as Excel saves percentages",
+                )
+            )
+    return tuple(notes)
+
+
 def render_verdict(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
-    """The verdict's message from the evaluator's catalogue, with a direction note."""
+    """The verdict's message from the evaluator's catalogue, with notes and a direction note."""
     templates = evaluator.messages[verdict.code]
     ja = templates["ja"].format_map(verdict.params)
     en = templates["en"].format_map(verdict.params)
+    for note_ja, note_en in verdict.notes:
+        ja, en = f"{ja}({note_ja})", f"{en} ({note_en})"
     source = verdict.direction_source
     if source is not None and source.inferred and verdict.direction is not None:
         lower = verdict.direction is Direction.LOWER

@@ -20,15 +20,18 @@ from pydantic import (
 
 __all__ = [
     "CORE_VALUE_KINDS",
+    "VALUE_TYPES",
     "Actual",
     "ActualStatus",
     "Bound",
     "Column",
     "Component",
     "Components",
+    "Deadline",
     "Direction",
     "DirectionSource",
     "DirectionWord",
+    "FiscalYear",
     "Indicator",
     "Judgment",
     "LocalizedText",
@@ -39,6 +42,7 @@ __all__ = [
     "PluginValue",
     "Quantity",
     "Reason",
+    "RelativeTarget",
     "RunningTotal",
     "StatusWord",
     "Target",
@@ -92,6 +96,8 @@ class DirectionSource(StrEnum):
     """Inferred from the target being above or below the baseline."""
     ZERO_TARGET = "zero_target"
     """Inferred from a target of zero (nothing can be lower)."""
+    RANK = "rank"
+    """The values are ranks (位): the first place is the best."""
     DEFAULT = "default"
     """Nothing said which way: higher is better is assumed."""
 
@@ -118,6 +124,12 @@ class Quantity(Frozen):
     period: Period | None = None
     bound: Bound | None = None
     text: str
+    note: str | None = None
+    """A note written in brackets after the value: ``100%(全校)`` has the note ``全校``."""
+    provisional: bool = False
+    """The note marks the value as preliminary (``45.3%(速報値)``)."""
+    from_fraction: bool = False
+    """Written as a fraction of one in a column of percentages (``0.62`` read as 62%)."""
 
 
 class Component(Frozen):
@@ -172,6 +184,45 @@ class StatusWord(Frozen):
     text: str
 
 
+class FiscalYear(Frozen):
+    """A fiscal year, never a count: ``2025年度``, ``令和7年度``, ``R7``, ``平成30年度末``.
+
+    With a word after it, what was done in that year: ``令和6年度完了`` (``word``
+    ``完了``), or planned for it: ``令和8年度完了予定`` (``planned``).
+    """
+
+    kind: Literal["year"] = "year"
+    year: int
+    word: str = ""
+    planned: bool = False
+    text: str
+
+
+class Deadline(Frozen):
+    """A year by which something is to be done: ``令和7年度までに完了``."""
+
+    kind: Literal["deadline"] = "deadline"
+    year: int
+    word: str = ""
+    text: str
+
+
+class RelativeTarget(Frozen):
+    """A target relative to the previous year: ``前年度比5%増``, ``毎年度増加``.
+
+    ``amount`` and ``unit`` are the change asked for (``5`` and ``%``), ``None``
+    when only the way is given; ``every_year`` is set for 毎年度.  It can only be
+    judged against a series of yearly values.
+    """
+
+    kind: Literal["relative"] = "relative"
+    trend: Trend
+    amount: Decimal | None = None
+    unit: str | None = None
+    every_year: bool = False
+    text: str
+
+
 class Missing(Frozen):
     """No value: blank, a dash (―, -, －, —, _) or 集計中."""
 
@@ -180,13 +231,24 @@ class Missing(Frozen):
 
 
 CoreValue = Annotated[
-    Quantity | Components | RunningTotal | DirectionWord | StatusWord | Missing,
+    Quantity
+    | Components
+    | RunningTotal
+    | DirectionWord
+    | StatusWord
+    | FiscalYear
+    | Deadline
+    | RelativeTarget
+    | Missing,
     Field(discriminator="kind"),
 ]
 """Any value the core notation reads: the core value kinds, listed here and only here."""
 
+VALUE_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(CoreValue)[0])
+"""The classes of the core value kinds, for ``isinstance`` checks."""
+
 CORE_VALUE_KINDS: frozenset[str] = frozenset(
-    str(kind.model_fields["kind"].default) for kind in get_args(get_args(CoreValue)[0])
+    str(kind.model_fields["kind"].default) for kind in VALUE_TYPES
 )
 """The ``kind`` of every core value type; any other kind is a plugin's."""
 

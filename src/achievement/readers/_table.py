@@ -28,6 +28,7 @@ from achievement._model import (
 from achievement._notation import MISSING_TEXTS, parse_value
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement.readers._result import Problem, ReadResult
+from achievement.readers._review import review
 
 if TYPE_CHECKING:
     from achievement._judge import Judge
@@ -601,6 +602,9 @@ def read_rows(
         problems.extend(found_problems)
         if item is not None:
             indicators.append(item)
+    headers = {field: column.header for field, column in found.items()}
+    indicators, more = review(indicators, file=file, headers=headers, judge=reader.cells.judge)
+    problems = sorted([*problems, *more], key=lambda p: p.row or 0)  # in the order of rows
     plan = Plan(
         title=title,
         baseline_year=baseline_year,
