@@ -1,0 +1,517 @@
+"""The header of a detail table: which row it is, and which field each column holds.
+
+A header is one row, or two when the row under it holds year sub-columns or
+units under merged cells (``実績値`` over ``令和5年度 | 令和6年度``, ``(%)``): in a
+CSV the cells to the right of a merged cell are blank, in an XLSX they repeat
+its text.  Each column then reads as its combined header (``実績値/令和6年度``).
+Several actual columns of different years give the actual (the latest) and a
+series (the earlier years); any other doubt about a column is refused, naming
+the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from achievement._errors import AchievementError
+from achievement._model import LocalizedText
+from achievement._years import parse_fiscal_year
+from achievement.readers._cells import norm, shown
+
+__all__ = [
+    "FIELDS",
+    "IGNORE",
+    "REQUIRED",
+    "Column",
+    "Layout",
+    "column_letter",
+    "fiscal_year",
+    "header_rows",
+    "heads",
+    "is_sub_row",
+    "layout",
+    "match_header",
+]
+
+FIELDS: Mapping[str, str] = {
+    "goal": "基本目標",
+    "measure": "施策",
+    "initiative": "取り組み",
+    "indicator": "評価指標",
+    "baseline": "計画策定時",
+    "target": "目標",
+    "actual": "実績",
+    "recorded": "評価",
+    "note": "取組状況等",
+    "direction": "方向",
+    "style": "評価方式",
+    "main": "主要な指標",
+}
+"""The fields a column can hold, with the Japanese header they stand for."""
+
+IGNORE = "ignore"
+"""The field name that tells ``--columns`` to leave a column out."""
+
+REQUIRED = ("indicator", "target", "actual")
+
+_HEADER_SCAN = 20
+"""How many non-blank rows at the top are searched for the header row."""
+
+_ENGLISH = {
+    "goal": "goal",
+    "goals": "goal",
+    "measure": "measure",
+    "measures": "measure",
+    "initiative": "initiative",
+    "initiatives": "initiative",
+    "indicator": "indicator",
+    "kpi": "indicator",
+    "baseline": "baseline",
+    "target": "target",
+    "actual": "actual",
+    "projected": "actual",
+    "recorded": "recorded",
+    "note": "note",
+    "notes": "note",
+    "direction": "direction",
+    "style": "style",
+    "main": "main",
+}
+
+# Checked in order: the first keyword the header contains decides its field.
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("基本目標", "goal"),
+    ("主要", "main"),
+    ("取組状況", "note"),
+    ("取り組み状況", "note"),
+    ("指標の評価", "recorded"),
+    ("達成状況", "recorded"),
+    ("判定", "recorded"),
+    ("評価方式", "style"),
+    ("評価指標", "indicator"),
+    ("評価内容", "indicator"),
+    ("評価項目", "indicator"),
+    ("施策", "measure"),
+    ("取り組み", "initiative"),
+    ("取組", "initiative"),
+    ("策定時", "baseline"),
+    ("基準", "baseline"),
+    ("目標", "target"),
+    ("実績", "actual"),
+    ("直近値", "actual"),
+    ("現状値", "current"),
+    ("評価", "recorded"),
+    ("指標", "indicator"),
+    ("方向", "direction"),
+    ("備考", "note"),
+)
+
+
+_VALUE_FIELDS = frozenset({"baseline", "target", "actual"})
+"""Fields whose columns are never chosen between by the exactness of their header."""
+
+_BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
+_YEAR_START = re.compile(r"(?<![A-Za-z0-9])(?:令和|平成|昭和|[RHS]\.?\d|FY|(?:19|20)\d{2})")
+_UNIT = re.compile(r"\(?(?:単位:?)?\(?(?P<unit>[^\d()\[\]:/]{1,8}?)\)?")
+_LETTERS = re.compile(r"[A-Z]{1,3}")
+
+
+def _years(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, year)`` of each fiscal year written in normalised ``text``."""
+    found: list[tuple[int, int, int]] = []
+    after = 0
+    for m in _YEAR_START.finditer(text):
+        if m.start() < after:
+            continue
+        year = parse_fiscal_year(text[m.start() :])
+        if year is None:
+            continue
+        after = m.start() + year.end
+        found.append((m.start(), after, year.year))
+    return found
+
+
+def _without_years(text: str) -> str:
+    for start, end, _ in reversed(_years(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
+def fiscal_year(text: str, *, bare: bool = False) -> int | None:
+    """The fiscal year named in a header: 令和N年度 is FY 2018+N.
+
+    ``bare`` reads a cell that is only a Western year (``2024``) as one, as in
+    a row of year sub-columns.
+
+    >>> fiscal_year("計画策定時(令和2年度末)"), fiscal_year("目標(令和7年度)")
+    (2020, 2025)
+    >>> fiscal_year("target (FY2025)"), fiscal_year("令和元年度"), fiscal_year("指標")
+    (2025, 2019, None)
+    >>> fiscal_year("目標値(R7)"), fiscal_year("H30年度末"), fiscal_year("2024年度実績")
+    (2025, 2018, 2024)
+    >>> fiscal_year("2024"), fiscal_year("2024", bare=True)
+    (None, 2024)
+    """
+    s = norm(text)
+    if bare:
+        year = parse_fiscal_year(s, bare=True)
+        if year is not None and year.end == len(s):
+            return year.year
+    found = _years(s)
+    return found[0][2] if found else None
+
+
+def _stem(header: str) -> str:
+    """The header without brackets, fiscal years and spaces."""
+    s = _BRACKETS.sub("", norm(header))
+    return _without_years(s).strip(":・/")
+
+
+def match_header(header: str) -> str | None:
+    """The field a header stands for, ``"current"`` for 現状値, or ``None``.
+
+    >>> [match_header(h) for h in ("基本目標", "目標(令和7年度)", "令和7年度 実績見込", "評価")]
+    ['goal', 'target', 'actual', 'recorded']
+    >>> match_header("Baseline (FY2020)"), match_header("令和2年度末(計画策定時)"), match_header("col7")
+    ('baseline', 'baseline', None)
+    >>> match_header("KPI名"), match_header("指標名"), match_header("実績値/令和6年度")
+    ('indicator', 'indicator', 'actual')
+    >>> match_header("評価内容"), match_header("令和6年度/目標")
+    ('indicator', 'target')
+    """
+    stem = _stem(header)
+    english = _ENGLISH.get(stem.lower()) or _ENGLISH.get(stem.lower().removesuffix("名"))
+    if english is not None:
+        return english
+    # the words outside brackets decide; failing them, the words inside
+    for text in (stem, _without_years(norm(header))):
+        for keyword, field in _KEYWORDS:
+            if keyword in text:
+                return field
+    return None
+
+
+def _exact(header: str, field: str) -> bool:
+    """Whether ``header`` is exactly a word of ``field`` (``評価``), not a longer header."""
+    stem = _stem(header)
+    words = {FIELDS[field], *(k for k, f in _KEYWORDS if f == field)}
+    return stem in words or stem.removesuffix("値") in words or _ENGLISH.get(stem.lower()) == field
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a column counted from 0.
+
+    >>> column_letter(0), column_letter(5), column_letter(26)
+    ('A', 'F', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _letter_index(name: str) -> int | None:
+    if _LETTERS.fullmatch(name) is None:
+        return None
+    index = 0
+    for ch in name:
+        index = index * 26 + ord(ch) - ord("A") + 1
+    return index - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the table: where it is, its header as shown, and what it holds."""
+
+    index: int
+    header: str
+    field: str
+    year: int | None
+    projected: bool
+    unit: str | None = None
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The columns read, the earlier-year columns kept as a series, and what was left unread."""
+
+    fields: dict[str, Column]
+    series: tuple[Column, ...]
+    headers: tuple[str, ...]
+    unread: tuple[str, ...]
+    notes: tuple[LocalizedText, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    index: int
+    header: str
+    group: str
+    year: int | None
+    unit: str | None
+
+
+def _unit(text: str) -> str | None:
+    """The unit a cell of a units row states: ``(%)``, ``(件)``, ``単位:人``; else ``None``."""
+    s = norm(text)
+    m = _UNIT.fullmatch(s)
+    if m is None or not ("(" in s or "単位" in s or "[" in s) or match_header(m["unit"]):
+        return None
+    return m["unit"]
+
+
+def _sub_year(text: str) -> bool:
+    """Whether a cell of a second header row names a year (``令和6年度``, ``2024``, ``R7見込``)."""
+    s = norm(text)
+    year = parse_fiscal_year(s, bare=True)
+    if year is None:
+        return False
+    rest = _BRACKETS.sub("", s[year.end :]).strip("()")
+    return not rest or "見込" in rest or match_header(rest) is not None
+
+
+def _filled(top: Sequence[str], sub: Sequence[str]) -> list[str]:
+    """The top header over each column: a blank cell right of a merged group takes its text."""
+    width = max(len(top), len(sub))
+    out: list[str] = []
+    for i in range(width):
+        above = top[i].strip() if i < len(top) else ""
+        below = sub[i].strip() if i < len(sub) else ""
+        if not above and below and out and out[-1]:
+            left = sub[i - 1].strip() if i - 1 < len(sub) else ""
+            if left and norm(left) != norm(out[-1]):
+                above = out[-1]
+        out.append(above)
+    return out
+
+
+def is_sub_row(top: Sequence[str], sub: Sequence[str]) -> bool:
+    """Whether ``sub`` is a second header row under ``top``: years or units under its cells."""
+    above = _filled(top, sub)
+    marks = 0
+    for i, cell in enumerate(sub):
+        text = cell.strip()
+        if not text or norm(text) == norm(above[i]):
+            continue
+        if _sub_year(text) or _unit(text) is not None:
+            marks += 1
+        elif match_header(text) is None or fiscal_year(above[i]) is None:
+            return False
+    return marks > 0
+
+
+def header_rows(rows: Sequence[Sequence[str]], columns: Mapping[str, str]) -> int:
+    """The index of the header row: the first with the indicator, target and actual.
+
+    Failing that, the row with the most recognised headers (the required ones
+    counting first); the earliest such row on a tie.
+    """
+    wanted = {norm(h): f for h, f in columns.items()}
+
+    def score(cells: Sequence[str]) -> tuple[int, int]:
+        fields = {wanted.get(norm(c)) or match_header(c) for c in cells} - {None, IGNORE}
+        return len(fields & set(REQUIRED)), len(fields)
+
+    scores = [score(cells) for cells in rows]
+    for index, (required, _) in enumerate(scores):
+        if required == len(REQUIRED):
+            return index
+    best = max(scores)
+    return scores.index(best)
+
+
+def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[_Head]:
+    """Each column's header as shown: combined over two rows when ``sub`` is a second header row.
+
+    >>> [h.header for h in heads(["指標", "実績値", "", "目標値"], ["", "R5", "R6", "(%)"])]
+    ['指標', '実績値/R5', '実績値/R6', '目標値']
+    >>> [(h.year, h.unit) for h in heads(["指標", "実績値", "", "目標値"], ["", "R5", "R6", "(%)"])]
+    [(None, None), (2023, None), (2024, None), (None, '%')]
+    """
+    if sub is None:
+        return [
+            _Head(i, shown(text), shown(text), fiscal_year(text), None)
+            for i, text in enumerate(top)
+        ]
+    above = _filled(top, sub)
+    result: list[_Head] = []
+    for i, group in enumerate(above):
+        below = sub[i].strip() if i < len(sub) else ""
+        unit = None
+        if not below or norm(below) == norm(group) or (unit := _unit(below)) is not None:
+            header = group
+        else:
+            header = f"{group}/{below}" if group else below
+        year = fiscal_year(below, bare=True) if below and unit is None else None
+        result.append(_Head(i, shown(header), shown(group), year or fiscal_year(group), unit))
+    return result
+
+
+def _listing(headers: Sequence[str]) -> str:
+    names = [h for h in headers if h.strip()]
+    return ", ".join(f"「{n}」" for n in names) if names else "-"
+
+
+def _names(columns: Sequence[Column]) -> str:
+    return ", ".join(f"「{c.header}」" for c in columns)
+
+
+def _explicit(found: Sequence[_Head], columns: Mapping[str, str], file: str) -> dict[int, str]:
+    """The field ``--columns`` gives each column index: by header, group header or letter."""
+    for name, given in columns.items():
+        if given not in FIELDS and given != IGNORE:
+            known = ", ".join([*FIELDS, IGNORE])
+            raise AchievementError(
+                f"--columns {name}={given}: unknown field {given!r}; fields: {known}",
+                f"--columns {name}={given}: 項目「{given}」はありません。使える項目: {known}",
+                file=file,
+            )
+    mapped: dict[int, str] = {}
+    for name, given in columns.items():
+        key = norm(name)
+        indices = [h.index for h in found if norm(h.header) == key]
+        if not indices:
+            indices = [h.index for h in found if h.group and norm(h.group) == key]
+        if not indices:
+            letter = _letter_index(name.strip())
+            if letter is not None and letter < len(found):
+                indices = [letter]
+        if not indices:
+            headers = [h.header for h in found]
+            raise AchievementError(
+                f"--columns names the header {name!r}, which is not in the file; "
+                f"headers found: {_listing(headers)} (a column may also be named by its "
+                "letter, e.g. F=actual)",
+                f"--columns の見出し「{name}」がファイルにありません。見つかった見出し: "
+                f"{_listing(headers)}(列は F=actual のように列記号でも指定できます)",
+                file=file,
+            )
+        for index in indices:
+            mapped[index] = given
+    return mapped
+
+
+def _by_year(
+    field: str, candidates: list[Column], target: Column | None, file: str
+) -> tuple[Column, tuple[Column, ...]] | None:
+    """The latest-year actual and the earlier years, or ``None`` when years do not tell them apart."""
+    years = [c.year for c in candidates]
+    if field != "actual" or None in years or len(set(years)) != len(years):
+        return None
+    ordered = sorted(candidates, key=lambda c: c.year or 0)
+    latest = ordered[-1]
+    if target is not None and target.year is not None and (latest.year or 0) > target.year:
+        raise AchievementError(
+            f"the latest actual column 「{latest.header}」 is for a year after the target's "
+            f"「{target.header}」, so which year to judge is unclear: {_names(ordered)}; "
+            "choose one with --columns HEADER=actual",
+            f"最新の実績の列「{latest.header}」が目標「{target.header}」の年度より後のため、"
+            f"どの年度を判定するか決められません: {_names(ordered)}。"
+            "--columns 見出し=actual で指定してください",
+            file=file,
+        )
+    return latest, tuple(ordered[:-1])
+
+
+def layout(
+    top: Sequence[str], sub: Sequence[str] | None, columns: Mapping[str, str], file: str
+) -> Layout:
+    """Map each field to its column, or raise naming what is missing or doubled."""
+    found = heads(top, sub)
+    wanted = _explicit(found, columns, file)
+    explicit: dict[str, list[Column]] = {}
+    matched: dict[str, list[Column]] = {}
+    for head in found:
+        into = explicit
+        field: str | None = wanted.get(head.index)
+        if field is None:
+            if not norm(head.header):
+                continue
+            field, into = match_header(head.header), matched
+        if field is None or field == IGNORE:
+            continue
+        header = head.header or column_letter(head.index)
+        column = Column(
+            head.index,
+            header,
+            field,
+            head.year,
+            "見込" in norm(header),
+            head.unit,
+            head.group,
+        )
+        into.setdefault(field, []).append(column)
+    current = matched.pop("current", [])
+    if current:
+        side = "actual" if "baseline" in matched or "baseline" in explicit else "baseline"
+        matched.setdefault(side, []).extend(current)
+    result: dict[str, Column] = {}
+    series: tuple[Column, ...] = ()
+    for field in FIELDS:
+        candidates = explicit.get(field) or matched.get(field) or []
+        if len(candidates) > 1:
+            by_year = _by_year(field, candidates, result.get("target"), file)
+            exact = [c for c in candidates if _exact(c.header, field)]
+            if by_year is not None:
+                candidates = [by_year[0]]
+                series = by_year[1]
+            elif field not in _VALUE_FIELDS and len(exact) == 1:
+                candidates = exact
+        if len(candidates) > 1:
+            raise AchievementError(
+                f"several columns could be the {field}: {_names(candidates)}; "
+                f"choose one with --columns HEADER={field} (or HEADER={IGNORE})",
+                f"{FIELDS[field]}({field})に当たる列が複数あります: {_names(candidates)}。"
+                f"--columns 見出し={field}(または 見出し={IGNORE})で指定してください",
+                file=file,
+            )
+        if candidates:
+            result[field] = candidates[0]
+    headers = tuple(h.header for h in found)
+    missing = [f for f in REQUIRED if f not in result]
+    if missing:
+        en_names = ", ".join(f"{f} ({FIELDS[f]})" for f in missing)
+        ja_names = "、".join(f"{FIELDS[f]}({f})" for f in missing)
+        raise AchievementError(
+            f"no column for {en_names}; headers found: {_listing(headers)}; "
+            "map a header with --columns HEADER=FIELD",
+            f"{ja_names}の列がありません。見つかった見出し: {_listing(headers)}。"
+            "--columns 見出し=項目 で列を指定できます",
+            file=file,
+        )
+    used = {c.index for c in result.values()} | {c.index for c in series}
+    ignored = {i for i, f in wanted.items() if f == IGNORE}
+    unread = tuple(
+        h.header for h in found if h.header and h.index not in used and h.index not in ignored
+    )
+    return Layout(result, series, headers, unread, _notes(result, series))
+
+
+def _notes(fields: Mapping[str, Column], series: Sequence[Column]) -> tuple[LocalizedText, ...]:
+    notes: list[LocalizedText] = []
+    if series:
+        actual = fields["actual"]
+        notes.append(
+            LocalizedText(
+                ja=f"実績は最新の年度の列「{actual.header}」で判定し、それより前の年度の列 "
+                f"{_names(series)} は系列として残しました",
+                en=f"the actual is the latest year's column 「{actual.header}」; the earlier "
+                f"years' columns {_names(series)} are kept as a series",
+            )
+        )
+    for field, column in fields.items():
+        if column.unit is not None and field in _VALUE_FIELDS:
+            notes.append(
+                LocalizedText(
+                    ja=f"「{column.header}」の単位のない数値は、見出しの行の単位「{column.unit}」"
+                    "で読みました",
+                    en=f"numbers without a unit in 「{column.header}」 take the unit "
+                    f"{column.unit!r} from the header row",
+                )
+            )
+    return tuple(notes)
