@@ -47,6 +47,11 @@ from achievement.schemes import (
     measure,
 )
 from achievement.schemes._measure import progress
+from achievement.schemes._published import (
+    published_grade,
+    published_text,
+    without_published_grades,
+)
 from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
@@ -119,6 +124,8 @@ class IndicatorResult(Frozen):
     the planned change that was reached (see :func:`progress_of`); ``grade`` is its
     grade under the report's scheme (``None`` when the scheme gives none), read from
     its ``measurements`` (achievement degree, progress, change against the baseline).
+    ``recorded_grade`` is the grade the plan published, when its 評価 cell holds a
+    label of the scheme (not under ``binary``); ``agrees`` then compares grades.
     """
 
     entry: PlanIndicator
@@ -127,6 +134,7 @@ class IndicatorResult(Frozen):
     progress: Decimal | None = None
     grade: Grade | None = None
     measurements: Measurements | None = None
+    recorded_grade: Grade | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -321,16 +329,29 @@ def _result(
     if indicator.scale is None and scale is not None:
         indicator = indicator.model_copy(update={"scale": scale})
     judgment = judge.judge(indicator)
-    agrees = None if entry.recorded is None else entry.recorded == judgment.outcome
     measured = measure(indicator, judgment)
-    return IndicatorResult(
-        entry=entry,
-        judgment=judgment,
-        agrees=agrees,
-        progress=progress_of(indicator, judgment.direction),
-        grade=scheme.grade_of(measured),
-        measurements=measured,
+    return _graded(
+        IndicatorResult(
+            entry=entry,
+            judgment=judgment,
+            agrees=None,
+            progress=progress_of(indicator, judgment.direction),
+            grade=scheme.grade_of(measured),
+            measurements=measured,
+        ),
+        scheme,
     )
+
+
+def _graded(result: IndicatorResult, scheme: Scheme) -> IndicatorResult:
+    """``result`` with its published grade, and ``agrees`` comparing grades where there is one."""
+    entry = result.entry
+    published = published_grade(scheme, published_text(entry))
+    if published is not None:
+        agrees: bool | None = result.grade is not None and published.label == result.grade.label
+    else:
+        agrees = None if entry.recorded is None else entry.recorded == result.judgment.outcome
+    return result.model_copy(update={"recorded_grade": published, "agrees": agrees})
 
 
 def evaluate_plan(
@@ -352,7 +373,9 @@ def evaluate_plan(
     :func:`~achievement.schemes.get_scheme`) grades every indicator; it
     defaults to the one the plan names, else ``binary``.  ``problems`` and
     ``source_rows`` (from :class:`~achievement.readers.ReadResult`) are carried
-    into the report, so every output says which rows it leaves out.
+    into the report, so every output says which rows it leaves out; a warning
+    on a published cell that names a grade of ``scheme`` is not carried (the
+    cell is read as the published grade).
     """
     judge = judge or default_judge()
     if not isinstance(scheme, Scheme):
@@ -364,7 +387,10 @@ def evaluate_plan(
         if progress is not None:
             progress(done, total)
     return _roll_up(plan, results, scheme).model_copy(
-        update={"problems": tuple(problems), "source_rows": source_rows}
+        update={
+            "problems": without_published_grades(problems, scheme),
+            "source_rows": source_rows,
+        }
     )
 
 
@@ -378,8 +404,13 @@ def regrade(report: Report, scheme: Scheme) -> Report:
     {'A': 20, 'B': 1, 'C': 1, 'D': 6}
     """
     results = [
-        r.model_copy(
-            update={"grade": None if r.measurements is None else scheme.grade_of(r.measurements)}
+        _graded(
+            r.model_copy(
+                update={
+                    "grade": None if r.measurements is None else scheme.grade_of(r.measurements)
+                }
+            ),
+            scheme,
         )
         for r in report.results
     ]

@@ -96,7 +96,7 @@ def output_format(given: str | None, output: str | None, formats: Sequence[str])
 
 
 def tell_problems(result: ReadResult, lang: str) -> None:
-    """Print what the reader met on stderr: rows left out as errors, then warnings and notes."""
+    """Print what the reader met on stderr: rows left out as errors, warnings, notes, skipped rows."""
     heads = {"error": "エラー" if lang == "ja" else "error"}
     warning = "警告" if lang == "ja" else "warning"
     for problem in result.problems:
@@ -106,3 +106,6 @@ def tell_problems(result: ReadResult, lang: str) -> None:
         )
     for note in result.notes(lang):
         print(f"achievement: {warning}: {note}", file=sys.stderr)
+    skipped = "読み飛ばし" if lang == "ja" else "skipped"
+    for row in result.skipped:
+        print(f"achievement: {skipped}: {row.line(lang)}", file=sys.stderr)

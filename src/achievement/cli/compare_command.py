@@ -245,7 +245,7 @@ def run(args: argparse.Namespace) -> int:
         result.plan,
         judge,
         scheme=schemes[0],
-        problems=result.problems,
+        problems=(*result.problems, *result.skipped),
         source_rows=result.rows,
     )
     reports = [first, *(regrade(first, scheme) for scheme in schemes[1:])]

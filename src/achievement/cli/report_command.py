@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
     from achievement.cli._options import output_format, parse_columns, tell_problems
     from achievement.cli._plugin_options import judge_from_args
-    from achievement.cli._scheme import resolve_scheme
+    from achievement.cli._scheme import graded_by, resolve_scheme
     from achievement.readers import bundled_example, read_plan
     from achievement.render import FORMATS
     from achievement.rollup import evaluate_plan
@@ -141,15 +141,16 @@ def run(args: argparse.Namespace) -> int:
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
-    tell_problems(result, args.lang)
     scheme = resolve_scheme(args.scheme, result.plan, path, judge)
+    result = graded_by(result, scheme)
+    tell_problems(result, args.lang)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:
         report = evaluate_plan(
             result.plan,
             judge,
             progress=advance,
             scheme=scheme,
-            problems=result.problems,
+            problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
         )
     _write(_render(report, fmt, args.lang), args.output, fmt)

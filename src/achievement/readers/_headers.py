@@ -300,29 +300,36 @@ def is_sub_row(top: Sequence[str], sub: Sequence[str]) -> bool:
             continue
         if _sub_year(text) or _unit(text) is not None:
             marks += 1
-        elif match_header(text) is None or fiscal_year(above[i]) is None:
+        elif match_header(text) is not None and fiscal_year(above[i]) is not None:
+            marks += 1  # a field under a year: 令和6年度 over 実績 | 目標
+        else:
             return False
     return marks > 0
+
+
+def _score(cells: Sequence[str], columns: Mapping[str, str]) -> tuple[int, int]:
+    """How many required fields, and how many fields, a row's headers name."""
+    wanted = {norm(h): f for h, f in columns.items()}
+    fields = {wanted.get(norm(c)) or match_header(c) for c in cells} - {None, IGNORE}
+    return len(fields & set(REQUIRED)), len(fields)
 
 
 def header_rows(rows: Sequence[Sequence[str]], columns: Mapping[str, str]) -> int:
     """The index of the header row: the first with the indicator, target and actual.
 
     Failing that, the row with the most recognised headers (the required ones
-    counting first); the earliest such row on a tie.
+    counting first); the earliest such row on a tie.  When that row lacks a
+    required field and is the second row of a two-row header (``令和6年度`` over
+    ``実績 | 目標``), the row above it is the header's first row.
     """
-    wanted = {norm(h): f for h, f in columns.items()}
-
-    def score(cells: Sequence[str]) -> tuple[int, int]:
-        fields = {wanted.get(norm(c)) or match_header(c) for c in cells} - {None, IGNORE}
-        return len(fields & set(REQUIRED)), len(fields)
-
-    scores = [score(cells) for cells in rows]
+    scores = [_score(cells, columns) for cells in rows]
     for index, (required, _) in enumerate(scores):
         if required == len(REQUIRED):
             return index
-    best = max(scores)
-    return scores.index(best)
+    best = scores.index(max(scores))
+    if best > 0 and is_sub_row(rows[best - 1], rows[best]):
+        return best - 1
+    return best
 
 
 def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[_Head]:

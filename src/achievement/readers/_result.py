@@ -69,7 +69,10 @@ class ReadResult(BaseModel):
     """How the layout was read, where it matters: year columns, units from a header row."""
 
     def notes(self, lang: str) -> list[str]:
-        """What a person should know besides the problems: layout, unread columns, skipped rows."""
+        """What a person should know besides the problems: the layout read, the columns left unread.
+
+        The rows skipped are in :attr:`skipped`, each with its own line.
+        """
         notes = [text.get(lang) for text in self.layout]
         if self.unread_columns:
             names = "、".join(f"「{h}」" for h in self.unread_columns)
@@ -81,7 +84,6 @@ class ReadResult(BaseModel):
                 notes.append(
                     f"columns not read: {names} (map one with --columns HEADER=FIELD if it is needed)"
                 )
-        notes.extend(row.line(lang) for row in self.skipped)
         return notes
 
     @property

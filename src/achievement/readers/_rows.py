@@ -120,15 +120,16 @@ class RowReader:
     def _enter(self, index: int, text: str) -> tuple[str, str]:
         """Take a heading row's goal or measure for the rows below; say what it set."""
         goal, measure = self.found.get("goal"), self.found.get("measure")
-        as_goal = (goal is not None and goal.index == index) or (
-            (measure is None or measure.index != index) and _GOAL_HEADING.match(norm(text))
+        key = norm(text)
+        as_goal = _GOAL_HEADING.match(key) is not None or (
+            _MEASURE_HEADING.match(key) is None and goal is not None and goal.index == index
         )
         if as_goal:
             self.goal = parse_goal(text)
             self.measure = self.no_measure
             self.initiative = ""
             return "(以下の行の基本目標)", " (the goal of the rows below)"
-        if (measure is not None and measure.index == index) or _MEASURE_HEADING.match(norm(text)):
+        if _MEASURE_HEADING.match(key) or (measure is not None and measure.index == index):
             self.measure = parse_measure(text)
             self.initiative = ""
             return "(以下の行の施策)", " (the measure of the rows below)"
