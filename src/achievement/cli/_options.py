@@ -53,8 +53,10 @@ def add_columns_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="HEADER=FIELD",
         help="read the column headed HEADER as FIELD, one of "
-        f"{', '.join([*FIELDS, IGNORE])}; repeat for more columns "
-        "(--columns A=x --columns B=y) / 見出しの列を項目として読む(列ごとに繰り返す)",
+        f"{', '.join([*FIELDS, IGNORE])}; HEADER may be a two-row header joined by / "
+        "(実績値/令和6年度) or a column letter (F); repeat for more columns "
+        "(--columns A=x --columns B=y) / 見出しの列を項目として読む(2段の見出しは / でつなぐ、"
+        "列記号も可。列ごとに繰り返す)",
     )
 
 
