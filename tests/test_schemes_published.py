@@ -242,3 +242,12 @@ def test_reports_of_the_new_tables_are_identical_across_processes(
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert b'"series"' in outputs[0]
+
+
+def test_compare_does_not_warn_about_grades_of_a_scheme_compared(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["compare", str(TWO_ROWS), "--schemes", "binary,degree", "--lang", "en"]) == 0
+    assert "unknown published outcome" not in capsys.readouterr().err
+    assert main(["compare", str(TWO_ROWS), "--schemes", "binary,baseline-4", "--lang", "en"]) == 0
+    assert capsys.readouterr().err.count("unknown published outcome") == 5

@@ -225,6 +225,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the plan, grade it under each scheme, write the comparison; return the exit code."""
     from achievement.cli._options import output_format, parse_columns, tell_problems
     from achievement.cli._plugin_options import judge_from_args
+    from achievement.cli._scheme import graded_by
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan, regrade
     from achievement.schemes import get_scheme
@@ -240,6 +241,8 @@ def run(args: argparse.Namespace) -> int:
     schemes = [get_scheme(name, judge) for name in names]
     path = Path(args.file) if args.file else bundled_example()
     result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
+    for scheme in schemes:  # a published grade of a scheme compared is not an unknown word
+        result = graded_by(result, scheme)
     tell_problems(result, args.lang)
     first = evaluate_plan(
         result.plan,

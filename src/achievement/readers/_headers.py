@@ -114,7 +114,7 @@ _VALUE_FIELDS = frozenset({"baseline", "target", "actual"})
 
 _BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
 _YEAR_START = re.compile(r"(?<![A-Za-z0-9])(?:令和|平成|昭和|[RHS]\.?\d|FY|(?:19|20)\d{2})")
-_UNIT = re.compile(r"\(?(?:単位:?)?\(?(?P<unit>[^\d()\[\]:/]{1,8}?)\)?")
+_UNIT = re.compile(r"[(\[]?(?:単位:?)?[(\[]?(?P<unit>[^\d()\[\]:/]{1,8}?)[)\]]{0,2}")
 _LETTERS = re.compile(r"[A-Z]{1,3}")
 
 
@@ -257,12 +257,19 @@ class _Head:
 
 
 def _unit(text: str) -> str | None:
-    """The unit a cell of a units row states: ``(%)``, ``(件)``, ``単位:人``; else ``None``."""
+    """The unit a cell of a units row states: ``(%)``, ``[件]``, ``単位:人``; else ``None``.
+
+    >>> [_unit(t) for t in ("(%)", "(単位:件)", "単位:人", "［千円］", "単位", "(目標)", "件")]
+    ['%', '件', '人', '千円', None, None, None]
+    """
     s = norm(text)
     m = _UNIT.fullmatch(s)
-    if m is None or not ("(" in s or "単位" in s or "[" in s) or match_header(m["unit"]):
+    if m is None or not ("(" in s or "単位" in s or "[" in s):
         return None
-    return m["unit"]
+    unit = m["unit"]
+    if "単位" in unit or match_header(unit) is not None:
+        return None
+    return unit
 
 
 def _sub_year(text: str) -> bool:
