@@ -325,3 +325,25 @@ def test_two_inexact_headers_for_one_field_are_still_refused(tmp_path: Path) -> 
     with pytest.raises(AchievementError) as info:
         read_plan(path)
     assert "「評価結果」, 「評価コメント」" in info.value.en
+
+
+def test_the_tables_are_what_their_script_writes(tmp_path: Path) -> None:
+    """make_tables.py writes the same CSV bytes, and an XLSX with the merges that reads the same."""
+    import importlib.util
+
+    from openpyxl import load_workbook
+
+    spec = importlib.util.spec_from_file_location("make_tables", DATA / "make_tables.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_csv(tmp_path)
+    module.write_xlsx(tmp_path)
+    for name in ("dx-plan-two-row-header.csv", "safety-plan-headings.csv"):
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes()
+    merged = {
+        str(r) for r in load_workbook(tmp_path / MERGED.name).worksheets[0].merged_cells.ranges
+    }
+    assert {"A1:H1", "A2:A3", "C2:C3", "D2:E2", "F2:F3", "A4:H4"} <= merged
+    assert read_plan(tmp_path / MERGED.name).plan == read_plan(MERGED).plan

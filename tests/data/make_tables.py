@@ -16,6 +16,7 @@ The generated files are committed; the tests read them, not this script.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from pathlib import Path
 
@@ -81,13 +82,13 @@ def _csv(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def write_csv() -> None:
+def write_csv(folder: Path = HERE) -> None:
     rows = [[TITLE, *[""] * 8], TOP, SUB, *ROWS]
-    (HERE / "dx-plan-two-row-header.csv").write_bytes(_csv(rows).encode("cp932"))
-    (HERE / "safety-plan-headings.csv").write_bytes(_csv(HEADINGS).encode("utf-8-sig"))
+    (folder / "dx-plan-two-row-header.csv").write_bytes(_csv(rows).encode("cp932"))
+    (folder / "safety-plan-headings.csv").write_bytes(_csv(HEADINGS).encode("utf-8-sig"))
 
 
-def write_xlsx() -> None:
+def write_xlsx(folder: Path = HERE) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -112,10 +113,10 @@ def write_xlsx() -> None:
     sheet.append(["合計", "", "", "", "", "", "", "5件中2件A"])
     book.properties.creator = "achievement"
     book.properties.created = book.properties.modified = _EPOCH
-    book.save(HERE / "dx-plan-merged.xlsx")
+    book.save(folder / "dx-plan-merged.xlsx")
 
 
-_EPOCH = __import__("datetime").datetime(2025, 4, 1)
+_EPOCH = datetime.datetime(2025, 4, 1)
 
 if __name__ == "__main__":
     write_csv()

@@ -4,9 +4,7 @@ A header is one row, or two when the row under it holds year sub-columns or
 units under merged cells (``実績値`` over ``令和5年度 | 令和6年度``, ``(%)``): in a
 CSV the cells to the right of a merged cell are blank, in an XLSX they repeat
 its text.  Each column then reads as its combined header (``実績値/令和6年度``).
-Several actual columns of different years give the actual (the latest) and a
-series (the earlier years); any other doubt about a column is refused, naming
-the columns.
+Which column each field is read from is decided in :mod:`._layout`.
 """
 
 from __future__ import annotations
@@ -15,8 +13,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from achievement._errors import AchievementError
-from achievement._model import LocalizedText
 from achievement._years import parse_fiscal_year
 from achievement.readers._cells import norm, shown
 
@@ -24,14 +20,13 @@ __all__ = [
     "FIELDS",
     "IGNORE",
     "REQUIRED",
-    "Column",
-    "Layout",
+    "VALUE_FIELDS",
+    "Head",
     "column_letter",
     "fiscal_year",
     "header_rows",
     "heads",
     "is_sub_row",
-    "layout",
     "match_header",
 ]
 
@@ -109,13 +104,12 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-_VALUE_FIELDS = frozenset({"baseline", "target", "actual"})
+VALUE_FIELDS = frozenset({"baseline", "target", "actual"})
 """Fields whose columns are never chosen between by the exactness of their header."""
 
 _BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
 _YEAR_START = re.compile(r"(?<![A-Za-z0-9])(?:令和|平成|昭和|[RHS]\.?\d|FY|(?:19|20)\d{2})")
 _UNIT = re.compile(r"[(\[]?(?:単位:?)?[(\[]?(?P<unit>[^\d()\[\]:/]{1,8}?)[)\]]{0,2}")
-_LETTERS = re.compile(r"[A-Z]{1,3}")
 
 
 def _years(text: str) -> list[tuple[int, int, int]]:
@@ -193,7 +187,7 @@ def match_header(header: str) -> str | None:
     return None
 
 
-def _exact(header: str, field: str) -> bool:
+def exact(header: str, field: str) -> bool:
     """Whether ``header`` is exactly a word of ``field`` (``評価``), not a longer header."""
     stem = _stem(header)
     words = {FIELDS[field], *(k for k, f in _KEYWORDS if f == field)}
@@ -214,41 +208,10 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _letter_index(name: str) -> int | None:
-    if _LETTERS.fullmatch(name) is None:
-        return None
-    index = 0
-    for ch in name:
-        index = index * 26 + ord(ch) - ord("A") + 1
-    return index - 1
-
-
 @dataclass(frozen=True, slots=True)
-class Column:
-    """One column of the table: where it is, its header as shown, and what it holds."""
+class Head:
+    """One column's header as shown (combined over two rows), its group, year and unit."""
 
-    index: int
-    header: str
-    field: str
-    year: int | None
-    projected: bool
-    unit: str | None = None
-    group: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """The columns read, the earlier-year columns kept as a series, and what was left unread."""
-
-    fields: dict[str, Column]
-    series: tuple[Column, ...]
-    headers: tuple[str, ...]
-    unread: tuple[str, ...]
-    notes: tuple[LocalizedText, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Head:
     index: int
     header: str
     group: str
@@ -339,7 +302,7 @@ def header_rows(rows: Sequence[Sequence[str]], columns: Mapping[str, str]) -> in
     return best
 
 
-def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[_Head]:
+def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[Head]:
     """Each column's header as shown: combined over two rows when ``sub`` is a second header row.
 
     >>> [h.header for h in heads(["指標", "実績値", "", "目標値"], ["", "R5", "R6", "(%)"])]
@@ -349,11 +312,10 @@ def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[_Head]:
     """
     if sub is None:
         return [
-            _Head(i, shown(text), shown(text), fiscal_year(text), None)
-            for i, text in enumerate(top)
+            Head(i, shown(text), shown(text), fiscal_year(text), None) for i, text in enumerate(top)
         ]
     above = _filled(top, sub)
-    result: list[_Head] = []
+    result: list[Head] = []
     for i, group in enumerate(above):
         below = sub[i].strip() if i < len(sub) else ""
         unit = None
@@ -362,170 +324,5 @@ def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[_Head]:
         else:
             header = f"{group}/{below}" if group else below
         year = fiscal_year(below, bare=True) if below and unit is None else None
-        result.append(_Head(i, shown(header), shown(group), year or fiscal_year(group), unit))
+        result.append(Head(i, shown(header), shown(group), year or fiscal_year(group), unit))
     return result
-
-
-def _listing(headers: Sequence[str]) -> str:
-    names = [h for h in headers if h.strip()]
-    return ", ".join(f"「{n}」" for n in names) if names else "-"
-
-
-def _names(columns: Sequence[Column]) -> str:
-    return ", ".join(f"「{c.header}」" for c in columns)
-
-
-def _explicit(found: Sequence[_Head], columns: Mapping[str, str], file: str) -> dict[int, str]:
-    """The field ``--columns`` gives each column index: by header, group header or letter."""
-    for name, given in columns.items():
-        if given not in FIELDS and given != IGNORE:
-            known = ", ".join([*FIELDS, IGNORE])
-            raise AchievementError(
-                f"--columns {name}={given}: unknown field {given!r}; fields: {known}",
-                f"--columns {name}={given}: 項目「{given}」はありません。使える項目: {known}",
-                file=file,
-            )
-    mapped: dict[int, str] = {}
-    for name, given in columns.items():
-        key = norm(name)
-        indices = [h.index for h in found if norm(h.header) == key]
-        if not indices:
-            indices = [h.index for h in found if h.group and norm(h.group) == key]
-        if not indices:
-            letter = _letter_index(name.strip())
-            if letter is not None and letter < len(found):
-                indices = [letter]
-        if not indices:
-            headers = [h.header for h in found]
-            raise AchievementError(
-                f"--columns names the header {name!r}, which is not in the file; "
-                f"headers found: {_listing(headers)} (a column may also be named by its "
-                "letter, e.g. F=actual)",
-                f"--columns の見出し「{name}」がファイルにありません。見つかった見出し: "
-                f"{_listing(headers)}(列は F=actual のように列記号でも指定できます)",
-                file=file,
-            )
-        for index in indices:
-            mapped[index] = given
-    return mapped
-
-
-def _by_year(
-    field: str, candidates: list[Column], target: Column | None, file: str
-) -> tuple[Column, tuple[Column, ...]] | None:
-    """The latest-year actual and the earlier years, or ``None`` when years do not tell them apart."""
-    years = [c.year for c in candidates]
-    if field != "actual" or None in years or len(set(years)) != len(years):
-        return None
-    ordered = sorted(candidates, key=lambda c: c.year or 0)
-    latest = ordered[-1]
-    if target is not None and target.year is not None and (latest.year or 0) > target.year:
-        raise AchievementError(
-            f"the latest actual column 「{latest.header}」 is for a year after the target's "
-            f"「{target.header}」, so which year to judge is unclear: {_names(ordered)}; "
-            "choose one with --columns HEADER=actual",
-            f"最新の実績の列「{latest.header}」が目標「{target.header}」の年度より後のため、"
-            f"どの年度を判定するか決められません: {_names(ordered)}。"
-            "--columns 見出し=actual で指定してください",
-            file=file,
-        )
-    return latest, tuple(ordered[:-1])
-
-
-def layout(
-    top: Sequence[str], sub: Sequence[str] | None, columns: Mapping[str, str], file: str
-) -> Layout:
-    """Map each field to its column, or raise naming what is missing or doubled."""
-    found = heads(top, sub)
-    wanted = _explicit(found, columns, file)
-    explicit: dict[str, list[Column]] = {}
-    matched: dict[str, list[Column]] = {}
-    for head in found:
-        into = explicit
-        field: str | None = wanted.get(head.index)
-        if field is None:
-            if not norm(head.header):
-                continue
-            field, into = match_header(head.header), matched
-        if field is None or field == IGNORE:
-            continue
-        header = head.header or column_letter(head.index)
-        column = Column(
-            head.index,
-            header,
-            field,
-            head.year,
-            "見込" in norm(header),
-            head.unit,
-            head.group,
-        )
-        into.setdefault(field, []).append(column)
-    current = matched.pop("current", [])
-    if current:
-        side = "actual" if "baseline" in matched or "baseline" in explicit else "baseline"
-        matched.setdefault(side, []).extend(current)
-    result: dict[str, Column] = {}
-    series: tuple[Column, ...] = ()
-    for field in FIELDS:
-        candidates = explicit.get(field) or matched.get(field) or []
-        if len(candidates) > 1:
-            by_year = _by_year(field, candidates, result.get("target"), file)
-            exact = [c for c in candidates if _exact(c.header, field)]
-            if by_year is not None:
-                candidates = [by_year[0]]
-                series = by_year[1]
-            elif field not in _VALUE_FIELDS and len(exact) == 1:
-                candidates = exact
-        if len(candidates) > 1:
-            raise AchievementError(
-                f"several columns could be the {field}: {_names(candidates)}; "
-                f"choose one with --columns HEADER={field} (or HEADER={IGNORE})",
-                f"{FIELDS[field]}({field})に当たる列が複数あります: {_names(candidates)}。"
-                f"--columns 見出し={field}(または 見出し={IGNORE})で指定してください",
-                file=file,
-            )
-        if candidates:
-            result[field] = candidates[0]
-    headers = tuple(h.header for h in found)
-    missing = [f for f in REQUIRED if f not in result]
-    if missing:
-        en_names = ", ".join(f"{f} ({FIELDS[f]})" for f in missing)
-        ja_names = "、".join(f"{FIELDS[f]}({f})" for f in missing)
-        raise AchievementError(
-            f"no column for {en_names}; headers found: {_listing(headers)}; "
-            "map a header with --columns HEADER=FIELD",
-            f"{ja_names}の列がありません。見つかった見出し: {_listing(headers)}。"
-            "--columns 見出し=項目 で列を指定できます",
-            file=file,
-        )
-    used = {c.index for c in result.values()} | {c.index for c in series}
-    ignored = {i for i, f in wanted.items() if f == IGNORE}
-    unread = tuple(
-        h.header for h in found if h.header and h.index not in used and h.index not in ignored
-    )
-    return Layout(result, series, headers, unread, _notes(result, series))
-
-
-def _notes(fields: Mapping[str, Column], series: Sequence[Column]) -> tuple[LocalizedText, ...]:
-    notes: list[LocalizedText] = []
-    if series:
-        actual = fields["actual"]
-        notes.append(
-            LocalizedText(
-                ja=f"実績は最新の年度の列「{actual.header}」で判定し、それより前の年度の列 "
-                f"{_names(series)} は系列として残しました",
-                en=f"the actual is the latest year's column 「{actual.header}」; the earlier "
-                f"years' columns {_names(series)} are kept as a series",
-            )
-        )
-    for field, column in fields.items():
-        if column.unit is not None and field in _VALUE_FIELDS:
-            notes.append(
-                LocalizedText(
-                    ja=f"「{column.header}」の単位のない数値は、見出しの行の単位「{column.unit}」"
-                    "で読みました",
-                    en=f"numbers without a unit in 「{column.header}」 take the unit "
-                    f"{column.unit!r} from the header row",
-                )
-            )
-    return tuple(notes)

@@ -33,7 +33,7 @@ from achievement.readers._cells import (
     problem,
     recorded_fields,
 )
-from achievement.readers._headers import Column, Layout
+from achievement.readers._layout import Column, Layout
 from achievement.readers._result import Problem
 
 __all__ = ["RowReader"]

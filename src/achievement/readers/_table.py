@@ -1,8 +1,8 @@
 """The detail table: header rows, then one row per indicator.
 
 CSV and XLSX readers turn a file into rows of cell text; this module finds the
-header (:mod:`._headers`), reads every data row (:mod:`._rows`) with the cell
-readers of :mod:`._cells`, and returns the plan with every row it could not
+header (:mod:`._headers`), maps its columns to fields (:mod:`._layout`), reads
+every data row (:mod:`._rows`) with the cell readers of :mod:`._cells`, and returns the plan with every row it could not
 read or skipped.
 """
 
@@ -32,9 +32,9 @@ from achievement.readers._headers import (
     fiscal_year,
     header_rows,
     is_sub_row,
-    layout,
     match_header,
 )
+from achievement.readers._layout import layout
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._rows import RowReader
 
