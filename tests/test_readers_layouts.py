@@ -347,3 +347,23 @@ def test_the_tables_are_what_their_script_writes(tmp_path: Path) -> None:
     }
     assert {"A1:H1", "A2:A3", "C2:C3", "D2:E2", "F2:F3", "A4:H4"} <= merged
     assert read_plan(tmp_path / MERGED.name).plan == read_plan(MERGED).plan
+
+
+def test_totals_row_with_uncomputed_sums_is_skipped(tmp_path: Path) -> None:
+    """A program-written 合計 row with =SUM() never computed is still a totals row; a row whose
+    only text is a goal but whose values are uncomputed formulas is not a heading."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["基本目標", "評価指標", "目標", "実績"])
+    sheet.append(["1 安全", "a", "10件", "12件"])
+    sheet.append(["2 子育て", None, "=1+1", None])
+    sheet.append([None, "合計", "=SUM(C2:C3)", "=SUM(D2:D3)"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    result = read_plan(path)
+    assert [(n.row, n.code) for n in result.skipped] == [(4, "row.totals")]
+    assert result.problem_rows == (3,)
+    assert {p.code for p in result.problems} == {"cell.formula", "row.no_indicator"}

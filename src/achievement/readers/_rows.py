@@ -135,13 +135,18 @@ class RowReader:
             return "(以下の行の施策)", " (the measure of the rows below)"
         return "", ""
 
-    def skipped(self, row: int, cells: Sequence[str]) -> Problem | None:
-        """A note when the row is a totals or heading row (and is not read), else ``None``."""
+    def skipped(self, row: int, cells: Sequence[str], *, formulas: bool = False) -> Problem | None:
+        """A note when the row is a totals or heading row (and is not read), else ``None``.
+
+        A totals row is skipped even when its sums are formulas never computed;
+        a row with such formulas is never taken for a heading (its blank cells
+        are not blank).
+        """
         totals = self._totals(cells)
         if totals is not None:
             index, text = totals
             return problem("row.totals", file=self.file, row=row, column=self._at(index), text=text)
-        heading = self._heading(cells)
+        heading = None if formulas else self._heading(cells)
         if heading is None:
             return None
         index, text = heading

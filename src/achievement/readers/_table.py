@@ -132,7 +132,8 @@ def read_rows(
     problems: list[Problem] = []
     skipped: list[Problem] = []
     for number, cells in body:
-        note = None if any((number, i) in formulas for i in read) else reader.skipped(number, cells)
+        uncomputed = any((number, i) in formulas for i in read)
+        note = reader.skipped(number, cells, formulas=uncomputed)
         if note is not None:
             skipped.append(note)
             continue
