@@ -367,3 +367,29 @@ def test_totals_row_with_uncomputed_sums_is_skipped(tmp_path: Path) -> None:
     assert [(n.row, n.code) for n in result.skipped] == [(4, "row.totals")]
     assert result.problem_rows == (3,)
     assert {p.code for p in result.problems} == {"cell.formula", "row.no_indicator"}
+
+
+@pytest.mark.parametrize(
+    ("header", "words"),
+    [
+        (["評価指標", "目標(令和7年度)", "実績(令和5年度)", "全国の実績(令和6年度)"], None),
+        (
+            ["評価指標", "目標(令和7年度)", "実績(令和5年度)", "直近値(令和6年度)"],
+            "「実績(令和5年度)」, 「直近値(令和6年度)」",
+        ),
+    ],
+)
+def test_a_later_column_that_is_not_the_same_series_is_never_the_actual(
+    tmp_path: Path, header: list[str], words: str | None
+) -> None:
+    """A reference column of a later year is not read; two differently named actual columns of
+    different years are not a series: refused, naming both."""
+    path = write_csv(tmp_path / "p.csv", [header, ["a", "10件", "8件", "12件"]])
+    if words is None:
+        result = read_plan(path)
+        assert result.plan.indicators[0].indicator.actual.value.text == "8件"
+        assert result.unread_columns == ("全国の実績(令和6年度)",)
+        return
+    with pytest.raises(AchievementError) as info:
+        read_plan(path)
+    assert words in info.value.en

@@ -19,6 +19,7 @@ from achievement.readers._cells import norm, shown
 __all__ = [
     "FIELDS",
     "IGNORE",
+    "REFERENCE_WORDS",
     "REQUIRED",
     "VALUE_FIELDS",
     "Head",
@@ -28,6 +29,7 @@ __all__ = [
     "heads",
     "is_sub_row",
     "match_header",
+    "series_stem",
 ]
 
 FIELDS: Mapping[str, str] = {
@@ -105,6 +107,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 
 
 VALUE_FIELDS = frozenset({"baseline", "target", "actual"})
+
+REFERENCE_WORDS = ("参考", "全国", "国平均", "県平均", "都平均", "府平均", "道平均", "他市")
+"""Words of a reference column (参考値, 全国平均): it is never read as a field."""
 """Fields whose columns are never chosen between by the exactness of their header."""
 
 _BRACKETS = re.compile(r"[(\[【<《「][^)\]】>》」]*[)\]】>》」]")
@@ -174,7 +179,14 @@ def match_header(header: str) -> str | None:
     ('indicator', 'indicator', 'actual')
     >>> match_header("評価内容"), match_header("令和6年度/目標")
     ('indicator', 'target')
+
+    A reference column is no field, whatever else its header says:
+
+    >>> match_header("参考値(全国平均)"), match_header("全国の実績(令和6年度)")
+    (None, None)
     """
+    if any(word in norm(header) for word in REFERENCE_WORDS):
+        return None
     stem = _stem(header)
     english = _ENGLISH.get(stem.lower()) or _ENGLISH.get(stem.lower().removesuffix("名"))
     if english is not None:
@@ -326,3 +338,14 @@ def heads(top: Sequence[str], sub: Sequence[str] | None) -> list[Head]:
         year = fiscal_year(below, bare=True) if below and unit is None else None
         result.append(Head(i, shown(header), shown(group), year or fiscal_year(group), unit))
     return result
+
+
+def series_stem(header: str) -> str:
+    """What the columns of one year series share: the header without years, brackets and 見込.
+
+    >>> series_stem("実績値/令和5年度"), series_stem("実績値/令和6年度(見込)")
+    ('実績値', '実績値')
+    >>> series_stem("令和5年度実績"), series_stem("令和7年度 実績見込")
+    ('実績', '実績')
+    """
+    return _stem(header).replace("見込", "").strip(":・/")

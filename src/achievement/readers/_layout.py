@@ -27,6 +27,7 @@ from achievement.readers._headers import (
     exact,
     heads,
     match_header,
+    series_stem,
 )
 
 __all__ = ["Column", "Layout", "layout"]
@@ -114,9 +115,15 @@ def _explicit(found: Sequence[Head], columns: Mapping[str, str], file: str) -> d
 def _by_year(
     field: str, candidates: list[Column], target: Column | None, file: str
 ) -> tuple[Column, tuple[Column, ...]] | None:
-    """The latest-year actual and the earlier years, or ``None`` when years do not tell them apart."""
+    """The latest-year actual and the earlier years, or ``None`` when years do not tell them apart.
+
+    The columns must be one series: each with its own year, and the same header
+    but for the year and 見込 (``実績値/令和5年度``, ``実績値/令和6年度(見込)``).
+    """
     years = [c.year for c in candidates]
     if field != "actual" or None in years or len(set(years)) != len(years):
+        return None
+    if len({series_stem(c.header) for c in candidates}) != 1:
         return None
     ordered = sorted(candidates, key=lambda c: c.year or 0)
     latest = ordered[-1]
