@@ -64,7 +64,9 @@ def test_cp932_csv_with_a_two_row_merged_header() -> None:
     assert (result.plan.baseline_year, result.plan.target_year) == (2020, 2025)
     assert result.plan.title == "第2期 デジタル推進計画 評価指標一覧(令和6年度実績)"
     assert result.unread_columns == ("参考値(全国平均)",)
-    (layout,) = result.layout
+    rows, layout = result.layout
+    assert rows.ja == "見出しは2行目と3行目の2行から読みました(上の行が結合したセルの見出し)"
+    assert rows.en == "the header was read from rows 2 and 3 (the upper row heads merged cells)"
     assert "「実績値/令和6年度」" in layout.ja
     assert "「実績値/令和5年度」" in layout.en
     first = result.plan.indicators[0].indicator
@@ -393,3 +395,48 @@ def test_a_later_column_that_is_not_the_same_series_is_never_the_actual(
     with pytest.raises(AchievementError) as info:
         read_plan(path)
     assert words in info.value.en
+
+
+def test_series_survive_a_plan_file(tmp_path: Path) -> None:
+    """A plan read from a two-row table, written as a plan file and read back, keeps its series."""
+    pytest.importorskip("yaml")
+    from achievement.readers import dump_plan
+
+    plan = read_plan(TWO_ROWS).plan
+    for fmt, text in (("yaml", dump_plan(plan, "yaml")), ("json", dump_plan(plan, "json"))):
+        path = tmp_path / f"plan.{fmt}"
+        path.write_text(text, encoding="utf-8")
+        again = read_plan(path)
+        assert summary(again) == EXPECTED
+        assert again.plan.indicators == plan.indicators
+
+
+def test_unreadable_series_value_in_a_plan_file_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(
+        '{"goals": [{"title": "g", "measures": [{"title": "m", "indicators": [{"name": "a", '
+        '"target": "10件", "actual": "8件", "series": [{"fiscal_year": 2023, "value": "5件未満"}, '
+        '{"fiscal_year": 2024, "value": "7件", "status": "projected"}]}]}]}]}',
+        encoding="utf-8",
+    )
+    result = read_plan(path)
+    (problem,) = result.problems
+    assert (problem.code, problem.severity) == ("cell.unreadable_series", "warning")
+    assert problem.column == "goals[0].measures[0].indicators[0].series[0].value"
+    (point,) = result.plan.indicators[0].indicator.series
+    assert (point.fiscal_year, point.value.text, point.status) == (
+        2024,
+        "7件",
+        ActualStatus.PROJECTED,
+    )
+
+
+def test_a_data_row_with_header_words_is_not_a_second_header_row(tmp_path: Path) -> None:
+    """A cell that merely contains a header word (判定業務) under a header with a year is data."""
+    rows = [
+        ["目標(令和7年度)", "評価指標", "令和7年度 実績見込"],
+        ["判定業務へのAIの活用", "", ""],
+    ]
+    result = read_plan(write_csv(tmp_path / "p.csv", rows))
+    assert result.header_rows == (1,)
+    assert result.rows + len(result.skipped) == 1

@@ -257,6 +257,13 @@ def _sub_year(text: str) -> bool:
     return not rest or "見込" in rest or match_header(rest) is not None
 
 
+def _only_year(text: str) -> bool:
+    """Whether a header cell is a year and nothing else (``令和6年度``, ``R6``, ``2024``)."""
+    s = norm(text)
+    year = parse_fiscal_year(s, bare=True)
+    return year is not None and year.end == len(s)
+
+
 def _filled(top: Sequence[str], sub: Sequence[str]) -> list[str]:
     """The top header over each column: a blank cell right of a merged group takes its text."""
     width = max(len(top), len(sub))
@@ -282,7 +289,7 @@ def is_sub_row(top: Sequence[str], sub: Sequence[str]) -> bool:
             continue
         if _sub_year(text) or _unit(text) is not None:
             marks += 1
-        elif match_header(text) is not None and fiscal_year(above[i]) is not None:
+        elif match_header(text) is not None and _only_year(above[i]):
             marks += 1  # a field under a year: 令和6年度 over 実績 | 目標
         else:
             return False

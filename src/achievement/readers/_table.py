@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from achievement._errors import AchievementError
+from achievement._model import LocalizedText
 from achievement._plan import Plan, PlanIndicator
 from achievement.readers._cells import (
     DIRECTION_TEXTS,
@@ -61,6 +62,19 @@ __all__ = [
 
 _HEADER_SCAN = 20
 """How many non-blank rows at the top are searched for the header row."""
+
+
+def _two_rows(top: int, two: bool) -> tuple[LocalizedText, ...]:
+    """A note saying the header was read over two rows, when it was."""
+    if not two:
+        return ()
+    return (
+        LocalizedText(
+            ja=f"見出しは{top}行目と{top + 1}行目の2行から読みました(上の行が結合したセルの見出し)",
+            en=f"the header was read from rows {top} and {top + 1} "
+            "(the upper row heads merged cells)",
+        ),
+    )
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -159,6 +173,6 @@ def read_rows(
         rows=len(body) - len(skipped),
         unread_columns=unread,
         skipped=tuple(skipped),
-        layout=found.notes,
+        layout=_two_rows(top_number, sub is not None) + found.notes,
         header_rows=tuple(range(top_number, header_number + 1)),
     )
