@@ -21,6 +21,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: tuple[str, ...] = (
     "achievement.cli.judge_command",
     "achievement.cli.report_command",
+    "achievement.cli.batch_command",
     "achievement.cli.compare_command",
     "achievement.cli.validate_command",
     "achievement.cli.schema_command",
@@ -46,8 +47,27 @@ def default_lang() -> str:
     return "en" if os.environ.get(LANG_ENV, "ja").lower().startswith("en") else "ja"
 
 
-def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
-    """The parser with every subcommand of :data:`COMMANDS`.
+def _wanted(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules ``argv`` needs: only its subcommand's, when it names a known one.
+
+    Each command module imports what its options need (readers, renderers...), so a
+    command line that names its subcommand builds only that subcommand's parser.
+    """
+    if argv is None:
+        return COMMANDS
+    for arg in argv:
+        if arg in ("-h", "--help", "--"):
+            return COMMANDS
+        if not arg.startswith("-"):
+            module = f"achievement.cli.{arg}_command"
+            return (module,) if module in COMMANDS else COMMANDS
+    return COMMANDS
+
+
+def build_parser(
+    lang: str | None = None, argv: Sequence[str] | None = None
+) -> argparse.ArgumentParser:
+    """The parser with every subcommand of :data:`COMMANDS` (only the one ``argv`` names).
 
     Its usage errors are written in ``lang`` (by default :func:`default_lang`).
     """
@@ -68,7 +88,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         help="language of labels and messages (default: ja) / 表示言語",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    for name in _wanted(argv):
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -85,11 +105,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from achievement.cli._parser import peek_lang
 
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(peek_lang(argv, default_lang()))
+    if list(argv) == ["--version"]:  # nothing else to read: no parser, no command module
+        from achievement import __version__
+
+        print(f"achievement {__version__}")
+        return 0
+    parser = build_parser(peek_lang(argv, default_lang()), argv)
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    from achievement.cli._gc import tuned
+
     try:
-        return handler(args)
+        with tuned():
+            return handler(args)
     except AchievementError as exc:
         return fail(exc, args.lang)
     except KeyboardInterrupt:
