@@ -330,28 +330,30 @@ def _result(
         indicator = indicator.model_copy(update={"scale": scale})
     judgment = judge.judge(indicator)
     measured = measure(indicator, judgment)
-    return _graded(
-        IndicatorResult(
-            entry=entry,
-            judgment=judgment,
-            agrees=None,
-            progress=progress_of(indicator, judgment.direction),
-            grade=scheme.grade_of(measured),
-            measurements=measured,
-        ),
-        scheme,
+    grade = scheme.grade_of(measured)
+    published, agrees = _agreement(entry, judgment, grade, scheme)
+    return IndicatorResult(
+        entry=entry,
+        judgment=judgment,
+        agrees=agrees,
+        progress=progress_of(indicator, judgment.direction),
+        grade=grade,
+        measurements=measured,
+        recorded_grade=published,
     )
 
 
-def _graded(result: IndicatorResult, scheme: Scheme) -> IndicatorResult:
-    """``result`` with its published grade, and ``agrees`` comparing grades where there is one."""
-    entry = result.entry
+def _agreement(
+    entry: PlanIndicator, judgment: Judgment, grade: Grade | None, scheme: Scheme
+) -> tuple[Grade | None, bool | None]:
+    """The grade the plan published, if its 評価 cell is one of ``scheme``, and ``agrees``.
+
+    ``agrees`` compares grades when the plan published one, else outcomes.
+    """
     published = published_grade(scheme, published_text(entry))
     if published is not None:
-        agrees: bool | None = result.grade is not None and published.label == result.grade.label
-    else:
-        agrees = None if entry.recorded is None else entry.recorded == result.judgment.outcome
-    return result.model_copy(update={"recorded_grade": published, "agrees": agrees})
+        return published, grade is not None and published.label == grade.label
+    return None, None if entry.recorded is None else entry.recorded == judgment.outcome
 
 
 def evaluate_plan(
@@ -403,17 +405,13 @@ def regrade(report: Report, scheme: Scheme) -> Report:
     >>> regrade(report, get_scheme("degree")).grades.counts
     {'A': 20, 'B': 1, 'C': 1, 'D': 6}
     """
-    results = [
-        _graded(
-            r.model_copy(
-                update={
-                    "grade": None if r.measurements is None else scheme.grade_of(r.measurements)
-                }
-            ),
-            scheme,
+    results = []
+    for r in report.results:
+        grade = None if r.measurements is None else scheme.grade_of(r.measurements)
+        published, agrees = _agreement(r.entry, r.judgment, grade, scheme)
+        results.append(
+            r.model_copy(update={"grade": grade, "recorded_grade": published, "agrees": agrees})
         )
-        for r in report.results
-    ]
     return _roll_up(report.plan, results, scheme).model_copy(
         update={"problems": report.problems, "source_rows": report.source_rows}
     )
