@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from achievement import (
     Actual,
@@ -20,6 +21,9 @@ from achievement import (
     parse_value,
 )
 from achievement.rollup import Report, evaluate_plan
+
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+"""``--hypothesis-profile=fuzz``: thousands of examples for the fuzz of the command."""
 
 ROOT = Path(__file__).resolve().parent.parent
 TAITO_CSV = ROOT / "examples" / "taito-2025" / "taito-2025.csv"
@@ -35,7 +39,8 @@ def build_taito_plan(path: Path = TAITO_CSV) -> Plan:
     goal: Goal | None = None
     measure: Measure | None = None
     with path.open(encoding="utf-8", newline="") as handle:
-        for row_number, row in enumerate(csv.DictReader(handle), start=2):
+        handle.readline()  # the plan's name, above the header row
+        for row_number, row in enumerate(csv.DictReader(handle), start=3):
             if row["基本目標"].strip():
                 found = _GOAL.fullmatch(row["基本目標"].strip())
                 assert found is not None

@@ -251,3 +251,15 @@ def test_compare_does_not_warn_about_grades_of_a_scheme_compared(
     assert "unknown published outcome" not in capsys.readouterr().err
     assert main(["compare", str(TWO_ROWS), "--schemes", "binary,baseline-4", "--lang", "en"]) == 0
     assert capsys.readouterr().err.count("unknown published outcome") == 5
+
+
+@pytest.mark.parametrize(("path", "scheme"), [(TWO_ROWS, "degree"), (HEADINGS, "binary")])
+def test_reports_of_the_new_tables_meet_the_report_schema(
+    path: Path, scheme: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Series, published grades and skipped-row notes are all in `schema --report`."""
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["schema", "--report"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    data, _ = report_json(capsys, str(path), "--scheme", scheme)
+    jsonschema.validate(data, schema)

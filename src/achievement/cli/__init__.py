@@ -3,7 +3,9 @@
 Each subcommand lives in its own module with a ``register(subparsers)`` function
 that adds its parser and sets ``handler``; the handler returns the exit code.
 Bad input ends in a one-paragraph message in the user's language and exit
-code 2, never a traceback.
+code 2, never a traceback; an unexpected error (a bug) in a short message
+with a hint to report it and exit code 3 (``ACHIEVEMENT_DEBUG=1`` shows the
+traceback).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: tuple[str, ...] = (
     "achievement.cli.judge_command",
     "achievement.cli.report_command",
+    "achievement.cli.annotate_command",
     "achievement.cli.batch_command",
     "achievement.cli.compare_command",
     "achievement.cli.validate_command",
@@ -93,11 +96,49 @@ def build_parser(
     return parser
 
 
+DEBUG_ENV = "ACHIEVEMENT_DEBUG"
+"""Set to ``1`` to see the traceback of an unexpected error."""
+
+BUG_EXIT = 3
+"""The exit code of an unexpected error (a bug), distinct from 1 (rows left out) and 2."""
+
+
 def fail(error: AchievementError, lang: str) -> int:
     """Print ``error`` for a person, in ``lang``, and return exit code 2."""
+    from achievement.render._safe import terminal_text
+
     head = "エラー" if lang == "ja" else "error"
-    print(f"achievement: {head}: {error.message(lang)}", file=sys.stderr)
+    print(terminal_text(f"achievement: {head}: {error.message(lang)}"), file=sys.stderr)
     return 2
+
+
+def crash(exc: BaseException, lang: str) -> int:
+    """Report an unexpected exception in a few lines and return :data:`BUG_EXIT`.
+
+    The traceback is shown only when ``ACHIEVEMENT_DEBUG=1``.
+    """
+    from achievement.render._safe import terminal_text
+
+    if os.environ.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    what = terminal_text(f"{type(exc).__name__}: {exc}")[:500]
+    if lang == "ja":
+        print(
+            f"achievement: 内部エラー: {what}\n"
+            f"achievement: 不具合の可能性があります。{DEBUG_ENV}=1 を付けて再実行し、"
+            "表示された内容を添えて報告してください",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"achievement: internal error: {what}\n"
+            f"achievement: this is likely a bug; run again with {DEBUG_ENV}=1 and report "
+            "what it shows",
+            file=sys.stderr,
+        )
+    return BUG_EXIT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,6 +168,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except MemoryError:
+        return fail(
+            AchievementError(
+                "out of memory: the file is too large to read; see --max-bytes and --max-rows",
+                "メモリが足りません: ファイルが大きすぎます。--max-bytes と --max-rows を参照して"
+                "ください",
+            ),
+            args.lang,
+        )
+    except RecursionError:
+        return fail(
+            AchievementError(
+                "the file is nested too deeply to read",
+                "ファイルの入れ子が深すぎて読めません",
+            ),
+            args.lang,
+        )
+    except Exception as exc:
+        return crash(exc, args.lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,7 +36,7 @@ _EPILOG = (
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand."""
-    from achievement.cli._options import add_columns_option
+    from achievement.cli._options import add_columns_option, add_limit_options
     from achievement.cli._plugin_options import add_plugin_options
     from achievement.render import FORMATS
 
@@ -57,7 +57,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="output format (default: from the suffix of OUT, else text) / 出力形式",
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
+    p.add_argument(
+        "--title",
+        metavar="TEXT",
+        default=None,
+        help="the plan's name heading the report (default: from the plan) / 計画の名称",
+    )
+    p.add_argument(
+        "--detail",
+        action="store_true",
+        help="text format: also print every indicator / テキスト形式で全指標の一覧も表示",
+    )
     add_columns_option(p)
+    add_limit_options(p)
     add_plugin_options(p)
     from achievement.cli._scheme import add_scheme_option
 
@@ -86,11 +98,11 @@ def _progress_bar(total: int, lang: str) -> Iterator[Callable[[int, int], None] 
         yield advance
 
 
-def _render(report: Report, fmt: str, lang: str) -> str | bytes:
+def _render(report: Report, fmt: str, lang: str, detail: bool = False) -> str | bytes:
     from achievement.render import render
 
     try:
-        return render(report, fmt, lang=lang)
+        return render(report, fmt, lang=lang, detail=detail)
     except ModuleNotFoundError as exc:
         extra = _EXTRAS.get(fmt) or "all"
         raise AchievementError(
@@ -100,37 +112,20 @@ def _render(report: Report, fmt: str, lang: str) -> str | bytes:
 
 
 def _write(output: str | bytes, out: str | None, fmt: str) -> None:
-    if out is not None:
-        path = Path(out)
-        try:
-            if isinstance(output, bytes):
-                path.write_bytes(output)
-            else:
-                path.write_text(output, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise AchievementError(
-                f"cannot write {out}: {exc.strerror}",
-                f"{out} に書き込めません: {exc.strerror}",
-                file=out,
-            ) from exc
-        return
-    if isinstance(output, bytes):
-        if sys.stdout.isatty():
-            raise AchievementError(
-                f"the {fmt} format is binary: give -o OUT or redirect stdout to a file",
-                f"{fmt} 形式はバイナリです: -o で出力先を指定するか、標準出力をファイルへ"
-                "リダイレクトしてください",
-            )
-        sys.stdout.flush()
-        sys.stdout.buffer.write(output)
-        sys.stdout.buffer.flush()
-        return
-    sys.stdout.write(output)
+    from achievement.cli._output import write_output
+
+    write_output(output, out, fmt)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
-    from achievement.cli._options import output_format, parse_columns, tell_problems
+    from achievement.cli._options import (
+        limits_from_args,
+        output_format,
+        parse_columns,
+        tell_problems,
+    )
+    from achievement.cli._output import check_not_input
     from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import graded_by, resolve_scheme
     from achievement.readers import bundled_example, read_plan
@@ -140,18 +135,27 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output, FORMATS)
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
-    result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
-    scheme = resolve_scheme(args.scheme, result.plan, path, judge)
+    check_not_input(args.output, path, args.scheme)
+    result = read_plan(
+        path,
+        columns=parse_columns(args.columns) or None,
+        judge=judge,
+        limits=limits_from_args(args),
+    )
+    plan = result.plan
+    if args.title is not None and args.title.strip():
+        plan = plan.model_copy(update={"title": args.title.strip()})
+    scheme = resolve_scheme(args.scheme, plan, path, judge)
     result = graded_by(result, scheme)
     tell_problems(result, args.lang)
-    with _progress_bar(len(result.plan.indicators), args.lang) as advance:
+    with _progress_bar(len(plan.indicators), args.lang) as advance:
         report = evaluate_plan(
-            result.plan,
+            plan,
             judge,
             progress=advance,
             scheme=scheme,
             problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
         )
-    _write(_render(report, fmt, args.lang), args.output, fmt)
+    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0

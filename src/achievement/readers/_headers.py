@@ -79,6 +79,8 @@ _ENGLISH = {
 
 # Checked in order: the first keyword the header contains decides its field.
 _KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("判定理由", IGNORE),  # the columns `achievement annotate` adds are not the published 評価
+    ("評価区分", IGNORE),
     ("基本目標", "goal"),
     ("主要", "main"),
     ("取組状況", "note"),
@@ -179,6 +181,8 @@ def match_header(header: str) -> str | None:
     ('indicator', 'indicator', 'actual')
     >>> match_header("評価内容"), match_header("令和6年度/目標")
     ('indicator', 'target')
+    >>> match_header("判定理由"), match_header("評価区分")
+    ('ignore', 'ignore')
 
     A reference column is no field, whatever else its header says:
 
