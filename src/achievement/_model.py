@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "VALUE_TYPES",
     "Actual",
     "ActualStatus",
     "Bound",
     "Component",
     "Components",
+    "Deadline",
     "Direction",
     "DirectionSource",
     "DirectionWord",
+    "FiscalYear",
     "Indicator",
     "Judgment",
     "LocalizedText",
@@ -27,6 +30,7 @@ __all__ = [
     "Period",
     "Quantity",
     "Reason",
+    "RelativeTarget",
     "RunningTotal",
     "StatusWord",
     "Target",
@@ -79,6 +83,8 @@ class DirectionSource(StrEnum):
     """Inferred from the target being above or below the baseline."""
     ZERO_TARGET = "zero_target"
     """Inferred from a target of zero (nothing can be lower)."""
+    RANK = "rank"
+    """The values are ranks (位): the first place is the best."""
     DEFAULT = "default"
     """Nothing said which way: higher is better is assumed."""
 
@@ -105,6 +111,12 @@ class Quantity(Frozen):
     period: Period | None = None
     bound: Bound | None = None
     text: str
+    note: str | None = None
+    """A note written in brackets after the value: ``100%(全校)`` has the note ``全校``."""
+    provisional: bool = False
+    """The note marks the value as preliminary (``45.3%(速報値)``)."""
+    from_fraction: bool = False
+    """Written as a fraction of one in a column of percentages (``0.62`` read as 62%)."""
 
 
 class Component(Frozen):
@@ -159,6 +171,45 @@ class StatusWord(Frozen):
     text: str
 
 
+class FiscalYear(Frozen):
+    """A fiscal year, never a count: ``2025年度``, ``令和7年度``, ``R7``, ``平成30年度末``.
+
+    With a word after it, what was done in that year: ``令和6年度完了`` (``word``
+    ``完了``), or planned for it: ``令和8年度完了予定`` (``planned``).
+    """
+
+    kind: Literal["year"] = "year"
+    year: int
+    word: str = ""
+    planned: bool = False
+    text: str
+
+
+class Deadline(Frozen):
+    """A year by which something is to be done: ``令和7年度までに完了``."""
+
+    kind: Literal["deadline"] = "deadline"
+    year: int
+    word: str = ""
+    text: str
+
+
+class RelativeTarget(Frozen):
+    """A target relative to the previous year: ``前年度比5%増``, ``毎年度増加``.
+
+    ``amount`` and ``unit`` are the change asked for (``5`` and ``%``), ``None``
+    when only the way is given; ``every_year`` is set for 毎年度.  It can only be
+    judged against a series of yearly values.
+    """
+
+    kind: Literal["relative"] = "relative"
+    trend: Trend
+    amount: Decimal | None = None
+    unit: str | None = None
+    every_year: bool = False
+    text: str
+
+
 class Missing(Frozen):
     """No value: blank, a dash (―, -, －, —, _) or 集計中."""
 
@@ -167,10 +218,21 @@ class Missing(Frozen):
 
 
 Value = Annotated[
-    Quantity | Components | RunningTotal | DirectionWord | StatusWord | Missing,
+    Quantity
+    | Components
+    | RunningTotal
+    | DirectionWord
+    | StatusWord
+    | FiscalYear
+    | Deadline
+    | RelativeTarget
+    | Missing,
     Field(discriminator="kind"),
 ]
-"""Any value a published cell can hold."""
+"""Any value a published cell can hold: the one list of value kinds."""
+
+VALUE_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(Value)[0])
+"""The classes of :data:`Value`, for ``isinstance`` checks."""
 
 
 class ActualStatus(StrEnum):

@@ -82,7 +82,7 @@ HIGHLIGHT_RULE = LocalizedText(
     "greatest progress (main achieved) and the not-achieved indicator with the least progress "
     "(main not achieved). Progress = (actual - baseline) / (target - baseline), computed when "
     "baseline, target and actual are single figures or words on the status scale "
-    "(未実施 < 検討 < 実施 < 推進) and the target lies on the better side of the baseline; "
+    "(未実施 < 検討 < 一部実施 < 実施 < 推進 < 完了) and the target lies on the better side of the baseline; "
     "when the target is a word and the actual equals the "
     "baseline, progress is 0. Indicators whose progress cannot be computed come after the "
     "others; ties go to the first in plan order.",
@@ -203,7 +203,7 @@ def progress_of(indicator: Indicator, direction: Direction | None = None) -> Dec
 
     Computed when baseline, target and actual are comparable single figures,
     or words on the status scale (``indicator.scale``, else the default
-    未実施 < 検討 < 実施 < 推進); 0 when the target is a word and the actual is
+    未実施 < 検討 < 一部実施 < 実施 < 推進 < 完了); 0 when the target is a word and the actual is
     the baseline unchanged; otherwise ``None``.  ``direction`` is the way the
     judgment took as better (inferred as the judge does when not given); with
     the baseline already at or past the target there is no planned change and

@@ -37,6 +37,7 @@ from achievement.readers._headers import (
 )
 from achievement.readers._layout import layout
 from achievement.readers._result import Problem, ReadResult
+from achievement.readers._review import review
 from achievement.readers._rows import RowReader
 
 if TYPE_CHECKING:
@@ -155,6 +156,9 @@ def read_rows(
         problems.extend(found_problems)
         if item is not None:
             indicators.append(item)
+    headers = {field: column.header for field, column in found.fields.items()}
+    indicators, more = review(indicators, file=file, headers=headers, judge=reader.cells.judge)
+    problems = sorted([*problems, *more], key=lambda p: p.row or 0)  # in the order of rows
     plan = Plan(
         title=title,
         baseline_year=found.fields["baseline"].year if "baseline" in found.fields else None,
