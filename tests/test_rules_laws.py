@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from achievement import (
@@ -85,10 +85,10 @@ def test_threshold_mirror_symmetry(b: Decimal, t: Decimal, a: Decimal, d: Direct
     assert outcome(q(b), q(t), q(a), d) is outcome(q(-b), q(-t), q(-a), d.flipped())
 
 
-@given(amounts, amounts, amounts)
-def test_threshold_mirror_symmetry_inferred(b: Decimal, t: Decimal, a: Decimal) -> None:
+@given(amounts, positive, st.booleans(), amounts)
+def test_threshold_mirror_symmetry_inferred(b: Decimal, gap: Decimal, up: bool, a: Decimal) -> None:
     """With the direction inferred from the baseline, negating every number mirrors the judgment."""
-    assume(b != t)
+    t = b + gap if up else b - gap
     j1 = JUDGE.judge(indicator(q(b), q(t), q(a)))
     j2 = JUDGE.judge(indicator(q(-b), q(-t), q(-a)))
     assert j1.outcome is j2.outcome
@@ -289,11 +289,23 @@ def test_judgment_round_trips_through_json(
     assert Judgment.model_validate_json(j.model_dump_json()) == j
 
 
-@given(values, values, values)
-def test_missing_actual_is_not_evaluable(b: Value, t: Value, a: Value) -> None:
+missing_texts = st.sampled_from(["", "-", "―", "集計中"]).map(lambda text: Missing(text=text))
+
+
+@given(
+    values,
+    st.sampled_from(["target", "actual", "both"]),
+    values,
+    missing_texts,
+    st.one_of(st.none(), directions),
+)
+def test_missing_actual_is_not_evaluable(
+    b: Value, which: str, present: Value, gap: Missing, d: Direction | None
+) -> None:
     """A missing actual or target is never not achieved: it is not evaluable."""
-    assume(isinstance(a, Missing) or isinstance(t, Missing))
-    j = JUDGE.judge(indicator(b, t, a))
+    t = gap if which in ("target", "both") else present
+    a = gap if which in ("actual", "both") else present
+    j = JUDGE.judge(indicator(b, t, a, d))
     assert j.outcome is Outcome.NOT_EVALUABLE
     assert j.reason.code.startswith("input.")
 

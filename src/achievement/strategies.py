@@ -314,17 +314,67 @@ def _indicator(
     )
 
 
+def _words() -> st.SearchStrategy[Value]:
+    """A word where a number is expected: a movement word or a status word."""
+    return st.one_of(direction_words(), status_words())
+
+
+def _items(draw: st.DrawFn, labels: list[str], unit: str) -> tuple[Component, ...]:
+    return tuple(
+        Component(
+            label=name,
+            value=draw(quantities(units=st.just(unit), periods=st.none(), bounds=st.none())),
+        )
+        for name in labels
+    )
+
+
+def _labelled(draw: st.DrawFn, labels: list[str], unit: str) -> Components:
+    value = Components(items=_items(draw, labels, unit), text="")
+    return value.model_copy(update={"text": cell_text(value)})
+
+
 @st.composite
-def threshold_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
-    """Indicators whose threshold judgment is ``outcome``, the direction stated or inferred."""
-    unit = draw(st.sampled_from(UNITS))
-    if outcome is Outcome.NOT_EVALUABLE:
-        u1, u2 = draw(_distinct_units())
+def _threshold_not_evaluable(draw: st.DrawFn) -> Indicator:
+    """Numbers that cannot be compared: each way a threshold is not evaluable, drawn evenly."""
+    how = draw(st.sampled_from(["units", "word", "labels", "component_units", "running_total"]))
+    u1, u2 = draw(_distinct_units())
+    if how == "units":
         return _indicator(
             draw(quantities(units=st.just(u1), periods=st.none())),
             draw(quantities(units=st.just(u2), periods=st.none(), bounds=st.none())),
             style="threshold",
         )
+    if how == "word":  # a word actual against a number
+        return _indicator(
+            draw(quantities(units=st.just(u1), periods=st.none())),
+            draw(_words()),
+            style="threshold",
+        )
+    if how == "running_total":  # a running total is the cumulative style's, not this one's
+        return _indicator(
+            draw(quantities(units=st.just(u1), periods=st.none())),
+            draw(running_totals()),
+            style="threshold",
+        )
+    names = draw(st.lists(st.sampled_from(LABELS), min_size=3, max_size=3, unique=True))
+    if how == "labels":  # the actual names one label more than the target
+        return _indicator(
+            _labelled(draw, names[:2], u1), _labelled(draw, names, u1), style="threshold"
+        )
+    # one component of the actual in another unit: that component cannot be judged
+    target = _labelled(draw, names[:2], u1)
+    first, second = _items(draw, names[:1], u1), _items(draw, names[1:2], u2)
+    actual = Components(items=(*first, *second), text="")
+    return _indicator(target, _with_text(actual), style="threshold")
+
+
+@st.composite
+def threshold_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose threshold judgment is ``outcome``, the direction stated or inferred."""
+    unit = draw(st.sampled_from(UNITS))
+    if outcome is Outcome.NOT_EVALUABLE:
+        return draw(_threshold_not_evaluable())
     met = outcome is Outcome.ACHIEVED
     how = draw(st.sampled_from(["explicit", "bound", "baseline", "components"]))
     direction = draw(st.sampled_from(Direction))
@@ -378,6 +428,8 @@ def cumulative_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
     if outcome is Outcome.NOT_EVALUABLE:
         u1, u2 = draw(_distinct_units())
         goal = _quantity(draw(amounts(1, 10_000)), u1, Period.CUMULATIVE)
+        if draw(st.booleans()):  # a word where a running total is expected
+            return _indicator(goal, draw(_words()), style="cumulative")
         total = draw(amounts(0, 10_000))
         actual = RunningTotal(
             annual=_quantity(annual, u2, Period.ANNUAL),
@@ -412,9 +464,30 @@ def direction_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
     """Indicators whose direction judgment is ``outcome``: a movement word as the target."""
     word = draw(direction_words())
     unit = draw(st.sampled_from(UNITS))
-    if outcome is Outcome.NOT_EVALUABLE:  # no baseline to measure a movement from
-        return _indicator(
-            word, draw(quantities(units=st.just(unit), bounds=st.none())), style="direction"
+    if outcome is Outcome.NOT_EVALUABLE:
+        how = draw(st.sampled_from(["no_baseline", "units", "labels", "status"]))
+        if how == "no_baseline":  # no baseline to measure a movement from
+            return _indicator(
+                word, draw(quantities(units=st.just(unit), bounds=st.none())), style="direction"
+            )
+        u1, u2 = draw(_distinct_units())
+        if how == "units":  # baseline and actual in different units
+            return _indicator(
+                word,
+                draw(quantities(units=st.just(u2), periods=st.none(), bounds=st.none())),
+                draw(quantities(units=st.just(u1), periods=st.none(), bounds=st.none())),
+                style="direction",
+            )
+        if how == "status":  # a status word cannot show a movement
+            return _indicator(
+                word,
+                draw(status_words()),
+                draw(quantities(units=st.just(u1), bounds=st.none())),
+                style="direction",
+            )
+        names = draw(st.lists(st.sampled_from(LABELS), min_size=3, max_size=3, unique=True))
+        return _indicator(  # the actual names one label more than the baseline
+            word, _labelled(draw, names, u1), _labelled(draw, names[:2], u1), style="direction"
         )
     met = outcome is Outcome.ACHIEVED
     stated = draw(st.none() | st.sampled_from(Direction)) if word.trend is Trend.MAINTAIN else None
@@ -465,8 +538,15 @@ def ordinal_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
         else ("未実施", "検討", "実施", "推進")
     )
     if outcome is Outcome.NOT_EVALUABLE:
-        outside = draw(st.text(st.sampled_from("計画策定見直"), min_size=1, max_size=4))
         target = draw(st.sampled_from(scale))
+        if draw(st.booleans()):  # a number where a stage word is expected
+            return _indicator(
+                StatusWord(word=target, text=target),
+                draw(quantities()),
+                style="ordinal",
+                scale=scale if custom else None,
+            )
+        outside = draw(st.text(st.sampled_from("計画策定見直"), min_size=1, max_size=4))
         return _indicator(
             StatusWord(word=target, text=target),
             StatusWord(word=outside, text=outside),

@@ -20,12 +20,17 @@ from achievement._model import (
     Component,
     Components,
     Direction,
+    DirectionWord,
     Indicator,
     Judgment,
+    Missing,
     Outcome,
+    Period,
     Quantity,
     RunningTotal,
+    StatusWord,
     Target,
+    Trend,
     Value,
 )
 from achievement._registry import EvaluatorRegistry
@@ -37,6 +42,7 @@ __all__ = [
     "LawViolation",
     "applicable_laws",
     "check_evaluator",
+    "every_kind",
     "judge_for",
     "map_amounts",
 ]
@@ -199,6 +205,65 @@ def _any_indicator(evaluator: Evaluator, data: st.DataObject) -> Indicator:
     return _styled(evaluator, indicator)
 
 
+def _kind_samples() -> tuple[Value, ...]:
+    """One value of each core kind, as plans write them: the explicit examples of the suite."""
+
+    def q(amount: str, unit: str | None, **kw: Any) -> Quantity:
+        value = Quantity(amount=Decimal(amount), unit=unit, text="", **kw)
+        return value.model_copy(update={"text": cell_text(value)})
+
+    labelled = Components(
+        items=(
+            Component(label="証明書交付", value=q("18", "分")),
+            Component(label="異動届", value=q("45", "分")),
+        ),
+        text="証明書交付 18分 異動届 45分",
+    )
+    running = RunningTotal(
+        annual=q("5", "件", period=Period.ANNUAL),
+        total=q("31", "件", period=Period.CUMULATIVE),
+        text="年5件(累計31件)",
+    )
+    return (
+        q("60", "%"),
+        q("15", "分", bound=Bound.AT_MOST),
+        q("0", None),
+        labelled,
+        running,
+        DirectionWord(word="増加", trend=Trend.INCREASE, text="増加"),
+        DirectionWord(word="維持", trend=Trend.MAINTAIN, text="維持"),
+        StatusWord(word="実施", text="実施"),
+        StatusWord(word="完了", text="完了"),
+    )
+
+
+def every_kind(evaluator: Evaluator) -> Iterable[Indicator]:
+    """Indicators pairing every kind of target with every kind of actual and baseline.
+
+    The laws that hold for any valid indicator (total, deterministic, round
+    trip, messages) are checked on each of these before any random draw, so a
+    defect on one kind of value is found in every run, whatever the seed.
+    """
+    samples = _kind_samples()
+    baselines: tuple[Value, ...] = (Missing(text="―"), *samples)
+    directions = (None, Direction.HIGHER, Direction.LOWER)
+    n = 0
+    for target in samples:
+        for actual in samples:
+            for baseline in baselines:
+                n += 1
+                yield _styled(
+                    evaluator,
+                    Indicator(
+                        name="指標",
+                        baseline=baseline,
+                        target=Target(value=target),
+                        actual=Actual(value=actual),
+                        direction=directions[n % len(directions)],
+                    ),
+                )
+
+
 def _judge(judge: Judge, indicator: Indicator) -> Judgment:
     judgment = judge.judge(indicator)
     if judgment.reason.code == "judge.evaluator_failed":
@@ -211,7 +276,10 @@ def _judge(judge: Judge, indicator: Indicator) -> Judgment:
 
 def law_total(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Every valid indicator gets a verdict with a known code, or a typed error."""
-    indicator = _any_indicator(evaluator, data)
+    _total_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _total_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
     try:
         verdict = evaluator.evaluate(indicator)
     except AchievementError:
@@ -228,7 +296,10 @@ def law_total(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
 
 def law_deterministic(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Judging the same indicator twice gives the same judgment."""
-    indicator = _any_indicator(evaluator, data)
+    _deterministic_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _deterministic_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
     first, second = _judge(judge, indicator), _judge(judge, indicator)
     if first != second:
         raise LawViolation(f"two judgments of one indicator differ: {first!r} != {second!r}")
@@ -319,7 +390,11 @@ def law_scaling(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None
 
 def law_round_trip(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """A judgment survives JSON and back unchanged."""
-    judgment = _judge(judge, _any_indicator(evaluator, data))
+    _round_trip_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _round_trip_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
+    judgment = _judge(judge, indicator)
     again = Judgment.model_validate_json(judgment.model_dump_json())
     if again != judgment:
         raise LawViolation(f"JSON round trip changed the judgment: {judgment!r} -> {again!r}")
@@ -331,7 +406,11 @@ def law_messages(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> Non
         for lang in ("ja", "en"):
             if not isinstance(templates.get(lang), str) or not templates[lang].strip():
                 raise LawViolation(f"reason code {code!r} has no {lang} message")
-    judgment = _judge(judge, _any_indicator(evaluator, data))
+    _messages_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _messages_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
+    judgment = _judge(judge, indicator)
     code = judgment.reason.code
     if code not in evaluator.messages and code not in CORE_MESSAGES:
         raise LawViolation(f"reason code {code!r} has no message in the catalogue")
@@ -353,6 +432,14 @@ LAWS: dict[str, Callable[[Evaluator, Judge, st.DataObject], None]] = {
 }
 """The laws, by name, in the order they are checked."""
 
+_ON_ANY: dict[str, Callable[[Evaluator, Judge, Indicator], None]] = {
+    "total": _total_on,
+    "deterministic": _deterministic_on,
+    "round_trip": _round_trip_on,
+    "messages": _messages_on,
+}
+"""The laws that hold for any valid indicator, checked on :func:`every_kind` first."""
+
 _NUMERIC_ONLY = frozenset({"mirror", "scaling"})
 
 
@@ -368,13 +455,17 @@ def check_evaluator(
     laws: Iterable[str] | None = None,
     max_examples: int | None = None,
     settings: hypothesis.settings | None = None,
+    seed: int | None = None,
 ) -> None:
     """Check ``evaluator`` against the laws; raise :class:`LawViolation` at the first broken one.
 
     ``evaluator`` must offer ``cases(outcome)`` (see :class:`CaseProvider`).
     ``laws`` picks laws by name (default: every applicable one);
     ``max_examples`` overrides the active hypothesis profile, and
-    ``settings`` replaces it altogether.
+    ``settings`` replaces it altogether; ``seed`` fixes hypothesis' random
+    draws.  The laws that hold for any valid indicator are first checked on
+    every kind of value against every other (:func:`every_kind`), whatever the
+    seed, so that a defect on one kind of value never depends on the draw.
     """
     if not isinstance(evaluator, CaseProvider):
         raise TypeError(
@@ -393,7 +484,12 @@ def check_evaluator(
     judge = judge_for(evaluator)
     for name in names:
         test = chosen(given(data=st.data())(_bind(LAWS[name], evaluator, judge)))
+        if seed is not None:
+            test = hypothesis.seed(seed)(test)
         try:
+            if name in _ON_ANY:
+                for indicator in every_kind(evaluator):
+                    _on_example(_ON_ANY[name], evaluator, judge, indicator)
             test()
         except LawViolation as exc:
             raise LawViolation(f"style {evaluator.style!r} breaks the law {name!r}: {exc}") from exc
@@ -402,6 +498,23 @@ def check_evaluator(
             raise LawViolation(
                 f"style {evaluator.style!r} breaks the law {name!r}: {first}"
             ) from group
+
+
+def _on_example(
+    law: Callable[[Evaluator, Judge, Indicator], None],
+    evaluator: Evaluator,
+    judge: Judge,
+    indicator: Indicator,
+) -> None:
+    """Check one law on one explicit example; a violation names the example's cells."""
+    try:
+        law(evaluator, judge, indicator)
+    except LawViolation as exc:
+        cells = (
+            f"baseline {indicator.baseline.text!r}, target {indicator.target.value.text!r}, "
+            f"actual {indicator.actual.value.text!r}"
+        )
+        raise LawViolation(f"{exc} (explicit example: {cells})") from exc
 
 
 def _bind(
