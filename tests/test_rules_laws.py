@@ -180,6 +180,71 @@ def test_direction_word_actuals(target: Trend, actual: Trend) -> None:
     assert achieved == (actual is target or (target, actual) == (Trend.MAINTAIN, Trend.INCREASE))
 
 
+# What each movement word asks, written here from the word itself (not from the notation).
+MEANINGS = {
+    "増加": "up",
+    "向上": "up",
+    "拡大": "up",
+    "充実": "up",
+    "上昇": "up",
+    "減少": "down",
+    "削減": "down",
+    "短縮": "down",
+    "低下": "down",
+    "維持": "hold",
+}
+
+
+def moved_as_asked(meaning: str, b: Decimal, a: Decimal, d: Direction | None) -> bool:
+    """The oracle: up and down ask for a strict move; hold asks for no worse, higher by default."""
+    if meaning == "up":
+        return a > b
+    if meaning == "down":
+        return a < b
+    return a <= b if d is Direction.LOWER else a >= b
+
+
+@pytest.mark.parametrize("said", sorted(MEANINGS))
+@given(b=amounts, a=amounts, same=st.booleans(), d=st.one_of(st.none(), directions))
+def test_direction_word_oracle(
+    said: str, b: Decimal, a: Decimal, same: bool, d: Direction | None
+) -> None:
+    """Every movement word, read from its cell, is met exactly when the actual moved as it asks."""
+    actual = b if same else a
+    j = JUDGE.judge(indicator(q(b), JUDGE.parse_value(said), q(actual), d))
+    assert j.style == "direction"
+    expected = moved_as_asked(MEANINGS[said], b, actual, d)
+    assert j.outcome is (Outcome.ACHIEVED if expected else Outcome.NOT_ACHIEVED)
+
+
+def word_meets(target: str, actual: str, d: Direction | None) -> bool:
+    """The oracle for a word actual: the same ask, or for hold, holding or moving the better way."""
+    if target != "hold":
+        return actual == target
+    return actual in ("hold", "down" if d is Direction.LOWER else "up")
+
+
+@pytest.mark.parametrize("said", sorted(MEANINGS))
+@given(actual=st.sampled_from(sorted(MEANINGS)), d=st.one_of(st.none(), directions))
+def test_direction_word_actual_oracle(said: str, actual: str, d: Direction | None) -> None:
+    """Every movement word as target meets a word actual exactly as the words' meanings say."""
+    j = JUDGE.judge(indicator(Missing(), JUDGE.parse_value(said), JUDGE.parse_value(actual), d))
+    expected = word_meets(MEANINGS[said], MEANINGS[actual], d)
+    assert j.outcome is (Outcome.ACHIEVED if expected else Outcome.NOT_ACHIEVED)
+
+
+@pytest.mark.parametrize("said", sorted(MEANINGS))
+def test_strategies_draw_words_with_their_meaning(said: str) -> None:
+    """The strategies' movement words mean what the notation reads them as."""
+    from achievement.strategies import DIRECTION_MEANINGS
+
+    parsed = JUDGE.parse_value(said)
+    assert isinstance(parsed, DirectionWord)
+    assert parsed.trend is DIRECTION_MEANINGS[said]
+    trend = {"up": Trend.INCREASE, "down": Trend.DECREASE, "hold": Trend.MAINTAIN}
+    assert parsed.trend is trend[MEANINGS[said]]
+
+
 # --- cumulative -------------------------------------------------------------------------
 
 counts = st.integers(min_value=0, max_value=10**5).map(Decimal)

@@ -38,10 +38,11 @@ from achievement._model import (
     Trend,
     Value,
 )
-from achievement._notation import DIRECTION_WORDS, MISSING_TEXTS
+from achievement._notation import MISSING_TEXTS
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 
 __all__ = [
+    "DIRECTION_MEANINGS",
     "LABELS",
     "STATUS_WORDS",
     "UNITS",
@@ -76,6 +77,24 @@ LABELS: tuple[str, ...] = ("証明書交付", "異動届", "小", "中", "窓口
 
 STATUS_WORDS: tuple[str, ...] = ("未実施", "検討", "実施", "推進", "準備", "試行", "運用", "完了")
 """Words drawn for status words and custom ordinal scales."""
+
+DIRECTION_MEANINGS: dict[str, Trend] = {
+    "増加": Trend.INCREASE,  # increase
+    "向上": Trend.INCREASE,  # improve
+    "拡大": Trend.INCREASE,  # expand
+    "充実": Trend.INCREASE,  # enrich
+    "上昇": Trend.INCREASE,  # rise
+    "減少": Trend.DECREASE,  # decrease
+    "削減": Trend.DECREASE,  # cut
+    "短縮": Trend.DECREASE,  # shorten
+    "低下": Trend.DECREASE,  # fall
+    "維持": Trend.MAINTAIN,  # hold
+}
+"""Movement words drawn, with their meaning written here from the words themselves.
+
+The case strategies take a word's meaning from this table, never from the
+notation's own: the law suite's oracle stays independent of the code it checks.
+"""
 
 _OUTCOMES = tuple(Outcome)
 
@@ -180,8 +199,8 @@ def running_totals(draw: st.DrawFn) -> RunningTotal:
 
 def direction_words() -> st.SearchStrategy[DirectionWord]:
     """Words asking for a movement: 増加, 減少, 維持, ..."""
-    return st.sampled_from(sorted(DIRECTION_WORDS)).map(
-        lambda w: DirectionWord(word=w, trend=DIRECTION_WORDS[w], text=w)
+    return st.sampled_from(sorted(DIRECTION_MEANINGS)).map(
+        lambda w: DirectionWord(word=w, trend=DIRECTION_MEANINGS[w], text=w)
     )
 
 
@@ -455,7 +474,7 @@ def cumulative_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
 
 
 _WORDS_BY_TREND = {
-    trend: sorted(w for w, t in DIRECTION_WORDS.items() if t is trend) for trend in Trend
+    trend: sorted(w for w, t in DIRECTION_MEANINGS.items() if t is trend) for trend in Trend
 }
 
 
