@@ -317,43 +317,65 @@ def law_oracle(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
 
 def law_monotone(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """A better actual never turns achieved into not achieved."""
-    indicator, _ = _case(evaluator, data, _DECIDED)
+    indicator, outcome = _case(evaluator, data, _DECIDED)
+    drawn = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
+    # From the case itself, and for an achieved case from the edge of its target too: every
+    # draw of an achieved case then checks an achieved judgment, whatever hypothesis favours.
+    starts = [indicator]
+    if outcome is Outcome.ACHIEVED:
+        starts.append(_edge(evaluator, data, indicator))
+    for start in starts:
+        _monotone_from(evaluator, judge, start, drawn)
+
+
+def _edge(evaluator: Evaluator, data: st.DataObject, case: Indicator | None) -> Indicator:
+    """An indicator whose actual sits exactly on the target: the evaluator's own, or ``case``'s."""
+    own = getattr(evaluator, "boundary_cases", None)
+    if own is not None:
+        return _styled(evaluator, data.draw(own(), label="boundary case"))
+    assert case is not None, "an evaluator without boundary_cases needs an achieved case"
+    return _with_actual(case, map_amounts(case.target.value, lambda d: d, drop_bounds=True))
+
+
+def _monotone_from(
+    evaluator: Evaluator, judge: Judge, indicator: Indicator, drawn: Decimal
+) -> None:
     judgment = _judge(judge, indicator)
-    step = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
     if judgment.outcome is not Outcome.ACHIEVED:
         return
     better_fn = getattr(evaluator, "better", None)
-    if better_fn is not None:
-        improved: Indicator | None = better_fn(indicator, step)
-    elif judgment.direction is not None:
-        sign = step if judgment.direction is Direction.HIGHER else -step
-        moved = map_amounts(indicator.actual.value, lambda d: d + sign)
-        improved = _with_actual(indicator, moved)
-    else:
+    if better_fn is None and judgment.direction is None:
         raise LawViolation(
             "monotone cannot be checked: the judgment states no direction and the "
             "evaluator has no better(indicator, step)"
         )
-    if improved is None:  # nothing is better than this actual
-        return
-    after = _judge(judge, _styled(evaluator, improved))
-    if after.outcome is not Outcome.ACHIEVED:
-        raise LawViolation(
-            f"a better actual ({step} better) turned achieved into {after.outcome.value}: "
-            f"{judgment.message.en} -> {after.message.en}"
-        )
+    # The drawn step, and steps of every size: a defect that needs a large step is found
+    # even when hypothesis draws only small ones.
+    for step in dict.fromkeys((drawn, *_FIXED_STEPS)):
+        improved: Indicator | None
+        if better_fn is not None:
+            improved = better_fn(indicator, step)
+        else:
+            sign = step if judgment.direction is Direction.HIGHER else -step
+            improved = _with_actual(indicator, map_amounts(indicator.actual.value, sign.__add__))
+        if improved is None:  # nothing is better than this actual
+            return
+        after = _judge(judge, _styled(evaluator, improved))
+        if after.outcome is not Outcome.ACHIEVED:
+            raise LawViolation(
+                f"a better actual ({step} better) turned achieved into {after.outcome.value}: "
+                f"{judgment.message.en} -> {after.message.en}"
+            )
+
+
+_FIXED_STEPS = (Decimal("0.1"), Decimal(1), Decimal(10), Decimal(1000))
 
 
 def law_boundary(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """An actual exactly at the target achieves."""
     own = getattr(evaluator, "boundary_cases", None)
-    if own is not None:
-        indicator = _styled(evaluator, data.draw(own(), label="boundary case"))
-    else:
-        case, _ = _case(evaluator, data, [Outcome.ACHIEVED])
-        edge = map_amounts(case.target.value, lambda d: d, drop_bounds=True)
-        indicator = _with_actual(case, edge)
-    judgment = _judge(judge, indicator)
+    case = None if own is not None else _case(evaluator, data, [Outcome.ACHIEVED])[0]
+    judgment = _judge(judge, _edge(evaluator, data, case))
     if judgment.outcome is not Outcome.ACHIEVED:
         raise LawViolation(f"an actual equal to the target is not achieved: {judgment.message.en}")
 
