@@ -299,23 +299,24 @@ def test_cumulative_total_in_other_units() -> None:
 
 
 @pytest.mark.parametrize(
-    ("target", "actual", "expected", "basis"),
+    ("target", "actual", "expected", "basis", "basis_en"),
     [
-        ("年5件(累計59件)", "年1件(累計59件)", A, "累計で"),
-        ("年5件(累計59件)", "年9件(累計58件)", N, "累計で"),
-        ("累計59件", "年1件(累計60件)", A, "累計で"),
-        ("年5件", "年5件(累計10件)", A, "年間で"),
-        ("年5件", "年4件(累計99件)", N, "年間で"),
+        ("年5件(累計59件)", "年1件(累計59件)", A, "累計で", "on the running total, "),
+        ("年5件(累計59件)", "年9件(累計58件)", N, "累計で", "on the running total, "),
+        ("累計59件", "年1件(累計60件)", A, "累計で", "on the running total, "),
+        ("年5件", "年5件(累計10件)", A, "年間で", "on the annual figure, "),
+        ("年5件", "年4件(累計99件)", N, "年間で", "on the annual figure, "),
     ],
 )
 def test_cumulative_compares_the_named_figure(
-    target: str, actual: str, expected: Outcome, basis: str
+    target: str, actual: str, expected: Outcome, basis: str, basis_en: str
 ) -> None:
     """A target naming 累計 compares the running totals; an annual target the annual figures."""
     j = judge(None, target, actual)
     assert j.style == "cumulative"
     assert j.outcome is expected
     assert j.message.ja.startswith(basis)
+    assert j.message.en.startswith(basis_en)
 
 
 @pytest.mark.parametrize(
@@ -333,6 +334,40 @@ def test_ordinal_default_scale(target: str, actual: str, expected: Outcome, code
     """On 未実施 < 検討 < 実施 < 推進 a later or equal stage achieves; a word off the scale is 評価不能."""
     j = judge(None, target, actual)
     assert (j.style, j.outcome, j.reason.code) == ("ordinal", expected, code)
+
+
+@pytest.mark.parametrize(
+    ("actual", "later"),
+    [("未実施", "検討"), ("検討", "実施"), ("実施", "推進"), ("推進", None), ("完了", None)],
+)
+def test_ordinal_better_is_the_next_stage(actual: str, later: str | None) -> None:
+    """For the law suite, a better actual is the next stage; none after the last or off the scale."""
+    from achievement.rules.ordinal import OrdinalEvaluator
+
+    case = indicator(
+        Missing(), StatusWord(word="実施", text="実施"), StatusWord(word=actual, text=actual)
+    )
+    better = OrdinalEvaluator().better(case, Decimal(1))
+    if later is None:
+        assert better is None
+    else:
+        assert better is not None
+        assert better.actual.value == StatusWord(word=later, text=later)
+        assert better.actual.status == case.actual.status
+        assert (better.target, better.baseline) == (case.target, case.baseline)
+
+
+def test_ordinal_better_follows_the_indicators_scale() -> None:
+    """With the indicator's own scale, the next stage is the next word of that scale."""
+    from achievement.rules.ordinal import OrdinalEvaluator
+
+    case = indicator(
+        Missing(), StatusWord(word="着手", text="着手"), StatusWord(word="着手", text="着手")
+    )
+    case = case.model_copy(update={"scale": ("未着手", "着手", "完了")})
+    better = OrdinalEvaluator().better(case, Decimal(1))
+    assert better is not None
+    assert better.actual.value.text == "完了"
 
 
 def test_ordinal_number_actual_is_not_evaluable() -> None:
