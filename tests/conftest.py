@@ -31,6 +31,8 @@ settings.register_profile(
 settings.register_profile(
     "ci", settings.get_profile("achievement"), derandomize=True, database=None, print_blob=True
 )
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+"""``--hypothesis-profile=fuzz``: thousands of examples for the fuzz of the command."""
 settings.load_profile("ci" if os.environ.get("CI") else "achievement")
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Evaluator, Verdict, display
+from achievement._lean import SHARED_LIMIT
+from achievement._lean import judgment as lean_judgment
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -208,6 +210,8 @@ class Judge:
                     f"{type(exc).__name__}: {exc}",
                 ) from exc
         self._schemes: SchemeRegistry | None = None
+        self._shared: dict[object, Any] = {}  # reasons, messages and margins to share
+        self._values: dict[str | None, Value] = {}  # cells read by judge_text, by text
 
     def _load_entry_points(self) -> None:
         """Register the plugins of the entry-point group, remembering their distributions."""
@@ -427,15 +431,7 @@ class Judge:
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         try:
             verdict = evaluator.evaluate(indicator)
-            return Judgment(
-                outcome=verdict.outcome,
-                style=style,
-                reason=Reason(code=verdict.code, params=dict(verdict.params)),
-                message=_render(verdict, evaluator),
-                direction=verdict.direction,
-                direction_source=verdict.direction_source,
-                margin=verdict.margin,
-            )
+            return lean_judgment(self._shared, style, verdict, lambda: _render(verdict, evaluator))
         except Exception as exc:  # a broken plugin must not stop the report
             return self._core(
                 style,
@@ -472,7 +468,7 @@ class Judge:
         values = {}
         for column, text in {"baseline": baseline, "target": target, "actual": actual}.items():
             try:
-                values[column] = self.parse_value(text)
+                values[column] = self._read(text)
             except ParseError as exc:
                 raise exc.located(file=None, row=None, column=column) from None
         indicator = Indicator(
@@ -487,6 +483,16 @@ class Judge:
             direction=None if direction is None else Direction(direction),
         )
         return self.judge(indicator)
+
+    def _read(self, text: str | None) -> Value:
+        """:meth:`parse_value`, remembered per text: cells repeat, and values are frozen."""
+        found = self._values.get(text)
+        if found is None:
+            found = self.parse_value(text)  # a refusal is raised each time, not kept
+            if len(self._values) >= SHARED_LIMIT:
+                self._values.clear()
+            self._values[text] = found
+        return found
 
     @staticmethod
     def _core(style: str | None, code: str, params: dict[str, str]) -> Judgment:

@@ -104,6 +104,9 @@ _STRICT_BOUNDS = ("未満", "超え", "超")
 # Words that look like a bound but say something else (a time, not an amount): refused
 # rather than kept as the end of a unit ("30分以降" is not the unit 分以降).
 _OTHER_BOUNDS = ("以降", "以前")
+MAX_DIGITS = 20
+"""Digits a number may have: within them every sum, difference and scaling is exact."""
+
 _MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000)}
 _SOUND_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
 _APPROXIMATE_LABELS = frozenset({"約", "概ね", "おおむね", "およそ", "約で"})
@@ -292,6 +295,13 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
             word = known
             end = m.start("word") + len(known)
     raw = m.group("num")
+    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+        raise _fail(
+            original,
+            m.start("num"),
+            f"a number of more than {MAX_DIGITS} digits cannot be read exactly",
+            f"{MAX_DIGITS}桁を超える数は正確に読めません",
+        )
     amount = Decimal(0) if raw == "ゼロ" else Decimal(re.sub(r"[,\s]", "", raw))
     if m.group("sign") in ("-", "−", "▲", "△"):
         amount = -amount

@@ -408,11 +408,14 @@ def _roll_up(plan: Plan, results: list[IndicatorResult], scheme: Scheme) -> Repo
         )
         for (goal, measure), rs in by_measure.items()
     )
+    of_goal: dict[Goal, list[MeasureSummary]] = {}
+    for summary in measures:  # by dict: no goal is compared with every measure
+        of_goal.setdefault(summary.goal, []).append(summary)
     goals = tuple(
         GoalSummary(
             goal=goal,
             tally=Tally.of(r.outcome for r in rs),
-            measures=tuple(m for m in measures if m.goal == goal),
+            measures=tuple(of_goal.get(goal, ())),
             grades=_grade_tally(scheme, rs),
         )
         for goal, rs in by_goal.items()

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from achievement._errors import AchievementError
 
 if TYPE_CHECKING:
-    from achievement.readers import ReadResult
+    from achievement.readers import Limits, ReadResult
 
 __all__ = [
     "OUTPUT_SUFFIXES",
     "add_columns_option",
+    "add_limit_options",
+    "limits_from_args",
     "output_format",
     "parse_columns",
     "tell_problems",
@@ -58,6 +60,42 @@ def add_columns_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-rows``, ``--max-cell-chars`` and ``--max-bytes`` (see :class:`Limits`)."""
+    from achievement.readers import Limits
+
+    default = Limits()
+    for flag, dest, value, what in (
+        ("--max-rows", "max_rows", default.max_rows, "rows of a table or indicators of a plan"),
+        ("--max-cell-chars", "max_cell_chars", default.max_cell_chars, "characters in a cell"),
+        ("--max-bytes", "max_bytes", default.max_bytes, "bytes of the file"),
+    ):
+        parser.add_argument(
+            flag,
+            dest=dest,
+            type=_positive,
+            default=value,
+            metavar="N",
+            help=f"refuse a file with more than N {what} (default: {value}) / 上限",
+        )
+
+
+def limits_from_args(args: argparse.Namespace) -> Limits:
+    """The :class:`Limits` the options of :func:`add_limit_options` ask for."""
+    from achievement.readers import Limits
+
+    return Limits(
+        max_rows=args.max_rows, max_cell_chars=args.max_cell_chars, max_bytes=args.max_bytes
+    )
+
+
 OUTPUT_SUFFIXES = {
     ".txt": "text",
     ".md": "md",
@@ -97,12 +135,16 @@ def output_format(given: str | None, output: str | None, formats: Sequence[str])
 
 def tell_problems(result: ReadResult, lang: str) -> None:
     """Print what the reader met on stderr: rows left out as errors, then warnings and notes."""
+    from achievement.render._safe import terminal_text
+
     heads = {"error": "エラー" if lang == "ja" else "error"}
     warning = "警告" if lang == "ja" else "warning"
     for problem in result.problems:
         print(
-            f"achievement: {heads.get(problem.severity, warning)}: {problem.line(lang)}",
+            terminal_text(
+                f"achievement: {heads.get(problem.severity, warning)}: {problem.line(lang)}"
+            ),
             file=sys.stderr,
         )
     for note in result.notes(lang):
-        print(f"achievement: {warning}: {note}", file=sys.stderr)
+        print(terminal_text(f"achievement: {warning}: {note}"), file=sys.stderr)

@@ -8,10 +8,8 @@ for ``report``: 0, 1 when some rows could not be read, 2 on an error.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +28,7 @@ DEFAULT_SCHEMES = "binary,degree,progress,baseline-4,kenko21,soumu5"
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``compare`` subcommand."""
-    from achievement.cli._options import add_columns_option
+    from achievement.cli._options import add_columns_option, add_limit_options
     from achievement.cli._plugin_options import add_plugin_options
 
     p = sub.add_parser(
@@ -56,6 +54,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
+    add_limit_options(p)
     add_plugin_options(p)
     p.set_defaults(handler=run)
 
@@ -165,7 +164,10 @@ def _distribution(scheme: dict[str, Any], lang: str) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    from achievement.render._safe import markdown_text
+
+    text = markdown_text(text).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\r\n", "<br>").replace("\n", "<br>")
 
 
 def render(data: dict[str, Any], fmt: str, lang: str) -> str:
@@ -174,8 +176,10 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     header, rows = _detail(data, lang)
     if fmt == "csv":
+        from achievement.render._safe import csv_writer
+
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv_writer(out)
         writer.writerow(header)
         writer.writerows(rows)
         return out.getvalue()
@@ -218,12 +222,20 @@ def render(data: dict[str, Any], fmt: str, lang: str) -> str:
     console.print(words["scheme"])
     for rule in rules:
         console.print(f"  {rule}")
-    return out.getvalue()
+    from achievement.render._safe import terminal_text
+
+    return terminal_text(out.getvalue())
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, grade it under each scheme, write the comparison; return the exit code."""
-    from achievement.cli._options import output_format, parse_columns, tell_problems
+    from achievement.cli._options import (
+        limits_from_args,
+        output_format,
+        parse_columns,
+        tell_problems,
+    )
+    from achievement.cli._output import check_not_input, write_output
     from achievement.cli._plugin_options import judge_from_args
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan, regrade
@@ -239,7 +251,13 @@ def run(args: argparse.Namespace) -> int:
     judge = judge_from_args(args)
     schemes = [get_scheme(name, judge) for name in names]
     path = Path(args.file) if args.file else bundled_example()
-    result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
+    check_not_input(args.output, path, *names)
+    result = read_plan(
+        path,
+        columns=parse_columns(args.columns) or None,
+        judge=judge,
+        limits=limits_from_args(args),
+    )
     tell_problems(result, args.lang)
     first = evaluate_plan(
         result.plan,
@@ -256,15 +274,5 @@ def run(args: argparse.Namespace) -> int:
             f"the {args.format} format needs {exc.name}: pip install 'achievement[cli]'",
             f"{args.format} 形式には {exc.name} が必要です: pip install 'achievement[cli]'",
         ) from exc
-    if args.output is not None:
-        try:
-            Path(args.output).write_text(output, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise AchievementError(
-                f"cannot write {args.output}: {exc.strerror}",
-                f"{args.output} に書き込めません: {exc.strerror}",
-                file=args.output,
-            ) from exc
-    else:
-        sys.stdout.write(output)
+    write_output(output, args.output, fmt)
     return 1 if result.problem_rows else 0

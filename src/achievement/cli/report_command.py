@@ -36,7 +36,7 @@ _EPILOG = (
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand."""
-    from achievement.cli._options import add_columns_option
+    from achievement.cli._options import add_columns_option, add_limit_options
     from achievement.cli._plugin_options import add_plugin_options
     from achievement.render import FORMATS
 
@@ -58,6 +58,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
     add_columns_option(p)
+    add_limit_options(p)
     add_plugin_options(p)
     from achievement.cli._scheme import add_scheme_option
 
@@ -100,37 +101,20 @@ def _render(report: Report, fmt: str, lang: str) -> str | bytes:
 
 
 def _write(output: str | bytes, out: str | None, fmt: str) -> None:
-    if out is not None:
-        path = Path(out)
-        try:
-            if isinstance(output, bytes):
-                path.write_bytes(output)
-            else:
-                path.write_text(output, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise AchievementError(
-                f"cannot write {out}: {exc.strerror}",
-                f"{out} に書き込めません: {exc.strerror}",
-                file=out,
-            ) from exc
-        return
-    if isinstance(output, bytes):
-        if sys.stdout.isatty():
-            raise AchievementError(
-                f"the {fmt} format is binary: give -o OUT or redirect stdout to a file",
-                f"{fmt} 形式はバイナリです: -o で出力先を指定するか、標準出力をファイルへ"
-                "リダイレクトしてください",
-            )
-        sys.stdout.flush()
-        sys.stdout.buffer.write(output)
-        sys.stdout.buffer.flush()
-        return
-    sys.stdout.write(output)
+    from achievement.cli._output import write_output
+
+    write_output(output, out, fmt)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
-    from achievement.cli._options import output_format, parse_columns, tell_problems
+    from achievement.cli._options import (
+        limits_from_args,
+        output_format,
+        parse_columns,
+        tell_problems,
+    )
+    from achievement.cli._output import check_not_input
     from achievement.cli._plugin_options import judge_from_args
     from achievement.cli._scheme import resolve_scheme
     from achievement.readers import bundled_example, read_plan
@@ -140,7 +124,13 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output, FORMATS)
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
-    result = read_plan(path, columns=parse_columns(args.columns) or None, judge=judge)
+    check_not_input(args.output, path, args.scheme)
+    result = read_plan(
+        path,
+        columns=parse_columns(args.columns) or None,
+        judge=judge,
+        limits=limits_from_args(args),
+    )
     tell_problems(result, args.lang)
     scheme = resolve_scheme(args.scheme, result.plan, path, judge)
     with _progress_bar(len(result.plan.indicators), args.lang) as advance:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from achievement.cli._options import add_columns_option, parse_columns
+from achievement.cli._options import (
+    add_columns_option,
+    add_limit_options,
+    limits_from_args,
+    parse_columns,
+)
 from achievement.cli._plugin_options import add_plugin_options, judge_from_args
 
 
@@ -21,6 +26,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the plan: .csv .xlsx .yaml .yml .json")
     add_columns_option(p)
+    add_limit_options(p)
     add_plugin_options(p)
     p.set_defaults(handler=run)
 
@@ -28,12 +34,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print every problem; exit 1 if there is any, else 0."""
     from achievement.readers import read_plan
+    from achievement.render._safe import terminal_text
 
-    result = read_plan(args.file, columns=parse_columns(args.columns), judge=judge_from_args(args))
+    result = read_plan(
+        args.file,
+        columns=parse_columns(args.columns),
+        judge=judge_from_args(args),
+        limits=limits_from_args(args),
+    )
     for problem in result.problems:
-        print(problem.line(args.lang))
+        print(terminal_text(problem.line(args.lang)))
     for note in result.notes(args.lang):
-        print(f"{args.file}: {note}")
+        print(terminal_text(f"{args.file}: {note}"))
     rows, read = result.rows, len(result.plan.indicators)
     bad = rows - read
     warnings = len(result.warnings)

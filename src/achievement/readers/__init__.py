@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Literal
 
 from achievement._errors import AchievementError
 from achievement.readers._csv import csv_rows, decode
+from achievement.readers._limits import Limits, read_bounded
 from achievement.readers._planfile import (
     dump_plan,
-    indicator_lines,
     load_plan,
-    parse_text,
+    parse_plan_text,
     plan_schema,
 )
 from achievement.readers._result import Problem, ReadResult
@@ -34,6 +34,7 @@ __all__ = [
     "FIELDS",
     "IGNORE",
     "SUFFIXES",
+    "Limits",
     "Problem",
     "ReadResult",
     "bundled_example",
@@ -59,6 +60,7 @@ def read_plan(
     *,
     columns: Mapping[str, str] | None = None,
     judge: Judge | None = None,
+    limits: Limits | None = None,
 ) -> ReadResult:
     """Read a plan; the format is given by the file's suffix.
 
@@ -69,8 +71,11 @@ def read_plan(
     a problem.  A file that is missing or
     cannot be read, or a table without the required columns, raises
     :class:`AchievementError` (for XLSX, naming the sheet read: only the
-    first); unreadable cells are listed as problems.
+    first); unreadable cells are listed as problems.  A file beyond ``limits``
+    (:class:`Limits`: rows, characters in a cell, bytes), or that is not a
+    regular file, raises :class:`AchievementError` before it is read whole.
     """
+    limits = limits or Limits()
     path = Path(source)
     file = os.fspath(source)
     fmt = SUFFIXES.get(path.suffix.lower())
@@ -84,45 +89,27 @@ def read_plan(
     if fmt == "xlsx":
         from achievement.readers._xlsx import xlsx_rows
 
-        _check(path, file)
-        table = xlsx_rows(path, file=file)
+        table = xlsx_rows(read_bounded(path, file, limits), file=file, limits=limits)
         try:
             return read_rows(
-                table.rows, file=file, columns=columns, judge=judge, formulas=table.formulas
+                limits.rows(table.rows, file),
+                file=file,
+                columns=columns,
+                judge=judge,
+                formulas=table.formulas,
             )
         except AchievementError as exc:
             en, ja = table.note()
             raise AchievementError(
                 f"{exc.en} ({en})", f"{exc.ja}({ja})", file=exc.file, row=exc.row, column=exc.column
             ) from exc
-    text = decode(_read_bytes(path, file), file=file)
+    text = decode(read_bounded(path, file, limits), file=file)
     if fmt == "csv":
-        return read_rows(csv_rows(text, file=file), file=file, columns=columns, judge=judge)
+        rows = limits.rows(csv_rows(text, file=file), file)
+        return read_rows(rows, file=file, columns=columns, judge=judge)
     kind: Literal["yaml", "json"] = "yaml" if fmt == "yaml" else "json"
-    data = parse_text(text, kind, file=file)
-    lines = indicator_lines(text) if kind == "yaml" else None
+    data, lines = parse_plan_text(text, kind, file=file, limits=limits)
     return load_plan(data, file=file, judge=judge, lines=lines)
-
-
-def _check(path: Path, file: str) -> None:
-    if not path.exists():
-        raise AchievementError("no such file", "ファイルがありません", file=file)
-    if path.is_dir():
-        raise AchievementError(
-            "this is a folder, not a file", "ファイルではなくフォルダです", file=file
-        )
-
-
-def _read_bytes(path: Path, file: str) -> bytes:
-    _check(path, file)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise AchievementError(
-            f"the file cannot be read: {exc.strerror or exc}",
-            f"ファイルを読み込めません: {exc.strerror or exc}",
-            file=file,
-        ) from exc
 
 
 def bundled_example() -> Path:

@@ -30,13 +30,23 @@ from achievement._model import (
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement._validation import describe
+from achievement.readers._limits import MAX_DEPTH, MAX_NODES, Limits
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._table import CellReader, parse_direction, problem, recorded_fields
 
 if TYPE_CHECKING:
     from achievement._judge import Judge
 
-__all__ = ["PlanFile", "dump_plan", "indicator_lines", "load_plan", "parse_text", "plan_schema"]
+__all__ = [
+    "PlanFile",
+    "dump_plan",
+    "indicator_lines",
+    "load_plan",
+    "parse_plan_text",
+    "parse_text",
+    "plan_schema",
+    "safe_load_bounded",
+]
 
 _YAML_BREAKS = frozenset("\x85\u2028\u2029")
 _YAML_IMPLICIT = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"})
@@ -431,10 +441,170 @@ def parse_text(text: str, fmt: Literal["yaml", "json"], *, file: str) -> object:
         ) from exc
 
 
+def parse_plan_text(
+    text: str, fmt: Literal["yaml", "json"], *, file: str, limits: Limits | None = None
+) -> tuple[object, dict[str, int] | None]:
+    """The contents of a plan file, and for YAML the line each indicator begins on.
+
+    YAML is parsed once, with libyaml's C parser when PyYAML has it.  Before
+    anything is built, the nesting depth (:data:`MAX_DEPTH`) and the number of
+    values once aliases are expanded (:data:`MAX_NODES`, and at most
+    ``limits.max_rows`` indicators) are counted on the parsed nodes without
+    expanding them, so a small file of nested aliases is refused at once.
+    """
+    limits = limits or Limits()
+    if fmt == "json":
+        try:
+            data = parse_text(text, "json", file=file)
+        except RecursionError as exc:
+            raise _too_deep(file) from exc
+        _check_json(data, file)
+        return data, None
+    yaml = _yaml()
+    loader = _loader()(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError as exc:
+            raise _too_deep(file) from exc
+        except yaml.YAMLError as exc:
+            raise _yaml_error(exc, file) from exc
+        if node is None:
+            return None, {}
+        _check_nodes(node, file, limits)
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            raise _yaml_error(exc, file) from exc
+    finally:
+        loader.dispose()
+    return data, _lines(node)
+
+
+def safe_load_bounded(text: str, *, file: str) -> object:
+    """YAML read as :func:`yaml.safe_load` reads it, with the depth and alias bounds of plans.
+
+    Raises :class:`yaml.YAMLError` for text that is not YAML, and
+    :class:`AchievementError` for a document beyond the bounds.
+    """
+    yaml = _yaml()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError as exc:
+            raise _too_deep(file) from exc
+        if node is None:
+            return None
+        _check_nodes(node, file, Limits())
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _too_deep(file: str) -> AchievementError:
+    return AchievementError(
+        f"the plan file is nested more than {MAX_DEPTH} levels deep",
+        f"計画ファイルの入れ子が {MAX_DEPTH} 段を超えています",
+        file=file,
+    )
+
+
+def _yaml_error(exc: Exception, file: str) -> AchievementError:
+    mark = getattr(exc, "problem_mark", None)
+    line = None if mark is None else mark.line + 1
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return AchievementError(
+        f"not valid YAML: {reason}", f"YAML として読めません: {reason}", file=file, row=line
+    )
+
+
+def _check_json(data: object, file: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_DEPTH` (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep(file)
+        if isinstance(item, dict):
+            stack.extend((value, depth + 1) for value in item.values())
+        elif isinstance(item, list):
+            stack.extend((value, depth + 1) for value in item)
+
+
+def _check_nodes(root: Any, file: str, limits: Limits) -> None:
+    """Refuse a YAML node graph too deep, recursive, or too large once aliases are expanded.
+
+    Each node is visited once; the expanded size of a node shared by aliases
+    is counted as often as it is used, without building the copies.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    indicators = 0
+    open_: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            if depth[key] > MAX_DEPTH:
+                raise _too_deep(file)
+            if size[key] > MAX_NODES:
+                raise AchievementError(
+                    f"the plan file holds more than {MAX_NODES} values once its aliases "
+                    "(*name) are expanded",
+                    f"計画ファイルの別名(*名前)を展開すると値が {MAX_NODES} 個を超えます",
+                    file=file,
+                )
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            raise AchievementError(
+                "the plan file refers to itself through an alias (*name)",
+                "計画ファイルが別名(*名前)で自分自身を参照しています",
+                file=file,
+            )
+        if len(open_) >= MAX_DEPTH:
+            raise _too_deep(file)
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children)
+    for goal in _items(_get(root, "goals")):
+        for measure in _items(_get(goal, "measures")):
+            indicators += len(_items(_get(measure, "indicators")))
+    expanded = size[id(root)]
+    if indicators > limits.max_rows or (expanded > limits.max_rows * 64):
+        raise limits.too_many_rows(file)
+
+
+def _children(node: Any) -> list[Any]:
+    if node.id == "sequence":
+        return list(node.value)
+    if node.id == "mapping":
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _lines(root: Any) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for i, goal in enumerate(_items(_get(root, "goals"))):
+        for j, measure in enumerate(_items(_get(goal, "measures"))):
+            for k, indicator in enumerate(_items(_get(measure, "indicators"))):
+                path = f"goals[{i}].measures[{j}].indicators[{k}]"
+                lines[path] = indicator.start_mark.line + 1
+    return lines
+
+
 def _loader() -> Any:
     yaml = _yaml()
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+    class Loader(base):  # type: ignore[misc,valid-type]
         """The safe loader that resolves only nulls and merge keys: other scalars stay text."""
 
     Loader.yaml_implicit_resolvers = {

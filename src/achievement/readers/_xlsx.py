@@ -1,15 +1,17 @@
-"""XLSX: the first worksheet, read with openpyxl; merged cells repeat their value."""
+"""XLSX: the first worksheet, streamed with openpyxl; merged cells repeat their value."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from achievement._errors import AchievementError
+from achievement.readers._limits import MAX_COLUMNS, UNPACKED_RATIO, Limits
 
 __all__ = ["XlsxTable", "cell_text", "is_percent_format", "xlsx_rows"]
 
@@ -96,9 +98,9 @@ class XlsxTable:
         return en, ja
 
 
-def _load(openpyxl: Any, path: Path, file: str, **options: bool) -> Any:
+def _load(openpyxl: Any, data: bytes, file: str, *, data_only: bool) -> Any:
     try:
-        return openpyxl.load_workbook(path, **options)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise AchievementError(
             f"the file cannot be read as XLSX: {type(exc).__name__}: {exc}",
@@ -107,62 +109,228 @@ def _load(openpyxl: Any, path: Path, file: str, **options: bool) -> Any:
         ) from exc
 
 
-def xlsx_rows(path: Path, *, file: str) -> XlsxTable:
+def _check_archive(data: bytes, file: str, limits: Limits) -> None:
+    """Refuse an archive whose parts unpack to more than the limit allows (a zip bomb)."""
+    budget = limits.max_bytes * UNPACKED_RATIO
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise AchievementError(
+            f"the file cannot be read as XLSX: {exc}", f"XLSX として読めません: {exc}", file=file
+        ) from exc
+    if unpacked > budget:
+        raise AchievementError(
+            f"the workbook unpacks to {unpacked} bytes, more than {budget} "
+            f"({UNPACKED_RATIO} times --max-bytes {limits.max_bytes})",
+            f"ブックを展開すると {unpacked} バイトになり、{budget} バイト"
+            f"(--max-bytes {limits.max_bytes} の {UNPACKED_RATIO} 倍)を超えます",
+            file=file,
+        )
+
+
+MAX_CELLS = 5_000_000
+"""Cells holding a value or a formula in one sheet."""
+
+
+@dataclass(slots=True)
+class _Sheet:
+    """The cells of a worksheet that hold something, and its merged ranges, as stored.
+
+    ``formulas`` holds the formula of each cell that has one but no computed
+    value (a workbook written by a program and never opened in Excel).
+    """
+
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    rows: int = 0
+    columns: int = 0
+
+
+def _parser(book: Any, sheet: Any) -> Any:
+    """openpyxl's streaming parser of a read-only worksheet's XML (what ``iter_rows`` uses).
+
+    It yields only the cells the file holds, so a far-away cell costs nothing
+    more than a near one, and it keeps the sheet's ``<mergeCell>`` ranges.
+    Each cell without a computed value also gets its formula, if it has one.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if element.find(_FORMULA_TAG) is not None:
+                formula = self.parse_formula(element)  # type: ignore[no-untyped-call]
+                if cell["value"] is None:
+                    text = getattr(formula, "text", formula)
+                    cell["formula"] = text if isinstance(text, str) else "="
+            return cell
+
+    return Parser(
+        sheet._get_source(),
+        sheet._shared_strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
+
+
+_FORMULA_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+
+
+def _too_far(file: str, row: int, column: int, limits: Limits) -> AchievementError:
+    from openpyxl.utils import get_column_letter
+
+    place = f"{get_column_letter(min(column, 16384))}{row}"
+    return AchievementError(
+        f"the sheet has a cell at {place}, beyond {limits.max_rows} rows (--max-rows) "
+        f"or {MAX_COLUMNS} columns",
+        f"シートの {place} にセルがあり、{limits.max_rows} 行(--max-rows)または "
+        f"{MAX_COLUMNS} 列を超えています",
+        file=file,
+        row=row,
+    )
+
+
+def _scan(book: Any, sheet: Any, file: str, limits: Limits) -> _Sheet:
+    from openpyxl.utils.cell import range_boundaries
+
+    found = _Sheet()
+    parser = _parser(book, sheet)
+    try:
+        for _, row in parser.parse():
+            for cell in row:
+                number, column, value = cell["row"], cell["column"], cell["value"]
+                formula = cell.get("formula")
+                if (value is None or value == "") and formula is None:
+                    continue  # an empty cell, perhaps styled: not part of the used range
+                if number > limits.max_rows or column > MAX_COLUMNS:
+                    raise _too_far(file, number, column, limits)
+                if formula is not None:
+                    text = formula
+                    found.formulas[(number, column)] = formula
+                else:
+                    text = cell_text(value, _number_format(book, cell["style_id"]))
+                    found.cells[(number, column)] = text
+                if len(text) > limits.max_cell_chars:
+                    raise limits.too_long(file, number, column, len(text))
+                if len(found.cells) + len(found.formulas) > MAX_CELLS:
+                    raise AchievementError(
+                        f"the sheet holds more than {MAX_CELLS} cells",
+                        f"シートのセルが {MAX_CELLS} 個を超えています",
+                        file=file,
+                    )
+                found.rows = max(found.rows, number)
+                found.columns = max(found.columns, column)
+        merged = parser.merged_cells
+        for span in [] if merged is None else merged.mergeCell:
+            min_col, min_row, max_col, max_row = (int(v or 0) for v in range_boundaries(span.ref))
+            if max_row > limits.max_rows or max_col > MAX_COLUMNS:
+                raise AchievementError(
+                    f"the merged range {span.ref} reaches beyond {limits.max_rows} rows "
+                    f"(--max-rows) or {MAX_COLUMNS} columns",
+                    f"結合セル {span.ref} が {limits.max_rows} 行(--max-rows)または "
+                    f"{MAX_COLUMNS} 列を超えています",
+                    file=file,
+                    row=min_row,
+                )
+            found.merges.append((min_row, min_col, max_row, max_col))
+    except AchievementError:
+        raise
+    except Exception as exc:  # a broken sheet: openpyxl raises many kinds
+        raise AchievementError(
+            f"the first sheet cannot be read: {type(exc).__name__}: {exc}",
+            f"最初のシートが読めません: {type(exc).__name__}: {exc}",
+            file=file,
+        ) from exc
+    finally:
+        parser.source.close()
+    return found
+
+
+def xlsx_rows(data: bytes, *, file: str, limits: Limits | None = None) -> XlsxTable:
     """The rows of the first worksheet as cell text, with their row numbers.
 
-    Every cell of a merged range reads as the range's top-left cell.  The
-    workbook is opened a second time, for its formulas, only when a cell has
-    no value.
+    The workbook is read once, in read-only (streaming) mode.  The used range
+    is that of the cells holding a value or a formula, whatever the sheet's
+    stated dimension or a far-away empty cell say; a row holds the cells up
+    to its last one.  Every cell of a merged range, within the used range,
+    reads as the range's top-left cell.
     """
+    limits = limits or Limits()
     openpyxl = _openpyxl()
-    book = _load(openpyxl, path, file, data_only=True)
+    _check_archive(data, file, limits)
+    book = _load(openpyxl, data, file, data_only=True)
     try:
-        sheet = book.worksheets[0]
         names = tuple(ws.title for ws in book.worksheets)
-        spans: dict[tuple[int, int], tuple[int, int]] = {}
-        merged: dict[tuple[int, int], str] = {}
-        for span in sheet.merged_cells.ranges:
-            top = sheet.cell(span.min_row, span.min_col)
-            text = cell_text(top.value, top.number_format)
-            for r in range(span.min_row, span.max_row + 1):
-                for c in range(span.min_col, span.max_col + 1):
-                    merged[(r, c)] = text
-                    spans[(r, c)] = (span.min_row, span.min_col)
-        rows: list[tuple[int, list[str]]] = []
-        empty: dict[tuple[int, int], tuple[int, int]] = {}
-        for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
-            cells: list[str] = []
-            for column, cell in enumerate(row, start=1):
-                source = spans.get((number, column), (number, column))
-                spanned = merged.get((number, column))
-                if spanned is None:
-                    format_ = getattr(cell, "number_format", "General")
-                    spanned = cell_text(cell.value, format_)
-                if not spanned:
-                    empty[(number, column - 1)] = source
-                cells.append(spanned)
-            rows.append((number, cells))
+        if not names:
+            raise AchievementError(
+                "the workbook has no worksheet", "ブックにワークシートがありません", file=file
+            )
+        found = _scan(book, book.worksheets[0], file, limits)
     finally:
         book.close()
-    formulas = _formulas(openpyxl, path, file, empty) if empty else {}
+    rows, sources = _grid(found)
+    formulas = {
+        (number, column): found.formulas[source]
+        for number, cells in rows
+        for column, text in enumerate(cells)
+        if not text
+        and (source := sources.get((number, column + 1), (number, column + 1))) in found.formulas
+    }
     return XlsxTable(rows=rows, sheet=names[0], others=names[1:], formulas=formulas)
 
 
-def _formulas(
-    openpyxl: Any, path: Path, file: str, empty: dict[tuple[int, int], tuple[int, int]]
-) -> dict[tuple[int, int], str]:
-    """The formula behind each empty cell (or its merged range's top-left cell) that has one."""
-    book = _load(openpyxl, path, file, data_only=False, read_only=True)
+def _number_format(book: Any, style: int) -> str:
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
     try:
-        wanted = set(empty.values())
-        found: dict[tuple[int, int], str] = {}
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows():
-            for cell in row:
-                place = (getattr(cell, "row", None), getattr(cell, "column", None))
-                if place in wanted and getattr(cell, "data_type", None) == "f":
-                    value = cell.value
-                    found[place] = value if isinstance(value, str) else str(value.text)
-        return {at: found[source] for at, source in empty.items() if source in found}
-    finally:
-        book.close()
+        number = book._cell_styles[style].numFmtId
+    except (IndexError, TypeError):
+        return "General"
+    if number < BUILTIN_FORMATS_MAX_SIZE:
+        return str(BUILTIN_FORMATS.get(number, "General"))
+    return str(book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE])
+
+
+def _grid(
+    found: _Sheet,
+) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], tuple[int, int]]]:
+    """The rows of the used range, merged ranges repeated over their cells within it.
+
+    Returns the rows and, for each cell covered by a merged range whose
+    top-left cell is a formula without a value, that top-left cell.  A merge
+    is applied row by row as a slice, never beyond the used range.
+    """
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (number, column), text in found.cells.items():
+        by_row.setdefault(number, []).append((column, text))
+    for number, column in found.formulas:
+        by_row.setdefault(number, []).append((column, ""))
+    merges = sorted(
+        (top, left, min(bottom, found.rows), min(right, found.columns))
+        for top, left, bottom, right in found.merges
+        if top <= found.rows and left <= found.columns
+    )
+    active: list[tuple[int, int, int, int]] = []
+    sources: dict[tuple[int, int], tuple[int, int]] = {}
+    rows: list[tuple[int, list[str]]] = []
+    waiting = 0
+    for number in range(1, found.rows + 1):
+        while waiting < len(merges) and merges[waiting][0] == number:
+            active.append(merges[waiting])
+            waiting += 1
+        active = [m for m in active if m[2] >= number]
+        here = by_row.get(number, [])
+        width = max([0, *(column for column, _ in here), *(m[3] for m in active)])
+        cells = [""] * width
+        for column, text in here:
+            cells[column - 1] = text
+        for top, left, _bottom, right in active:
+            cells[left - 1 : right] = [found.cells.get((top, left), "")] * (right - left + 1)
+            if (top, left) in found.formulas:
+                sources.update({(number, c): (top, left) for c in range(left, right + 1)})
+        rows.append((number, cells))
+    return rows, sources

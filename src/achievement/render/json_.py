@@ -8,6 +8,7 @@ bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
 
-__all__ = ["render", "to_data"]
+__all__ = ["chunks", "render", "to_data"]
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -137,6 +138,11 @@ def _pointer(result: IndicatorResult) -> dict[str, Any]:
 
 def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
     """The report as plain JSON data; messages and the rule in ``lang``."""
+    return {**_head(report, lang), "indicators": [_indicator(r, lang) for r in report.results]}
+
+
+def _head(report: Report, lang: str) -> dict[str, Any]:
+    """Everything of :func:`to_data` but the indicators."""
     plan = report.plan
     return {
         "plan": {
@@ -158,7 +164,6 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
             }
             for p in report.problems
         ],
-        "indicators": [_indicator(result, lang) for result in report.results],
         "goals": [
             {
                 **_goal(g.goal),
@@ -196,8 +201,35 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
     }
 
 
+def _dumps(value: object, depth: int) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
+    """:func:`render`'s text piece by piece, one indicator at a time, to write as it goes.
+
+    Only one indicator's data exists at a time, so a report of many rows is
+    written without building the whole document in memory.
+    """
+    head = _head(report, lang)
+    keys = sorted([*head, "indicators"])
+    yield "{"
+    for number, key in enumerate(keys):
+        yield "\n  " + json.dumps(key, ensure_ascii=False) + ": "
+        if key != "indicators":
+            yield _dumps(head[key], 1)
+        elif not report.results:
+            yield "[]"
+        else:
+            for index, result in enumerate(report.results):
+                yield ("[\n    " if index == 0 else ",\n    ") + _dumps(_indicator(result, lang), 2)
+            yield "\n  ]"
+        if number < len(keys) - 1:
+            yield ","
+    yield "\n}\n"
+
+
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one JSON object, keys sorted, ending with a newline."""
-    return (
-        json.dumps(to_data(report, lang=lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-    )
+    return "".join(chunks(report, lang=lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from achievement.render._safe import markdown_text
 from achievement.render._view import (
     DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -22,9 +23,8 @@ __all__ = ["render"]
 
 
 def _cell(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
-    )
+    text = markdown_text(text).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\r\n", "<br>").replace("\n", "<br>")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -36,7 +36,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as a Markdown document."""
-    lines = [f"# {title(report, lang)}", "", f"## {label('summary', lang)}", ""]
+    lines = [f"# {markdown_text(title(report, lang))}", "", f"## {label('summary', lang)}", ""]
     rows: list[list[str]] = []
     for row in summary_rows(report, lang):
         cells = row.cells(lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from achievement.render._safe import terminal_text
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
@@ -100,4 +101,4 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
             table.add_row(*(cells[key] for key in HIGHLIGHT_COLUMNS))
         console.print(table)
     console.print(report.highlights.rule.get(lang))
-    return out.getvalue()
+    return terminal_text(out.getvalue())

@@ -12,6 +12,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from achievement.render._safe import safe_sheets, safe_workbook
 from achievement.render._view import (
     DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -99,22 +100,20 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
                 center,
                 border,
             )
+    at = first + 1  # the last row written; counted, not asked of openpyxl
     for row in summary_rows(report, lang):
         tally = row.tally
+        at += 1
         if row.kind == "goal":
             sheet.append([row.label])
-            sheet.merge_cells(
-                start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5
-            )
-            sheet.cell(sheet.max_row, 1).fill = goal_fill
-            sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+            sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=5)
+            sheet.cell(at, 1).fill = goal_fill
+            sheet.cell(at, 1).font = Font(bold=True)
         elif row.kind == "rate":
             sheet.append([row.label, None, None if tally.rate is None else float(tally.rate / 100)])
-            sheet.cell(sheet.max_row, 3).number_format = "0.0%"
-            sheet.merge_cells(
-                start_row=sheet.max_row, start_column=3, end_row=sheet.max_row, end_column=5
-            )
-            sheet.cell(sheet.max_row, 3).alignment = center
+            sheet.cell(at, 3).number_format = "0.0%"
+            sheet.merge_cells(start_row=at, start_column=3, end_row=at, end_column=5)
+            sheet.cell(at, 3).alignment = center
         else:
             sheet.append(
                 [
@@ -126,10 +125,10 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
                 ]
             )
             if row.kind == "total":
-                for cell in sheet[sheet.max_row]:
-                    cell.font = Font(bold=True)
-        for cell in sheet[sheet.max_row][:5]:
-            cell.border = border
+                for col in range(1, 6):
+                    sheet.cell(at, col).font = Font(bold=True)
+        for col in range(1, 6):
+            sheet.cell(at, col).border = border
     sheet.append([])
     sheet.append([f"{label('unique_indicators', lang)}: {report.unique_indicators}"])
     sheet.append([label("rate_rule", lang)])
@@ -199,14 +198,25 @@ def _number(text: str) -> int | float | str:
 
 
 def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
+    """Merge each run of equal keys down ``column``, all in one pass.
+
+    ``Worksheet.merge_cells`` checks every new range against every merged one,
+    so merging run by run is quadratic; runs are disjoint, so they are added
+    straight to the sheet's ranges and their cells made merged cells.
+    """
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    letter = get_column_letter(column)
     for offset, span in enumerate(row_spans(keys)):
         if span > 1:
-            sheet.merge_cells(
-                start_row=first + offset,
-                start_column=column,
-                end_row=first + offset + span - 1,
-                end_column=column,
-            )
+            top, bottom = first + offset, first + offset + span - 1
+            merged = MergedCellRange(sheet, f"{letter}{top}:{letter}{bottom}")
+            sheet.merged_cells.ranges.add(merged)
+            for row in range(top + 1, bottom + 1):
+                sheet._cells[row, column] = MergedCell(sheet, row, column)
+            merged.format()
 
 
 def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
@@ -218,15 +228,16 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
     progress = DETAIL_COLUMNS.index("progress")
-    for result, row in zip(report.results, detail_rows(report, lang), strict=True):
-        sheet.append([row[key] for key in DETAIL_COLUMNS])
-        if result.progress is not None:  # a number Excel can sort and compute with
-            cell = sheet.cell(sheet.max_row, progress + 1, float(result.progress))
-            cell.number_format = "0.0%"
     wrap = Alignment(wrap_text=True, vertical="top")
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = wrap
+    rows = zip(report.results, detail_rows(report, lang), strict=True)
+    # Row numbers are counted, never asked of openpyxl (max_row walks every cell).
+    for number, (result, row) in enumerate(rows, start=2):
+        sheet.append([row[key] for key in DETAIL_COLUMNS])
+        for column in range(1, len(DETAIL_COLUMNS) + 1):
+            sheet.cell(number, column).alignment = wrap
+        if result.progress is not None:  # a number Excel can sort and compute with
+            cell = sheet.cell(number, progress + 1, float(result.progress))
+            cell.number_format = "0.0%"
     goals = [r.entry.goal for r in report.results]
     _merge_runs(sheet, 1, list(goals), 2)
     _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
@@ -260,12 +271,15 @@ def render(report: Report, *, lang: str = "ja") -> bytes:
     summary = book.active
     assert summary is not None
     summary.title = label("summary", lang)[:31]
+    detail = book.create_sheet(label("detail", lang)[:31])
+    safe_sheets(book)
     _summary(summary, report, lang)
-    _detail(book.create_sheet(label("detail", lang)[:31]), report, lang)
+    _detail(detail, report, lang)
     book.properties.creator = "achievement"
     book.properties.title = title(report, lang)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
+    safe_workbook(book)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()

@@ -44,12 +44,20 @@ def _field(loc: tuple[int | str, ...]) -> str:
 
 def _read(path: Path) -> Any:
     """The data in ``path``; YAML is read with PyYAML, imported only here."""
+    from achievement.readers._limits import Limits, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+        text = read_bounded(path, str(path), Limits()).decode("utf-8")
+    except AchievementError as exc:
         raise SchemeFileError(
-            f"cannot read the scheme file: {exc.strerror or exc}",
-            f"評価区分のファイルを読めません: {exc.strerror or exc}",
+            f"cannot read the scheme file: {exc.en}",
+            f"評価区分のファイルを読めません: {exc.ja}",
+            file=str(path),
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise SchemeFileError(
+            "cannot read the scheme file: it is not UTF-8 text",
+            "評価区分のファイルを読めません: UTF-8 のテキストではありません",
             file=str(path),
         ) from exc
     if path.suffix.lower() == ".json":
@@ -70,8 +78,14 @@ def _read(path: Path) -> Any:
             "YAML を読むには PyYAML が必要です: pip install 'achievement[yaml]'",
             file=str(path),
         ) from exc
+    from achievement.readers._planfile import safe_load_bounded
+
     try:
-        return yaml.safe_load(text)
+        return safe_load_bounded(text, file=str(path))
+    except SchemeFileError:
+        raise
+    except AchievementError as exc:
+        raise SchemeFileError(exc.en, exc.ja, file=str(path)) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise SchemeFileError(

@@ -1,0 +1,237 @@
+"""``python -m benchmarks [--scale S] [--only NAME ...]``: every figure against its floor.
+
+Nothing here asserts a time.  Each figure is measured next to a floor that does
+the least any implementation must do, in the same process and run, and printed
+as the ratio of the two, with the goal of issue 11 beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import io
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from achievement import Actual, Indicator, Judge, Quantity, Target, parse_value
+from achievement.readers import bundled_example
+
+
+def seconds(work: Callable[[], object], repeat: int = 3) -> float:
+    """The best of ``repeat`` runs of ``work``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def line(name: str, figure: str, ratio: float, goal: str) -> None:
+    print(f"{name:<34} {figure:<34} {ratio:>8.2f} x floor   goal: {goal}", flush=True)
+
+
+def numeric_texts(n: int) -> tuple[list[str], list[str], list[str]]:
+    """Simple numeric cells, as a national table holds them: amounts with a unit."""
+    units = ["件", "%", "人", "回"]
+    baseline = [f"{(i * 37) % 1000}{units[i % 4]}" for i in range(n)]
+    target = [f"{(i * 53) % 1000 + 1}{units[i % 4]}" for i in range(n)]
+    actual = [f"{(i * 71) % 1200}.{i % 10}{units[i % 4]}" for i in range(n)]
+    return baseline, target, actual
+
+
+def bench_table(n: int) -> None:
+    import polars as pl
+
+    from achievement.batch import judge_table
+
+    b, t, a = numeric_texts(n)
+    frame = pl.DataFrame({"baseline": b, "target": t, "actual": a})
+    judge = Judge(autoload=False)
+    number = r"^(-?[0-9]+(?:\.[0-9]+)?)"
+
+    def floor() -> object:  # polars: parse the same strings and compare, nothing more
+        return frame.select(
+            (
+                pl.col("actual").str.extract(number).cast(pl.Float64)
+                >= pl.col("target").str.extract(number).cast(pl.Float64)
+            ).alias("met"),
+            pl.col("baseline").str.extract(number).cast(pl.Float64),
+        )
+
+    base = seconds(floor)
+    took = seconds(lambda: judge_table(frame, judge=judge), 2)
+    line(f"judge_table {n:,} rows", f"{took:.2f}s (polars {base:.2f}s)", took / base, "<= 2x")
+
+
+def bench_row_judge(n: int) -> None:
+    b, t, a = numeric_texts(n)
+    judge = Judge(autoload=False)
+    rows = list(zip(b, t, a, strict=True))
+
+    def one_by_one() -> object:
+        return [judge.judge_text(baseline=x, target=y, actual=z) for x, y, z in rows]
+
+    pattern = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(.*)")
+
+    def floor() -> object:  # read the three numbers and compare them
+        out = []
+        for x, y, z in rows:
+            mx, my, mz = pattern.match(x), pattern.match(y), pattern.match(z)
+            if mx is None or my is None or mz is None:
+                raise ValueError(x)
+            out.append(Decimal(mz[1]) >= Decimal(my[1]) and Decimal(mx[1]) < Decimal(my[1]))
+        return out
+
+    took = seconds(one_by_one, 1)
+    base = seconds(floor, 2)
+    line(
+        f"judge() {n:,} rows one by one", f"{n / took:,.0f} rows/s", took / base, ">= 40,000 rows/s"
+    )
+
+
+def bench_parse(n: int) -> None:
+    _, t, a = numeric_texts(n // 2)
+    cells = t + a
+    pattern = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(.*)$")
+
+    def floor() -> object:  # regex + Decimal + building the typed value
+        out = []
+        for text in cells:
+            m = pattern.match(text)
+            assert m
+            out.append(Quantity(amount=Decimal(m[1]), unit=m[2] or None, text=text))
+        return out
+
+    took = seconds(lambda: [parse_value(c) for c in cells], 2)
+    base = seconds(floor, 2)
+    line(f"parse {len(cells):,} cells", f"{took:.2f}s", took / base, "<= 3x regex+Decimal+value")
+
+
+def bench_memory(n: int) -> None:
+    rows = list(csv.reader(bundled_example().read_text(encoding="utf-8").splitlines()))[1:]
+    cells = [(r[4], r[5], r[6]) for r in rows]
+    judge = Judge(autoload=False)
+    indicators = [
+        Indicator(
+            baseline=parse_value(b),
+            target=Target(value=parse_value(t)),
+            actual=Actual(value=parse_value(a)),
+        )
+        for b, t, a in (cells[i % len(cells)] for i in range(n))
+    ]
+    gc.collect()
+    tracemalloc.start()
+    judged = [judge.judge(i) for i in indicators]
+    used = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    fields = tuple(judged[0].__dict__.values())
+    tracemalloc.start()
+    records = [tuple(fields) for _ in range(n)]  # the floor: one bare record of 7 fields each
+    floor = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del records
+    figure = f"{used / n:,.0f} bytes"
+    line(f"memory per Judgment at {len(judged):,}", figure, used / floor, "<= 1 KB")
+
+
+def _plan_csv(path: Path, n: int) -> None:
+    rows = list(csv.reader(bundled_example().read_text(encoding="utf-8").splitlines()))
+    header, body = rows[0], rows[1:]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(body[i % len(body)] for i in range(n))
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _peak_run(argv: list[str]) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of a command run in a child process."""
+    code = (
+        "import resource, sys, time\n"
+        "from achievement.cli import main\n"
+        "start = time.perf_counter()\n"
+        "code = main(sys.argv[1:])\n"
+        "took = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(f'{took} {peak}', file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, check=False
+    )
+    took, peak = done.stderr.strip().split("\n")[-1].split()
+    return float(took), float(peak)
+
+
+def bench_report(n: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.csv"
+        _plan_csv(path, n)
+        raw = seconds(lambda: list(csv.reader(path.open(encoding="utf-8"))))
+        size = path.stat().st_size / 2**20
+        for fmt in ("json", "html", "xlsx"):
+            out = Path(folder) / f"report.{fmt}"
+            took, peak = _peak_run(["report", str(path), "-o", str(out)])
+            line(
+                f"report {n:,} rows {fmt}",
+                f"{took:.1f}s {peak:.0f} MB (file {size:.1f} MB)",
+                took / raw,
+                "< 10 s and < 200 MB",
+            )
+
+
+def bench_startup() -> None:
+    def run(args: list[str]) -> float:
+        return seconds(
+            lambda: subprocess.run([sys.executable, *args], capture_output=True, check=False), 5
+        )
+
+    floor = run(["-c", "import pydantic, pluggy"])
+    cli = ["-c", "import sys; from achievement.cli import main; sys.exit(main(sys.argv[1:]))"]
+    version = run([*cli, "--version"])
+    with tempfile.TemporaryDirectory() as folder:
+        report = run([*cli, "report", "-o", str(Path(folder) / "taito.md")])
+    line("start-up achievement --version", f"{version:.3f}s", version / floor, "-")
+    line("start-up achievement report (Taito)", f"{report:.3f}s", report / floor, "<= 1.5x")
+
+
+BENCHES = ("table", "row", "parse", "memory", "report", "startup")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full sizes")
+    parser.add_argument("--only", nargs="*", choices=BENCHES, default=list(BENCHES))
+    args = parser.parse_args()
+
+    def size(full: int) -> int:
+        return max(100, int(full * args.scale))
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, scale {args.scale}")
+    for name in args.only:
+        if name == "table":
+            bench_table(size(1_000_000))
+        elif name == "row":
+            bench_row_judge(size(100_000))
+        elif name == "parse":
+            bench_parse(size(100_000))
+        elif name == "memory":
+            bench_memory(size(100_000))
+        elif name == "report":
+            bench_report(size(100_000))
+        else:
+            bench_startup()
+
+
+if __name__ == "__main__":
+    main()

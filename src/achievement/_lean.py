@@ -1,0 +1,87 @@
+"""Lean judgments: what many judgments have in common is built once and shared.
+
+Judging many indicators gives the same few verdicts again and again.  A judge
+keeps, in its own cache, the reason and the message of each distinct verdict
+and each distinct margin, and builds every :class:`Judgment` without
+validating again what it built itself; every judgment shares the one set of
+field names validation would have recorded.  A judgment of a repeated verdict
+then costs a few hundred bytes (see ``benchmarks/``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from achievement._evaluator import Verdict
+from achievement._model import (
+    Direction,
+    DirectionSource,
+    Judgment,
+    LocalizedText,
+    Margin,
+    Outcome,
+    Reason,
+)
+
+__all__ = ["judgment"]
+
+_JUDGMENT_FIELDS = {
+    "outcome",
+    "style",
+    "reason",
+    "message",
+    "direction",
+    "direction_source",
+    "margin",
+}
+_REASON_FIELDS = {"code", "params"}
+SHARED_LIMIT = 1 << 16
+"""How many distinct verdicts and margins a cache keeps before starting afresh."""
+
+
+def _explained(
+    shared: dict[object, Any], style: str, verdict: Verdict, render: Callable[[], LocalizedText]
+) -> tuple[Reason, LocalizedText]:
+    params = dict(verdict.params)
+    key = (style, verdict.code, tuple(params.items()), verdict.direction, verdict.direction_source)
+    found = shared.get(key)
+    if found is None:
+        if len(shared) >= SHARED_LIMIT:
+            shared.clear()
+        if isinstance(verdict.code, str) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in params.items()
+        ):
+            reason = Reason.model_construct(_REASON_FIELDS, code=verdict.code, params=params)
+        else:  # validated, so that a plugin's wrong types are refused as before
+            reason = Reason(code=verdict.code, params=params)
+        found = shared[key] = (reason, render())
+    explained: tuple[Reason, LocalizedText] = found
+    return explained
+
+
+def judgment(
+    shared: dict[object, Any], style: str, verdict: Verdict, render: Callable[[], LocalizedText]
+) -> Judgment:
+    """The judgment of ``verdict`` under ``style``; ``render()`` makes its message when new.
+
+    Raises :class:`TypeError` or :class:`ValueError` for what validation would
+    refuse (a margin that is not a :class:`Margin`, an unknown outcome or direction).
+    """
+    reason, message = _explained(shared, style, verdict, render)
+    margin = verdict.margin
+    if margin is not None:
+        if not isinstance(margin, Margin):
+            raise TypeError(f"margin must be a Margin, not {type(margin).__name__}")
+        margin = shared.setdefault((margin.difference, margin.ratio, margin.unit), margin)
+    way, source = verdict.direction, verdict.direction_source
+    return Judgment.model_construct(
+        _JUDGMENT_FIELDS,
+        outcome=Outcome(verdict.outcome),
+        style=style,
+        reason=reason,
+        message=message,
+        direction=None if way is None else Direction(way),
+        direction_source=None if source is None else DirectionSource(source),
+        margin=margin,
+    )

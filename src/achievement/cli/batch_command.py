@@ -1,0 +1,140 @@
+"""``achievement batch``: judge a whole table of cells (Parquet or CSV) into a Parquet or CSV.
+
+Exit codes: 0 when every row was judged; 1 when some rows could not be (each
+such row keeps its input and says why in ``problem_en`` / ``problem_ja``); 2
+on an error that stops the run (file not found, polars not installed, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from achievement._errors import AchievementError
+
+__all__ = ["register", "run"]
+
+_FORMATS = (".parquet", ".csv")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``batch`` subcommand."""
+    from achievement.cli._plugin_options import add_plugin_options
+    from achievement.cli._scheme import add_scheme_option
+
+    p = sub.add_parser(
+        "batch",
+        parents=[common],
+        help="judge a whole table (Parquet or CSV) into Parquet or CSV / 表を一括判定",
+        description="Judge every row of a table of cell texts (columns baseline, target, "
+        "actual, and optionally direction, style, name) and write it with the judgment "
+        "columns added. Needs the extra 'batch'. / 表の全行を一括で判定します。",
+    )
+    p.add_argument("table", type=Path, metavar="IN", help="input .parquet or .csv / 入力")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="output .parquet or .csv"
+    )
+    p.add_argument(
+        "--column",
+        dest="columns",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME",
+        help="the column that plays ROLE (baseline, target, actual, direction, style, name); "
+        "repeatable / 役割ごとの列名(繰り返し指定可)",
+    )
+    add_scheme_option(p)
+    add_plugin_options(p)
+    p.set_defaults(handler=run)
+
+
+def _suffix(path: Path, what_en: str, what_ja: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in _FORMATS:
+        raise AchievementError(
+            f"the {what_en} {path} must end in .parquet or .csv",
+            f"{what_ja} {path} の拡張子は .parquet か .csv にしてください",
+            file=str(path),
+        )
+    return suffix
+
+
+def _roles(given: list[str]) -> dict[str, str]:
+    roles = {}
+    for item in given:
+        role, sep, name = item.partition("=")
+        if not sep or not role.strip() or not name.strip():
+            raise AchievementError(
+                f"--column {item!r} must read ROLE=NAME, as in target=目標値",
+                f"--column「{item}」は 役割=列名 の形で書いてください(例: target=目標値)",
+                column="--column",
+            )
+        roles[role.strip()] = name.strip()
+    return roles
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, judge and write the table; exit 0, or 1 when some rows have a problem."""
+    source: Path = args.table
+    target: Path = args.output
+    kind_in = _suffix(source, "input", "入力")
+    kind_out = _suffix(target, "output", "出力")
+    if not source.is_file():
+        raise AchievementError(
+            f"file not found: {source}", f"ファイルがありません: {source}", file=str(source)
+        )
+    if target.resolve() == source.resolve():
+        raise AchievementError(
+            f"the output {target} is the input; name another file",
+            f"出力 {target} が入力と同じです。別のファイルを指定してください",
+            file=str(target),
+        )
+    roles = _roles(args.columns)
+    from achievement.batch import judge_table  # says which extra to install when missing
+    from achievement.cli._plugin_options import judge_from_args
+    from achievement.schemes import get_scheme
+    from achievement.schemes.presets import DEFAULT_SCHEME
+
+    judge = judge_from_args(args)
+    import polars as pl
+
+    scheme = get_scheme(args.scheme or DEFAULT_SCHEME, judge)
+    try:
+        if kind_in == ".csv":
+            frame = pl.read_csv(source, infer_schema=False, encoding="utf8-lossy")
+        else:
+            frame = pl.read_parquet(source)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise AchievementError(
+            f"cannot read the table {source}: {exc}",
+            f"表 {source} を読めません: {exc}",
+            file=str(source),
+        ) from exc
+    judged = judge_table(frame, columns=roles, scheme=scheme, judge=judge)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        if kind_out == ".csv":
+            judged.write_csv(partial)
+        else:
+            judged.write_parquet(partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise AchievementError(
+            f"cannot write {target}: {exc}", f"{target} に書き込めません: {exc}", file=str(target)
+        ) from exc
+    first = 2 if kind_in == ".csv" else 1  # a CSV's header is its line 1
+    problems = judged.with_row_index("row", offset=first).filter(pl.col("problem_en").is_not_null())
+    for row in problems.head(20).iter_rows(named=True):
+        text = row["problem_ja"] if args.lang == "ja" else row["problem_en"]
+        where = f"{row['row']}行目" if args.lang == "ja" else f"row {row['row']}"
+        print(f"achievement: {source}, {where}, {text}", file=sys.stderr)
+    if problems.height:
+        head = "行を判定できませんでした" if args.lang == "ja" else "rows could not be judged"
+        print(f"achievement: {problems.height} {head}", file=sys.stderr)
+    done = "行を判定しました" if args.lang == "ja" else "rows judged"
+    print(f"{judged.height} {done}: {target}")
+    return 1 if problems.height else 0

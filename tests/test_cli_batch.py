@@ -1,0 +1,59 @@
+"""``achievement batch``: a table in, the same table with its judgments out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pl = pytest.importorskip("polars")
+
+from achievement.cli import main  # noqa: E402
+
+CSV = "指標,策定時,目標,実績\n窓口,36件,110件,785件\n電子,31%,100%,99%\n読めない,x%%,1件,1件\n"
+
+
+def _roles() -> list[str]:
+    return ["--column", "baseline=策定時", "--column", "target=目標", "--column", "actual=実績"]
+
+
+def test_csv_in_parquet_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "kpi.csv"
+    source.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "judged.parquet"
+    code = main(["batch", str(source), "-o", str(out), "--lang", "en", *_roles()])
+    assert code == 1  # one row cannot be read: said, and the rest is written
+    judged = pl.read_parquet(out)
+    assert judged["指標"].to_list() == ["窓口", "電子", "読めない"]
+    assert judged["outcome"].to_list() == ["achieved", "not_achieved", None]
+    err = capsys.readouterr().err
+    assert "row 4" in err
+    assert "x%%" in err
+
+
+def test_parquet_in_csv_out_with_a_scheme(tmp_path: Path) -> None:
+    source = tmp_path / "kpi.parquet"
+    pl.DataFrame({"baseline": ["10%"], "target": ["60%"], "actual": ["20%"]}).write_parquet(source)
+    out = tmp_path / "judged.csv"
+    assert main(["batch", str(source), "-o", str(out), "--scheme", "progress"]) == 0
+    judged = pl.read_csv(out)
+    assert judged.select("outcome", "progress").row(0) == ("not_achieved", 0.2)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["same"], "入力と同じ"),
+        (["other.xlsx"], ".parquet か .csv"),
+        (["other.csv", "--column", "target"], "役割=列名"),
+    ],
+)
+def test_refusals_say_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str
+) -> None:
+    source = tmp_path / "kpi.csv"
+    source.write_text(CSV, encoding="utf-8")
+    out = source if args[0] == "same" else tmp_path / args[0]
+    assert main(["batch", str(source), "-o", str(out), "--lang", "ja", *args[1:]]) == 2
+    assert words in capsys.readouterr().err
+    assert source.read_text(encoding="utf-8") == CSV
