@@ -266,6 +266,49 @@ def test_threshold_every_component_must_meet(actual: str, expected: Outcome, cod
         assert j.reason.params["failed"] == "中"
 
 
+@pytest.mark.parametrize(
+    ("actual", "code", "params", "ja"),
+    [
+        (
+            "小 96% 中 95%",
+            "threshold.components_meet",
+            {"failed": "", "labels": "小、中"},
+            "すべての項目(小、中)で実績が目標以上のため達成",
+        ),
+        (
+            "小 90% 中 94%",
+            "threshold.components_short",
+            {"failed": "小、中", "labels": "小、中"},
+            "小、中で実績が目標に届かないため未達成",
+        ),
+    ],
+)
+def test_threshold_components_reason_names_the_labels(
+    actual: str, code: str, params: dict[str, str], ja: str
+) -> None:
+    """The reason of a labelled threshold names every label, and those short of their target."""
+    j = judge(None, "小 95% 中 95%", actual)
+    assert j.reason.code == code
+    assert dict(j.reason.params) == params
+    assert j.message.ja.startswith(ja)
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected"),
+    [("証明書交付 14分 異動届 31分", N), ("証明書交付 14分 異動届 29分", A)],
+)
+def test_threshold_components_keep_the_shared_direction_source(
+    actual: str, expected: Outcome
+) -> None:
+    """When every label infers lower-is-better from its baseline, the judgment says so."""
+    j = judge("証明書交付 18分 異動届 45分", "証明書交付 15分 異動届 30分", actual)
+    assert (j.outcome, j.direction, j.direction_source) == (
+        expected,
+        Direction.LOWER,
+        DirectionSource.BASELINE,
+    )
+
+
 def test_threshold_components_use_their_own_baselines() -> None:
     """Each label takes its direction from its own baseline: 18分 -> 15分 asks for less."""
     j = judge(
