@@ -413,6 +413,16 @@ def test_ordinal_better_follows_the_indicators_scale() -> None:
     assert better.actual.value.text == "完了"
 
 
+def test_ordinal_reason_params() -> None:
+    """The reason of an ordinal judgment holds the two stage words and the scale, nothing else."""
+    j = judge(None, "実施", "推進")
+    assert dict(j.reason.params) == {
+        "target": "実施",
+        "actual": "推進",
+        "scale": "未実施 < 検討 < 実施 < 推進",
+    }
+
+
 def test_ordinal_number_actual_is_not_evaluable() -> None:
     """A number against a stage word is 評価不能."""
     j = JUDGE.judge(indicator(Missing(), StatusWord(word="実施", text="実施"), q("3")))
