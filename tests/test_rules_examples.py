@@ -98,6 +98,7 @@ def test_every_direction_word_moves_its_own_way(word: str, actual: str) -> None:
     j = judge("10件", word, actual)
     assert j.style == "direction"
     assert j.outcome is EXPECTED_BY_MEANING[WORD_MEANINGS[word]][actual]
+    assert j.reason.code == ("direction.moved" if j.outcome is A else "direction.not_moved")
 
 
 @pytest.mark.parametrize("word", sorted(WORD_MEANINGS))
@@ -610,7 +611,42 @@ def test_margin_ratio_rounds_half_up_to_four_places() -> None:
 
 
 def test_margin_ratio_of_zero_target_is_none() -> None:
-    """Against a target of zero there is no ratio, only the difference."""
+    """Against a target of zero there is no ratio, only the difference, and no ratio is shown."""
     j = judge(None, "0件", "2件")
     assert j.margin is not None
-    assert (j.margin.ratio, j.margin.difference) == (None, Decimal("2"))
+    assert (j.margin.ratio, j.margin.difference, j.margin.unit) == (None, Decimal("2"), "件")
+    assert "倍" not in j.message.ja
+    assert "x)" not in j.message.en
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "unit"),
+    [
+        ("110件", "785", "件"),
+        ("110", "785件", "件"),
+        ("110件", "785件", "件"),
+        ("110", "785", None),
+    ],
+)
+def test_margin_unit_is_the_target_unit_or_the_actual_unit(
+    target: str, actual: str, unit: str | None
+) -> None:
+    """The margin is in the target's unit, or the actual's when the target has none."""
+    j = judge(None, target, actual)
+    assert j.margin is not None
+    assert j.margin.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "actual", "code"),
+    [
+        (None, "60%", "50%", "threshold.below_target"),
+        (None, "15分以下", "20分", "threshold.above_target"),
+        (None, "60%", "70%", "threshold.meets_target"),
+    ],
+)
+def test_threshold_reason_code_says_which_side(
+    baseline: str | None, target: str, actual: str, code: str
+) -> None:
+    """Short of an at-least target is below_target; over an at-most target is above_target."""
+    assert judge(baseline, target, actual).reason.code == code
