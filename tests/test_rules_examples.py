@@ -131,6 +131,8 @@ def test_word_actual_against_word_target(target: str, actual: str, expected: Out
     assert j.reason.code == (
         "direction.word_matches" if expected is A else "direction.word_differs"
     )
+    source = DirectionSource.DEFAULT if target == "維持" else DirectionSource.TARGET_WORD
+    assert j.direction_source is source
 
 
 @pytest.mark.parametrize(
@@ -615,8 +617,8 @@ def test_margin_ratio_of_zero_target_is_none() -> None:
     j = judge(None, "0件", "2件")
     assert j.margin is not None
     assert (j.margin.ratio, j.margin.difference, j.margin.unit) == (None, Decimal("2"), "件")
-    assert "倍" not in j.message.ja
-    assert "x)" not in j.message.en
+    assert j.message.ja.startswith("実績 2件は目標 0件以下を上回るため未達成(")
+    assert j.message.en.startswith("actual 2件 is above the target of at most 0件: not achieved (")
 
 
 @pytest.mark.parametrize(
