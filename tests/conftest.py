@@ -49,7 +49,8 @@ def build_taito_plan(path: Path = TAITO_CSV) -> Plan:
     goal: Goal | None = None
     measure: Measure | None = None
     with path.open(encoding="utf-8", newline="") as handle:
-        for row_number, row in enumerate(csv.DictReader(handle), start=2):
+        handle.readline()  # the plan's name, above the header row
+        for row_number, row in enumerate(csv.DictReader(handle), start=3):
             if row["基本目標"].strip():
                 found = _GOAL.fullmatch(row["基本目標"].strip())
                 assert found is not None

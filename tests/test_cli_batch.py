@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -43,7 +45,8 @@ def test_parquet_in_csv_out_with_a_scheme(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["same"], "入力と同じ"),
+        (["same"], "読み込むファイル"),
+        (["link.csv"], "読み込むファイル"),
         (["other.xlsx"], ".parquet か .csv"),
         (["other.csv", "--column", "target"], "役割=列名"),
     ],
@@ -54,6 +57,41 @@ def test_refusals_say_why(
     source = tmp_path / "kpi.csv"
     source.write_text(CSV, encoding="utf-8")
     out = source if args[0] == "same" else tmp_path / args[0]
+    if args[0] == "link.csv":
+        out.hardlink_to(source)
     assert main(["batch", str(source), "-o", str(out), "--lang", "ja", *args[1:]]) == 2
     assert words in capsys.readouterr().err
     assert source.read_text(encoding="utf-8") == CSV
+
+
+def test_csv_out_never_holds_a_live_formula(tmp_path: Path) -> None:
+    """A text cell a spreadsheet would run is quoted in the CSV; plain numbers are not."""
+    source = tmp_path / "kpi.csv"
+    source.write_text(
+        '指標,策定時,目標,実績\n"=HYPERLINK(""http://x"")",10件,20件,-5\n@SUM(A1),1件,2件,3件\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "judged.csv"
+    main(["batch", str(source), "-o", str(out), *_roles()])
+    judged = pl.read_csv(out, infer_schema=False)
+    assert judged["指標"].to_list() == ['\'=HYPERLINK("http://x")', "'@SUM(A1)"]
+    assert judged["実績"].to_list() == ["-5", "3件"]
+
+
+def test_a_failed_write_leaves_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output is replaced only when complete: a disk-full write keeps the old file."""
+    source = tmp_path / "kpi.csv"
+    source.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "judged.csv"
+    out.write_text("previous", encoding="utf-8")
+
+    def disk_full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert main(["batch", str(source), "-o", str(out), "--lang", "en", *_roles()]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["judged.csv", "kpi.csv"]

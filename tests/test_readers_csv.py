@@ -52,7 +52,7 @@ def test_taito_rows_all_read(taito: ReadResult) -> None:
     assert taito.problems == ()
     assert taito.rows == 28
     assert len(taito.plan.indicators) == 28
-    assert [item.row for item in taito.plan.indicators] == list(range(2, 30))
+    assert [item.row for item in taito.plan.indicators] == list(range(3, 31))
 
 
 def test_taito_goals_and_measures(taito: ReadResult) -> None:
@@ -86,24 +86,24 @@ def test_taito_recorded_and_years(taito: ReadResult) -> None:
 def test_taito_cells(taito: ReadResult) -> None:
     """Cells keep their text as published and read into typed values."""
     by_row = {item.row: item for item in taito.plan.indicators}
-    online = by_row[3]
+    online = by_row[4]
     assert online.indicator.name == "オンライン手続比率"
     assert isinstance(online.indicator.target.value, Quantity)
     assert online.indicator.target.value.amount == 60
     assert online.note == "・オンライン化に要する業務手順の見直し等による遅れ"
-    assert by_row[8].indicator.baseline == Missing(text="―")
-    assert isinstance(by_row[13].indicator.target.value, StatusWord)
-    assert by_row[21].indicator.target.value.text == "年 8, 150 時間"
+    assert by_row[9].indicator.baseline == Missing(text="―")
+    assert isinstance(by_row[14].indicator.target.value, StatusWord)
+    assert by_row[22].indicator.target.value.text == "年 8, 150 時間"
 
 
 def test_blank_initiative_continues_the_measure(taito: ReadResult) -> None:
     """A blank initiative under a continued measure is the initiative above (merged cell)."""
     by_row = {item.row: item for item in taito.plan.indicators}
-    assert by_row[5].initiative == by_row[4].initiative
-    assert by_row[5].initiative.startswith("4. ")
-    assert by_row[20].measure == by_row[19].measure
-    assert by_row[20].initiative == by_row[19].initiative
-    assert by_row[20].initiative.startswith("21. ")
+    assert by_row[6].initiative == by_row[5].initiative
+    assert by_row[6].initiative.startswith("4. ")
+    assert by_row[21].measure == by_row[20].measure
+    assert by_row[21].initiative == by_row[20].initiative
+    assert by_row[21].initiative.startswith("21. ")
 
 
 def test_bundled_example_is_the_taito_table() -> None:

@@ -22,7 +22,7 @@ from achievement.readers import read_plan
 TAITO = Path(__file__).resolve().parent.parent / "examples" / "taito-2025" / "taito-2025.csv"
 with TAITO.open(encoding="utf-8", newline="") as _f:
     _TAITO_ROWS = list(csv.reader(_f))
-REAL_CELLS = sorted({cell for row in _TAITO_ROWS[1:] for cell in row})
+REAL_CELLS = sorted({cell for row in _TAITO_ROWS[2:] for cell in row})
 """Every cell text of the Taito table: goals, measures, values, words, notes."""
 
 REQUIRED = ["評価指標", "目標(令和7年度)", "令和7年度 実績見込"]

@@ -36,7 +36,7 @@ def test_make_xlsx_script_rebuilds_the_same_plan(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     merged = {str(r) for r in load_workbook(target).worksheets[0].merged_cells.ranges}
-    assert {"A2:A17", "A18:A23", "A24:A29", "B2:B3", "C4:C5"} <= merged
+    assert {"A3:A18", "A19:A24", "A25:A30", "B3:B4", "C5:C6"} <= merged
     assert read_plan(target).plan == read_plan(EXAMPLES / "taito-2025.csv").plan
 
 

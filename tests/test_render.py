@@ -12,7 +12,8 @@ import pytest
 
 from achievement.render import FORMATS, render
 from achievement.render.labels import LABELS, label
-from achievement.rollup import Report
+from achievement.rollup import Report, regrade
+from achievement.schemes import get_scheme
 
 from .test_rollup import SEED_MAIN_ACHIEVED, SEED_MAIN_NOT_ACHIEVED, SEED_SUMMARY
 
@@ -49,8 +50,8 @@ def test_text_shows_the_seed_summary_table(taito_report: Report) -> None:
     for _goal, number, title, priority, count, achieved, not_achieved in SEED_SUMMARY:
         row = re.escape(_measure(number, title, priority))
         assert re.search(rf"│ {row}\s*│\s+{count} │\s+{achieved} │\s+{not_achieved} │", text)
-    assert re.search(r"│ 合計\s*│\s+28 │\s+20 │\s+8 │\s+0 │", text)
-    assert re.search(r"│ 達成率\s*│\s*│\s+71\.4% │", text)
+    assert re.search(r"│ 合計\s*│\s+28 │\s+20 │\s+8 │\s+0 │\s+71\.4% │", text)
+    assert not re.search(r"^│ 達成率\s*│", text, re.M)  # no rate row repeating the total's rate
     for number in (1, 2, 3):
         assert f"基本目標{number}. " in text
     assert "主な評価指標の選び方" in text
@@ -123,26 +124,52 @@ def test_json_has_indicators_measures_and_totals(taito_report: Report) -> None:
     )
 
 
-def test_json_keeps_japanese_and_sorted_keys(taito_report: Report) -> None:
-    """The JSON is not ASCII-escaped and its keys are sorted."""
+def test_json_keeps_japanese_and_keys_in_report_order(taito_report: Report) -> None:
+    """The JSON is not ASCII-escaped and its keys come in the order of the report."""
     text = render(taito_report, "json", lang="ja")
     assert isinstance(text, str)
     assert "オンライン手続比率" in text
-    assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert list(data) == [
+        "plan",
+        "lang",
+        "disagreements",
+        "totals",
+        "goals",
+        "measures",
+        "indicators",
+        "problems",
+        "source_rows",
+        "highlights",
+        "scheme",
+        "rules",
+    ]
+    assert list(data["indicators"][0])[:3] == ["name", "goal", "measure"]
 
 
 def test_csv_has_a_header_and_one_row_per_indicator(taito_report: Report) -> None:
-    """The CSV has labelled columns and 28 rows whose outcomes count 20 達成 and 8 未達成."""
-    for lang, achieved in (("ja", "達成"), ("en", "achieved")):
+    """The CSV has the plan's name, the count of disagreements, labelled columns and 28 rows
+    whose outcomes count 20 達成 and 8 未達成."""
+    for lang, achieved, count in (
+        ("ja", "達成", "公表された評価と判定が異なる評価指標: 0件"),
+        ("en", "Achieved", "Indicators whose computed outcome differs from the published one: 0"),
+    ):
         text = render(taito_report, "csv", lang=lang)
         assert isinstance(text, str)
         rows = list(csv.reader(io.StringIO(text)))
-        header, body = rows[0], rows[1:]
-        assert header[3] == label("indicator", lang)
+        assert rows[0][0].startswith("台東区情報化推進計画")
+        assert rows[1] == [count]
+        assert rows[2] == []
+        header, body = rows[3], rows[4:]
+        assert header[:5] == [
+            label(key, lang) for key in ("row", "goal", "measure", "initiative", "indicator")
+        ]
+        assert [row[0] for row in body] == [str(n) for n in range(3, 31)]
         assert len(body) == 28
         outcome = header.index(label("outcome", lang))
         assert sum(row[outcome] == achieved for row in body) == 20
-        assert body[1][3] == "オンライン手続比率"
+        assert body[1][4] == "オンライン手続比率"
 
 
 def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> None:
@@ -222,23 +249,33 @@ def test_xlsx_writes_rates_and_progress_as_numbers(taito_report: Report) -> None
     header = [c.value for c in detail[1]]
     online = detail.cell(3, header.index("進捗率") + 1)
     assert (online.value, online.number_format) == (pytest.approx(0.2), "0.0%")
+    degree = detail.cell(3, header.index("達成度") + 1)
+    assert (degree.value, degree.number_format) == (pytest.approx(20 / 60), "0.0%")
+    counts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, int)]
+    assert 28 in counts
+    graded = openpyxl.load_workbook(
+        io.BytesIO(render(regrade(taito_report, get_scheme("degree")), "xlsx", lang="ja"))
+    )
     rates = [
-        c for row in summary.iter_rows() for c in row if isinstance(c.value, float) and c.column > 6
+        c
+        for row in graded.worksheets[0].iter_rows()
+        for c in row
+        if isinstance(c.value, float) and c.column > 6
     ]
     assert rates
     assert all(c.number_format == "0.0%" for c in rates)
-    assert pytest.approx(0.714) in [c.value for c in rates]
 
 
 def test_english_output_shows_grades_in_english(taito_report: Report) -> None:
-    """With lang="en" the grade column and the distribution use the scheme's English labels."""
-    text = render(taito_report, "md", lang="en")
+    """With lang="en" the grade column and the distribution use the scheme's English labels,
+    capitalised like every English label; the outcomes too."""
+    text = render(regrade(taito_report, get_scheme("baseline-4")), "md", lang="en")
     assert isinstance(text, str)
     cells = {
         c.strip() for line in text.splitlines() if line.startswith("|") for c in line.split("|")
     }
-    assert {"achieved", "not achieved"} <= cells
-    assert not {"達成", "未達成"} & cells
+    assert {"Met A", "Forward B", "Achieved", "Not achieved", "Threshold", "Direction"} <= cells
+    assert not {"達成", "未達成", "achieved", "not achieved", "threshold", "met A"} & cells
     data = json.loads(render(taito_report, "json", lang="en"))
-    assert data["scheme"]["grade_labels"] == {"達成": "achieved", "未達成": "not achieved"}
+    assert data["scheme"]["grade_labels"] == {"達成": "Achieved", "未達成": "Not achieved"}
     assert {row["grade"] for row in data["indicators"]} == {"達成", "未達成"}

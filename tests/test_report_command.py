@@ -115,7 +115,7 @@ def test_missing_file_is_an_error_in_the_users_language(
 
 def _large_plan(tmp_path: Path, copies: int) -> Path:
     lines = TAITO.read_text(encoding="utf-8").splitlines(keepends=True)
-    header, body = lines[0], "".join(lines[1:])
+    header, body = "".join(lines[:2]), "".join(lines[2:])  # the plan's name and the header
     path = tmp_path / "large.csv"
     path.write_text(header + body * copies, encoding="utf-8")
     return path
@@ -232,3 +232,16 @@ def test_rows_left_out_are_told_in_the_report_itself(
         return
     assert "計画の2行のうち1行を集計しています" in written
     assert "plan.csv:3: 目標: 80%未満: 4文字目が読めません" in written
+
+
+def test_report_never_writes_over_its_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o naming the plan itself is refused with exit 2; the plan is unchanged."""
+    plan = tmp_path / "plan.csv"
+    plan.write_bytes(TAITO.read_bytes())
+    assert main(["report", str(plan), "-o", str(plan), "--format", "csv"]) == 2
+    assert "は読み込むファイル" in capsys.readouterr().err
+    assert plan.read_bytes() == TAITO.read_bytes()
+    assert main(["report", str(plan), "-o", str(tmp_path / "no" / "r.md"), "--lang", "en"]) == 2
+    assert "cannot write" in capsys.readouterr().err

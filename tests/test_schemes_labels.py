@@ -65,9 +65,9 @@ def test_compare_shows_english_grades_and_keeps_json_labels(
     args = ["compare", "--schemes", "binary,baseline-4", "--lang", "en"]
     assert main([*args, "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
-    assert {row.split(",")[-2] for row in rows} == {"achieved", "not achieved"}
+    assert {row.split(",")[-2] for row in rows} == {"Achieved", "Not achieved"}
     assert not any(JAPANESE.search(row.split(",")[-1]) for row in rows)
     assert main([*args, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {row["grades"]["binary"] for row in data["indicators"]} == {"達成", "未達成"}
-    assert data["schemes"][0]["grade_labels"] == {"達成": "achieved", "未達成": "not achieved"}
+    assert data["schemes"][0]["grade_labels"] == {"達成": "Achieved", "未達成": "Not achieved"}

@@ -224,7 +224,11 @@ def test_every_format_renders_under_every_preset(taito_plan: Plan, name: str) ->
         if fmt == "text":
             pytest.importorskip("rich")
         output = render(report, fmt, lang="ja")
-        if isinstance(output, str) and fmt != "csv":
+        if not isinstance(output, str) or fmt == "csv":
+            continue
+        if name == "binary" and fmt != "json":  # its grades are the outcomes: not repeated
+            assert scheme.title.ja not in output
+        else:
             assert scheme.title.ja in output
 
 
@@ -249,8 +253,8 @@ def test_soumu5_reads_main_indicator_flags_from_the_table(
     from achievement.readers import bundled_example
 
     rows = list(csv.reader(bundled_example().read_text(encoding="utf-8").splitlines(True)))
-    rows[0].append("主要な指標")
-    for row in rows[1:]:
+    rows[1].append("主要な指標")  # rows[0] is the plan's name
+    for row in rows[2:]:
         row.append("〇" if row[3] == "電子決裁利用率" else "")
     path = tmp_path / "plan.csv"
     with path.open("w", encoding="utf-8", newline="") as f:

@@ -32,7 +32,8 @@ def _loaded(argv: list[str]) -> set[str]:
         (["--version"], ["achievement.readers", "achievement.render", "achievement.cli._options"]),
         (
             ["judge", "--target", "1件", "--actual", "2件"],
-            ["achievement.readers", "achievement.render", "achievement.rollup", "rich"],
+            # the terminal sanitiser (achievement.render._safe) is used; no renderer is
+            ["achievement.readers", "achievement.render.text_", "achievement.rollup", "rich"],
         ),
         (["report", "--format", "md"], ["rich", "jinja2", "openpyxl", "yaml", "polars", "pyarrow"]),
     ],

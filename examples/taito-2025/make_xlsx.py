@@ -1,6 +1,7 @@
 """Write taito-2025.xlsx from taito-2025.csv, with merged cells as in the printed table.
 
 Run from anywhere: ``python examples/taito-2025/make_xlsx.py`` (needs openpyxl).
+The first row is the plan's name, the second the header.
 A blank goal, measure or initiative cell continues the one above, so each run
 of rows sharing a goal, a measure or an initiative becomes one merged cell.
 """
@@ -40,32 +41,34 @@ def runs(rows: list[list[str]], column: int) -> list[tuple[int, int]]:
 def build(source: Path, target: Path) -> None:
     """Write ``target`` (XLSX) from ``source`` (CSV)."""
     with source.open(encoding="utf-8", newline="") as f:
-        header, *rows = list(csv.reader(f))
+        (title, *_), header, *rows = list(csv.reader(f))
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "別紙"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    for cell in sheet[1]:
+    for cell in sheet[2]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for line in sheet.iter_rows(min_row=2):
+    for line in sheet.iter_rows(min_row=3):
         for cell in line:
             cell.alignment = wrap
     for column in MERGED:
         for first, last in runs(rows, column):
             if last > first:
                 sheet.merge_cells(
-                    start_row=first + 2,
-                    end_row=last + 2,
+                    start_row=first + 3,
+                    end_row=last + 3,
                     start_column=column + 1,
                     end_column=column + 1,
                 )
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3"
     book.properties.creator = "achievement"
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME

@@ -23,6 +23,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: tuple[str, ...] = (
     "achievement.cli.judge_command",
     "achievement.cli.report_command",
+    "achievement.cli.annotate_command",
     "achievement.cli.batch_command",
     "achievement.cli.compare_command",
     "achievement.cli.validate_command",

@@ -8,7 +8,7 @@ on an error that stops the run (file not found, polars not installed, ...).
 from __future__ import annotations
 
 import argparse
-import os
+import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,23 @@ def _roles(given: list[str]) -> dict[str, str]:
     return roles
 
 
+def _csv_safe(frame: Any) -> Any:
+    """The frame with every text cell that a spreadsheet would run as a formula quoted.
+
+    The same rule as the CSV report (:func:`achievement.render._safe.csv_cell`):
+    a leading ``'`` before text that starts with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return, unless it is a plain number or a dash for "none".
+    """
+    import polars as pl
+
+    from achievement.render._safe import csv_cell
+
+    texts = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    return frame.with_columns(
+        pl.col(name).map_elements(csv_cell, return_dtype=pl.String) for name in texts
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Read, judge and write the table; exit 0, or 1 when some rows have a problem."""
     source: Path = args.table
@@ -86,12 +103,9 @@ def run(args: argparse.Namespace) -> int:
         raise AchievementError(
             f"file not found: {source}", f"ファイルがありません: {source}", file=str(source)
         )
-    if target.resolve() == source.resolve():
-        raise AchievementError(
-            f"the output {target} is the input; name another file",
-            f"出力 {target} が入力と同じです。別のファイルを指定してください",
-            file=str(target),
-        )
+    from achievement.cli._output import check_not_input, write_file
+
+    check_not_input(str(target), source)
     roles = _roles(args.columns)
     from achievement.batch import judge_table  # says which extra to install when missing
     from achievement.cli._plugin_options import judge_from_args
@@ -114,27 +128,23 @@ def run(args: argparse.Namespace) -> int:
             file=str(source),
         ) from exc
     judged = judge_table(frame, columns=roles, scheme=scheme, judge=judge)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        if kind_out == ".csv":
-            judged.write_csv(partial)
-        else:
-            judged.write_parquet(partial)
-        os.replace(partial, target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise AchievementError(
-            f"cannot write {target}: {exc}", f"{target} に書き込めません: {exc}", file=str(target)
-        ) from exc
+    buffer = io.BytesIO()
+    if kind_out == ".csv":
+        _csv_safe(judged).write_csv(buffer)
+    else:
+        judged.write_parquet(buffer)
+    write_file(buffer.getvalue(), str(target))  # atomic: the previous file stays on failure
+    from achievement.render._safe import terminal_text
+
     first = 2 if kind_in == ".csv" else 1  # a CSV's header is its line 1
     problems = judged.with_row_index("row", offset=first).filter(pl.col("problem_en").is_not_null())
     for row in problems.head(20).iter_rows(named=True):
         text = row["problem_ja"] if args.lang == "ja" else row["problem_en"]
         where = f"{row['row']}行目" if args.lang == "ja" else f"row {row['row']}"
-        print(f"achievement: {source}, {where}, {text}", file=sys.stderr)
+        print(terminal_text(f"achievement: {source}, {where}, {text}"), file=sys.stderr)
     if problems.height:
         head = "行を判定できませんでした" if args.lang == "ja" else "rows could not be judged"
         print(f"achievement: {problems.height} {head}", file=sys.stderr)
     done = "行を判定しました" if args.lang == "ja" else "rows judged"
-    print(f"{judged.height} {done}: {target}")
+    print(terminal_text(f"{judged.height} {done}: {target}"))
     return 1 if problems.height else 0

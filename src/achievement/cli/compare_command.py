@@ -84,7 +84,7 @@ def _labels(lang: str) -> dict[str, str]:
 def compare_data(reports: list[Report], lang: str) -> dict[str, Any]:
     """The reports of one plan under several schemes as one table of plain data."""
     from achievement._evaluator import display
-    from achievement.render.labels import measure_label, outcome_label
+    from achievement.render.labels import capitalised, measure_label, outcome_label
 
     first = reports[0]
     names = [report.scheme.name if report.scheme else "" for report in reports]
@@ -118,7 +118,10 @@ def compare_data(reports: list[Report], lang: str) -> dict[str, Any]:
                 "title": scheme.title.get(lang),
                 "rule": scheme.rule.get(lang),
                 "counts": dict(tally.counts),
-                "grade_labels": {label: scheme.get(label).name(lang) for label in scheme.labels},
+                "grade_labels": {
+                    label: capitalised(scheme.get(label).name(lang), lang)
+                    for label in scheme.labels
+                },
                 "ungraded": tally.ungraded,
                 "rate": None if tally.rate is None else str(tally.rate),
                 "measure_grades": {

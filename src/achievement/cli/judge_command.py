@@ -8,6 +8,7 @@ from typing import Any
 
 from achievement._errors import ParseError
 from achievement.cli import OUTCOME_LABELS
+from achievement.cli._output import write_output
 from achievement.cli._plugin_options import add_plugin_options, judge_from_args
 
 
@@ -42,11 +43,13 @@ def run(args: argparse.Namespace) -> int:
         )
     except ParseError as exc:  # name the option, as the person typed it
         raise exc.located(file=None, row=None, column=f"--{exc.column}") from None
+    label = OUTCOME_LABELS[args.lang][judgment.outcome.value]
     if args.format == "json":
         data = judgment.model_dump(mode="json")
-        data["label"] = OUTCOME_LABELS[args.lang][judgment.outcome.value]
-        print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        data["label"] = label
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     else:
-        label = OUTCOME_LABELS[args.lang][judgment.outcome.value]
-        print(f"{label}: {judgment.message.get(args.lang)}")
+        text = f"{label}: {judgment.message.get(args.lang)}"
+    # The cells are echoed in the message: a terminal gets their control characters made visible.
+    write_output(text + "\n", None, args.format)
     return 0

@@ -57,6 +57,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="output format (default: from the suffix of OUT, else text) / 出力形式",
     )
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to OUT, not stdout")
+    p.add_argument(
+        "--title",
+        metavar="TEXT",
+        default=None,
+        help="the plan's name heading the report (default: from the plan) / 計画の名称",
+    )
+    p.add_argument(
+        "--detail",
+        action="store_true",
+        help="text format: also print every indicator / テキスト形式で全指標の一覧も表示",
+    )
     add_columns_option(p)
     add_limit_options(p)
     add_plugin_options(p)
@@ -87,11 +98,11 @@ def _progress_bar(total: int, lang: str) -> Iterator[Callable[[int, int], None] 
         yield advance
 
 
-def _render(report: Report, fmt: str, lang: str) -> str | bytes:
+def _render(report: Report, fmt: str, lang: str, detail: bool = False) -> str | bytes:
     from achievement.render import render
 
     try:
-        return render(report, fmt, lang=lang)
+        return render(report, fmt, lang=lang, detail=detail)
     except ModuleNotFoundError as exc:
         extra = _EXTRAS.get(fmt) or "all"
         raise AchievementError(
@@ -132,15 +143,18 @@ def run(args: argparse.Namespace) -> int:
         limits=limits_from_args(args),
     )
     tell_problems(result, args.lang)
-    scheme = resolve_scheme(args.scheme, result.plan, path, judge)
-    with _progress_bar(len(result.plan.indicators), args.lang) as advance:
+    plan = result.plan
+    if args.title is not None and args.title.strip():
+        plan = plan.model_copy(update={"title": args.title.strip()})
+    scheme = resolve_scheme(args.scheme, plan, path, judge)
+    with _progress_bar(len(plan.indicators), args.lang) as advance:
         report = evaluate_plan(
-            result.plan,
+            plan,
             judge,
             progress=advance,
             scheme=scheme,
             problems=result.problems,
             source_rows=result.rows,
         )
-    _write(_render(report, fmt, args.lang), args.output, fmt)
+    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0

@@ -93,6 +93,8 @@ _ENGLISH = {
 
 # Checked in order: the first keyword the header contains decides its field.
 _KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("判定理由", IGNORE),  # the columns `achievement annotate` adds are not the published 評価
+    ("評価区分", IGNORE),
     ("基本目標", "goal"),
     ("主要", "main"),
     ("取組状況", "note"),
@@ -291,6 +293,8 @@ def match_header(header: str) -> str | None:
     ('baseline', 'baseline', None)
     >>> match_header("KPI名"), match_header("指標名")
     ('indicator', 'indicator')
+    >>> match_header("判定理由"), match_header("評価区分")
+    ('ignore', 'ignore')
     """
     stem = _stem(header)
     english = _ENGLISH.get(stem.lower()) or _ENGLISH.get(stem.lower().removesuffix("名"))

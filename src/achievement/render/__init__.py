@@ -24,10 +24,17 @@ BINARY_FORMATS: frozenset[str] = frozenset({"xlsx"})
 _MODULES = {"text": "text_", "md": "markdown", "json": "json_", "csv": "csv_", "xlsx": "xlsx"}
 
 
-def render(report: Report, format: str = "text", *, lang: str = "ja") -> str | bytes:
-    """Render ``report`` in ``format`` (one of :data:`FORMATS`) with labels in ``lang``."""
+def render(
+    report: Report, format: str = "text", *, lang: str = "ja", detail: bool = False
+) -> str | bytes:
+    """Render ``report`` in ``format`` (one of :data:`FORMATS`) with labels in ``lang``.
+
+    ``detail`` adds the table of every indicator to the ``text`` format (the
+    other formats always have it).
+    """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     module = importlib.import_module(f"achievement.render.{_MODULES.get(format, format)}")
-    result: str | bytes = module.render(report, lang=lang)
+    options = {"detail": detail} if format == "text" else {}
+    result: str | bytes = module.render(report, lang=lang, **options)
     return result

@@ -8,29 +8,42 @@ from typing import Literal
 from achievement._evaluator import display
 from achievement._model import ActualStatus
 from achievement.render.labels import (
+    capitalised,
     goal_label,
     label,
     measure_label,
     outcome_label,
     percent,
+    ratio_percent,
+    style_label,
     yes_no,
 )
 from achievement.rollup import IndicatorResult, Report, Tally
-from achievement.schemes import GradeTally
+from achievement.schemes import Grade, GradeTally
+from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
     "DETAIL_COLUMNS",
+    "DISAGREEMENT_COLUMNS",
     "HIGHLIGHT_COLUMNS",
     "SUMMARY_COLUMNS",
+    "TEXT_DETAIL_COLUMNS",
     "SummaryRow",
     "coverage",
+    "detail_columns",
     "detail_row",
     "detail_rows",
+    "disagreement_heading",
+    "disagreement_rows",
+    "disagreements",
+    "grade_name",
     "grade_table",
     "highlight_sections",
     "problem_lines",
+    "published",
     "row_spans",
     "scheme_rule",
+    "shows_grades",
     "summary_rows",
     "title",
 ]
@@ -50,9 +63,26 @@ DETAIL_COLUMNS: tuple[str, ...] = (
     "style",
     "reason",
     "progress",
+    "degree",
     "note",
 )
 """The detail columns, as keys of :data:`~achievement.render.labels.LABELS`."""
+
+TEXT_DETAIL_COLUMNS: tuple[str, ...] = (
+    "indicator",
+    "baseline",
+    "target",
+    "actual",
+    "outcome",
+    "grade",
+    "recorded",
+    "progress",
+    "reason",
+)
+"""The detail columns the text report prints with ``--detail`` (a terminal is narrow)."""
+
+DISAGREEMENT_COLUMNS: tuple[str, ...] = ("row", "indicator", "recorded", "computed", "reason")
+"""The columns of the list of judgments that differ from the published outcome."""
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "measure_name",
@@ -70,16 +100,37 @@ SummaryKind = Literal["goal", "measure", "total", "rate"]
 def title(report: Report, lang: str) -> str:
     """The report title: the plan's title and its period, if known."""
     plan = report.plan
-    head = f"{plan.title} {label('title', lang)}" if plan.title else label("title", lang)
+    head = label("titled", lang).format(plan=plan.title) if plan.title else label("title", lang)
     if plan.baseline_year is not None and plan.target_year is not None:
         period = label("period", lang).format(baseline=plan.baseline_year, target=plan.target_year)
         head = f"{head} ({period})"
     return head
 
 
+def detail_columns(report: Report, columns: tuple[str, ...] = DETAIL_COLUMNS) -> tuple[str, ...]:
+    """``columns`` without the grade when grades are not shown (see :func:`shows_grades`)."""
+    return tuple(key for key in columns if key != "grade" or shows_grades(report))
+
+
+def grade_name(grade: Grade | None, lang: str) -> str:
+    """A grade as shown in ``lang`` (English capitalised); ``-`` for no grade."""
+    return label("none", lang) if grade is None else capitalised(grade.name(lang), lang)
+
+
+def shows_grades(report: Report) -> bool:
+    """Whether the report has grades of its own to show.
+
+    Under the default scheme (``binary``) a grade is the outcome itself, so its
+    distribution would repeat the summary table: it is not shown.
+    """
+    scheme = report.scheme
+    return scheme is not None and report.grades is not None and scheme.name != DEFAULT_SCHEME
+
+
 def detail_row(result: IndicatorResult, lang: str) -> dict[str, str]:
-    """One result as text, by :data:`DETAIL_COLUMNS` key."""
+    """One result as text, by :data:`DETAIL_COLUMNS` key (and ``row``)."""
     entry, judgment = result.entry, result.judgment
+    measured = result.measurements
     actual = display(entry.indicator.actual.value)
     if entry.indicator.actual.status is ActualStatus.PROJECTED:
         actual = f"{actual} ({label('projected', lang)})"
@@ -92,14 +143,58 @@ def detail_row(result: IndicatorResult, lang: str) -> dict[str, str]:
         "target": display(entry.indicator.target.value),
         "actual": actual,
         "outcome": outcome_label(judgment.outcome, lang),
-        "grade": label("none", lang) if result.grade is None else result.grade.name(lang),
-        "recorded": outcome_label(entry.recorded, lang),
+        "grade": grade_name(result.grade, lang),
+        "recorded": published(result, lang),
         "agrees": yes_no(result.agrees, lang),
-        "style": judgment.style or label("none", lang),
+        "style": style_label(judgment.style, lang),
         "reason": judgment.message.get(lang),
-        "progress": label("none", lang) if result.progress is None else f"{result.progress:.2f}",
+        "progress": ratio_percent(result.progress, lang),
+        "degree": ratio_percent(None if measured is None else measured.degree, lang),
         "note": entry.note,
+        "row": label("none", lang) if entry.row is None else str(entry.row),
     }
+
+
+def published(result: IndicatorResult, lang: str) -> str:
+    """The published outcome in ``lang`` (〇 reads as 達成, Achieved); text the reader could
+    not read as an outcome as written; ``-`` when none was published."""
+    entry = result.entry
+    if entry.recorded is None and entry.recorded_text and entry.recorded_text.strip():
+        return entry.recorded_text.strip()
+    return outcome_label(entry.recorded, lang)
+
+
+def disagreements(report: Report) -> list[IndicatorResult]:
+    """The results whose computed outcome differs from the outcome the plan published."""
+    return [result for result in report.results if result.agrees is False]
+
+
+def disagreement_heading(report: Report, lang: str) -> list[str]:
+    """The sentences every report opens with: how many judgments differ from the published ones.
+
+    When the plan published no outcome, it says so instead of claiming agreement;
+    indicators without a published outcome are counted when some others have one.
+    """
+    published_count = sum(1 for r in report.results if r.agrees is not None)
+    if report.results and published_count == 0:
+        return [label("nothing_published", lang)]
+    lines = [label("disagreement_count", lang).format(count=len(disagreements(report)))]
+    unpublished = len(report.results) - published_count
+    if unpublished:
+        lines.append(label("unpublished", lang).format(count=unpublished))
+    return lines
+
+
+def disagreement_rows(report: Report, lang: str) -> list[dict[str, str]]:
+    """The judgments that differ from the published outcome, as text by column key."""
+    rows = []
+    for result in disagreements(report):
+        row = detail_row(result, lang)
+        row["computed"] = row["outcome"]
+        if shows_grades(report) and result.grade is not None:
+            row["computed"] = f"{row['outcome']} ({row['grade']})"
+        rows.append(row)
+    return rows
 
 
 def detail_rows(report: Report, lang: str) -> list[dict[str, str]]:
@@ -134,10 +229,12 @@ class SummaryRow:
         ]
 
 
-def summary_rows(report: Report, lang: str) -> Iterator[SummaryRow]:
-    """The summary table as the seed lays it out: each goal, its measures, the total, the rate.
+def summary_rows(report: Report, lang: str, *, rate_row: bool = False) -> Iterator[SummaryRow]:
+    """The summary table as the seed lays it out: each goal, its measures, the total.
 
-    A plan without goals (no goal column) has no goal rows.
+    A plan without goals (no goal column) has no goal rows.  ``rate_row`` adds the
+    seed's 達成率 row, for a layout without a rate column (the workbook's); where the
+    table has a rate column it would repeat the total's.
     """
     for goal in report.goals:
         if goal.goal.title or goal.goal.number is not None:
@@ -145,7 +242,8 @@ def summary_rows(report: Report, lang: str) -> Iterator[SummaryRow]:
         for measure in goal.measures:
             yield SummaryRow("measure", measure_label(measure.measure, lang), measure.tally)
     yield SummaryRow("total", label("total", lang), report.totals)
-    yield SummaryRow("rate", label("rate", lang), report.totals)
+    if rate_row:
+        yield SummaryRow("rate", label("rate", lang), report.totals)
 
 
 HIGHLIGHT_COLUMNS: tuple[str, ...] = (
@@ -186,9 +284,9 @@ def problem_lines(report: Report, lang: str) -> list[str]:
 
 
 def scheme_rule(report: Report, lang: str) -> str:
-    """The grading scheme's rule in words, with its source, as printed next to the results."""
+    """The grading scheme's rule in words, with its source, printed under the grade table."""
     scheme = report.scheme
-    if scheme is None:
+    if scheme is None or not shows_grades(report):
         return ""
     text = f"{label('scheme', lang)}: {scheme.rule.get(lang)}"
     if scheme.source is not None:
@@ -201,15 +299,16 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
 
     Columns: the scope, one count per grade of the scheme (best first), the
     indicators without a grade, the scheme's rate and, when the scheme grades
-    measures, the measure's own grade.
+    measures, the measure's own grade.  Empty under the default scheme, whose
+    grades are the outcomes the summary already counts (see :func:`shows_grades`).
     """
     scheme = report.scheme
-    if scheme is None or report.grades is None:
+    if scheme is None or report.grades is None or not shows_grades(report):
         return [], []
     per_measure = scheme.per_measure
     header = [
         label("scope", lang),
-        *scheme.labels_in(lang),
+        *(capitalised(name, lang) for name in scheme.labels_in(lang)),
         label("ungraded", lang),
         label("grade_rate", lang),
     ]
@@ -233,9 +332,7 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
     for goal in report.goals:
         rows.append(("goal", cells(goal_label(goal.goal, lang), goal.grades)))
         for measure in goal.measures:
-            own = None if measure.grade is None else measure.grade.name(lang)
-            if per_measure and own is None:
-                own = label("none", lang)
+            own = grade_name(measure.grade, lang) if per_measure else None
             rows.append(
                 ("measure", cells(measure_label(measure.measure, lang), measure.grades, own))
             )

@@ -1,22 +1,45 @@
-"""CSV: one row per indicator, with a header row of labels."""
+"""CSV: the title, the count of judgments that differ from the published outcome, then one
+row per indicator under a header row of labels.
+
+The lines above the header are the plan's name and the count (one cell each), as a city's
+own tables have a title above the header; the rows that differ from the published outcome
+come first, then the others, each in plan order, with the row of the source in ``行``.
+"""
 
 from __future__ import annotations
 
 import io
 
 from achievement.render._safe import csv_writer
-from achievement.render._view import DETAIL_COLUMNS, detail_rows
+from achievement.render._view import (
+    DETAIL_COLUMNS,
+    detail_columns,
+    detail_row,
+    disagreement_heading,
+    title,
+)
 from achievement.render.labels import label
 from achievement.rollup import Report
 
-__all__ = ["render"]
+__all__ = ["COLUMNS", "render"]
+
+COLUMNS: tuple[str, ...] = ("row", *DETAIL_COLUMNS)
+"""The columns of the CSV, as label keys: the source row, then the detail columns (the
+grade only under a scheme other than ``binary``)."""
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
-    """The detail rows as CSV (RFC 4180 quoting, ``\\r\\n`` line ends)."""
+    """The report as CSV (RFC 4180 quoting, ``\\r\\n`` line ends)."""
     out = io.StringIO()
     writer = csv_writer(out)
-    writer.writerow([label(key, lang) for key in DETAIL_COLUMNS])
-    for row in detail_rows(report, lang):
-        writer.writerow([row[key] for key in DETAIL_COLUMNS])
+    writer.writerow([title(report, lang)])
+    for line in disagreement_heading(report, lang):
+        writer.writerow([line])
+    writer.writerow([])
+    keys = detail_columns(report, COLUMNS)
+    writer.writerow([label(key, lang) for key in keys])
+    ordered = sorted(report.results, key=lambda result: result.agrees is not False)
+    for result in ordered:
+        row = detail_row(result, lang)
+        writer.writerow([row[key] for key in keys])
     return out.getvalue()

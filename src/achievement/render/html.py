@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from achievement.render._view import (
-    DETAIL_COLUMNS,
+    DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
     coverage,
+    detail_columns,
     detail_rows,
+    disagreement_heading,
+    disagreement_rows,
     grade_table,
     highlight_sections,
     problem_lines,
@@ -21,13 +24,16 @@ from achievement.render._view import (
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
 
-__all__ = ["Bar", "chart_bars", "render"]
+__all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "render"]
 
-CHART_WIDTH = 360
-"""The width of the longest bar, in SVG user units."""
+CHART_WIDTH = 480
+"""The width of the plot (the longest bar), in SVG user units."""
 
 ROW_HEIGHT = 26
 """The height of one measure's row in the chart."""
+
+LABEL_WIDTH = 420
+"""The room left of the bars for the measures' names."""
 
 
 @dataclass(frozen=True)
@@ -37,17 +43,74 @@ class Bar:
     number: str
     label: str
     y: int
-    achieved: int
-    not_achieved: int
-    not_evaluable: int
+    achieved: float
+    not_achieved: float
+    not_evaluable: float
     counts: tuple[int, int, int]
     rate: str
 
 
-def chart_bars(report: Report, lang: str) -> list[Bar]:
-    """The bars of the chart, one per measure, scaled to the measure with most indicators."""
+@dataclass(frozen=True)
+class Tick:
+    """One mark of the count axis: where it is drawn and the count it stands for."""
+
+    x: float
+    value: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The chart's geometry: the count axis under the bars, scaled to the largest measure."""
+
+    most: int
+    left: int
+    plot_width: int
+    plot_height: int
+    width: int
+    height: int
+    ticks: tuple[Tick, ...]
+
+
+def _step(most: int) -> int:
+    """The count between two ticks: 1, 2 or 5 times a power of ten, for at most 10 ticks.
+
+    >>> _step(4), _step(12), _step(40), _step(130)
+    (1, 2, 5, 20)
+    """
+    scale = 1
+    while True:
+        for step in (1, 2, 5):
+            if most <= 10 * step * scale:
+                return step * scale
+        scale *= 10
+
+
+def chart_geometry(report: Report) -> Chart:
+    """The axis of the chart: one unit of length per indicator, ticks at round counts."""
     most = max((m.tally.indicators for m in report.measures), default=0) or 1
-    unit = CHART_WIDTH // most
+    step = _step(most)
+    top = -(-most // step) * step
+    unit = CHART_WIDTH / top
+    plot_height = len(report.measures) * ROW_HEIGHT + 4
+    ticks = tuple(
+        Tick(x=round(LABEL_WIDTH + value * unit, 1), value=value)
+        for value in range(0, top + 1, step)
+    )
+    return Chart(
+        most=top,
+        left=LABEL_WIDTH,
+        plot_width=CHART_WIDTH,
+        plot_height=plot_height,
+        width=LABEL_WIDTH + CHART_WIDTH + 70,
+        height=plot_height + 44,
+        ticks=ticks,
+    )
+
+
+def chart_bars(report: Report, lang: str) -> list[Bar]:
+    """The bars of the chart, one per measure: each stacks its counts by outcome on the axis."""
+    chart = chart_geometry(report)
+    unit = CHART_WIDTH / chart.most
     bars = []
     for index, summary in enumerate(report.measures):
         tally = summary.tally
@@ -56,9 +119,9 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
                 number="" if summary.measure.number is None else str(summary.measure.number),
                 label=measure_label(summary.measure, lang),
                 y=index * ROW_HEIGHT,
-                achieved=tally.achieved * unit,
-                not_achieved=tally.not_achieved * unit,
-                not_evaluable=tally.not_evaluable * unit,
+                achieved=round(tally.achieved * unit, 1),
+                not_achieved=round(tally.not_achieved * unit, 1),
+                not_evaluable=round(tally.not_evaluable * unit, 1),
                 counts=(tally.achieved, tally.not_achieved, tally.not_evaluable),
                 rate=percent(tally.rate, lang),
             )
@@ -94,8 +157,12 @@ def render(report: Report, *, lang: str = "ja") -> str:
             "unique_indicators",
             "grades",
             "problems",
+            "disagreements",
+            "chart_caption",
+            "chart_axis",
         )
     }
+    keys = detail_columns(report)
     grade_header, grade_rows = grade_table(report, lang)
     return template.render(
         lang=lang,
@@ -104,15 +171,21 @@ def render(report: Report, *, lang: str = "ja") -> str:
         summary_header=[label(key, lang) for key in SUMMARY_COLUMNS],
         summary=[(row.kind, row.cells(lang)) for row in summary_rows(report, lang)],
         bars=chart_bars(report, lang),
-        chart_width=CHART_WIDTH,
-        row_height=ROW_HEIGHT,
+        chart=chart_geometry(report),
+        disagreement_lines=disagreement_heading(report, lang),
+        disagreements=disagreement_rows(report, lang),
+        disagreement_header=[label(key, lang) for key in DISAGREEMENT_COLUMNS],
+        disagreement_keys=DISAGREEMENT_COLUMNS,
+        wide_keys=("reason", "note"),
+        short_keys=("outcome", "recorded", "agrees", "style", "progress", "degree", "grade"),
         highlight_header=[label(key, lang) for key in HIGHLIGHT_COLUMNS],
         highlight_keys=HIGHLIGHT_COLUMNS,
         highlights=highlight_sections(report, lang),
         rule=report.highlights.rule.get(lang),
-        detail_header=[label(key, lang) for key in DETAIL_COLUMNS],
-        detail_keys=DETAIL_COLUMNS,
+        detail_header=[label(key, lang) for key in keys],
+        detail_keys=keys,
         detail=detail_rows(report, lang),
+        detail_disagrees=[result.agrees is False for result in report.results],
         goal_spans=row_spans([r.entry.goal for r in report.results]),
         measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
         totals=report.totals,

@@ -1,8 +1,10 @@
-"""JSON: one object with the plan, every indicator, the tallies and the highlights.
+"""JSON: one object with the plan, the tallies, every indicator and the highlights.
 
-Keys are sorted, text is not escaped to ASCII and numbers that are ``Decimal``
-are written as strings (``"71.4"``), so the same report always gives the same
-bytes.
+Keys come in the order of the report (plan, disagreements, totals, goals,
+measures, indicators, problems, then the highlights, the scheme and the rules;
+``achievement schema --report`` prints the JSON Schema), text is not escaped to
+ASCII and numbers that are ``Decimal`` are written as strings (``"71.4"``,
+exact), so the same report always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from typing import Any
 
 from achievement._evaluator import display
 from achievement._plan import Goal, Measure
-from achievement.render._view import scheme_rule
+from achievement.render._view import disagreements, grade_name, scheme_rule
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
 
-__all__ = ["chunks", "render", "to_data"]
+__all__ = ["KEYS", "chunks", "render", "to_data"]
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -77,7 +79,7 @@ def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
         "rule": scheme.rule.get(lang),
         "source": None if scheme.source is None else scheme.source.get(lang),
         "labels": list(scheme.labels),
-        "grade_labels": {name: scheme.label_of(scheme.get(name), lang) for name in scheme.labels},
+        "grade_labels": {name: grade_name(scheme.get(name), lang) for name in scheme.labels},
         "achieved": [grade.label for grade in scheme.grades if grade.achieved],
     }
 
@@ -108,7 +110,10 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         "outcome": judgment.outcome.value,
         "grade": None if result.grade is None else result.grade.label,
         "measurements": _measurements(result.measurements),
-        "reason": {"code": judgment.reason.code, "params": dict(judgment.reason.params)},
+        "reason": {
+            "code": judgment.reason.code,
+            "params": dict(sorted(judgment.reason.params.items())),
+        },
         "message": judgment.message.get(lang),
         "direction": None if judgment.direction is None else judgment.direction.value,
         "direction_source": (
@@ -136,9 +141,50 @@ def _pointer(result: IndicatorResult) -> dict[str, Any]:
     }
 
 
+def _disagreements(report: Report, lang: str) -> dict[str, Any]:
+    differing = disagreements(report)
+    return {
+        "count": len(differing),
+        "unpublished": sum(1 for r in report.results if r.agrees is None),
+        "indicators": [
+            {
+                "row": r.entry.row,
+                "name": r.entry.indicator.name,
+                "published": None if r.entry.recorded is None else r.entry.recorded.value,
+                "published_text": r.entry.recorded_text,
+                "computed": r.outcome.value,
+                "grade": None if r.grade is None else r.grade.label,
+                "reason": r.judgment.message.get(lang),
+            }
+            for r in differing
+        ],
+    }
+
+
 def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
-    """The report as plain JSON data; messages and the rule in ``lang``."""
-    return {**_head(report, lang), "indicators": [_indicator(r, lang) for r in report.results]}
+    """The report as plain JSON data, keys in report order; messages and rules in ``lang``."""
+    head = _head(report, lang)
+    return {
+        key: [_indicator(r, lang) for r in report.results] if key == "indicators" else head[key]
+        for key in KEYS
+    }
+
+
+KEYS: tuple[str, ...] = (
+    "plan",
+    "lang",
+    "disagreements",
+    "totals",
+    "goals",
+    "measures",
+    "indicators",
+    "problems",
+    "source_rows",
+    "highlights",
+    "scheme",
+    "rules",
+)
+"""The keys of the report, in the order they are written."""
 
 
 def _head(report: Report, lang: str) -> dict[str, Any]:
@@ -151,19 +197,12 @@ def _head(report: Report, lang: str) -> dict[str, Any]:
             "target_year": plan.target_year,
         },
         "lang": lang,
-        "source_rows": report.source_rows,
-        "problems": [
-            {
-                "file": p.file,
-                "row": p.row,
-                "column": p.column,
-                "text": p.text,
-                "code": p.code,
-                "severity": p.severity,
-                "message": p.message.get(lang),
-            }
-            for p in report.problems
-        ],
+        "disagreements": _disagreements(report, lang),
+        "totals": {
+            **_tally(report.totals),
+            "unique_indicators": report.unique_indicators,
+            "grades": _grades(report.grades),
+        },
         "goals": [
             {
                 **_goal(g.goal),
@@ -183,16 +222,24 @@ def _head(report: Report, lang: str) -> dict[str, Any]:
             }
             for m in report.measures
         ],
-        "totals": {
-            **_tally(report.totals),
-            "unique_indicators": report.unique_indicators,
-            "grades": _grades(report.grades),
-        },
-        "scheme": _scheme(report, lang),
+        "problems": [
+            {
+                "file": p.file,
+                "row": p.row,
+                "column": p.column,
+                "text": p.text,
+                "code": p.code,
+                "severity": p.severity,
+                "message": p.message.get(lang),
+            }
+            for p in report.problems
+        ],
+        "source_rows": report.source_rows,
         "highlights": {
             "achieved": [_pointer(r) for r in report.highlights.achieved],
             "not_achieved": [_pointer(r) for r in report.highlights.not_achieved],
         },
+        "scheme": _scheme(report, lang),
         "rules": {
             "rate": label("rate_rule", lang),
             "highlights": report.highlights.rule.get(lang),
@@ -202,7 +249,7 @@ def _head(report: Report, lang: str) -> dict[str, Any]:
 
 
 def _dumps(value: object, depth: int) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)
+    text = json.dumps(value, ensure_ascii=False, indent=2)
     return text.replace("\n", "\n" + "  " * depth)
 
 
@@ -213,7 +260,7 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
     written without building the whole document in memory.
     """
     head = _head(report, lang)
-    keys = sorted([*head, "indicators"])
+    keys = KEYS
     yield "{"
     for number, key in enumerate(keys):
         yield "\n  " + json.dumps(key, ensure_ascii=False) + ": "
@@ -231,5 +278,5 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
-    """The report as one JSON object, keys sorted, ending with a newline."""
+    """The report as one JSON object, keys in report order, ending with a newline."""
     return "".join(chunks(report, lang=lang))

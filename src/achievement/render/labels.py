@@ -3,24 +3,31 @@
 >>> label("rate", "ja"), label("rate", "en")
 ('達成率', 'Achievement rate')
 >>> outcome_label("not_evaluable", "en")
-'not evaluable'
+'Not evaluable'
+>>> style_label("threshold", "ja"), style_label("deadline", "en")
+('閾値', 'Deadline')
+>>> ratio_percent(Decimal("0.2"), "ja")
+'20.0%'
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from achievement._model import LocalizedText, Outcome
 from achievement._plan import Goal, Measure
 
 __all__ = [
     "LABELS",
+    "capitalised",
     "goal_label",
     "label",
     "measure_label",
     "outcome_label",
     "percent",
+    "ratio_percent",
+    "style_label",
     "yes_no",
 ]
 
@@ -31,6 +38,7 @@ def _t(ja: str, en: str) -> LocalizedText:
 
 LABELS: Mapping[str, LocalizedText] = {
     "title": _t("達成状況", "Achievement report"),
+    "titled": _t("{plan} 達成状況", "{plan}: achievement report"),
     "summary": _t("計画事業の達成状況", "Achievement by goal and measure"),
     "detail": _t("評価指標の一覧", "Indicators"),
     "chart": _t("施策別の達成状況", "Chart of achievement by measure"),
@@ -49,10 +57,13 @@ LABELS: Mapping[str, LocalizedText] = {
     "outcome": _t("評価", "Outcome"),
     "outcomes": _t("達成状況", "Outcomes"),
     "recorded": _t("公表された評価", "Published outcome"),
+    "computed": _t("判定", "Computed outcome"),
     "agrees": _t("一致", "Agrees"),
     "style": _t("評価方式", "Style"),
     "reason": _t("理由", "Reason"),
     "progress": _t("進捗率", "Progress"),
+    "degree": _t("達成度", "Achievement degree"),
+    "change": _t("変化率", "Change"),
     "note": _t("取組状況等", "Notes"),
     "row": _t("行", "Row"),
     "achieved": _t("達成", "Achieved"),
@@ -66,8 +77,8 @@ LABELS: Mapping[str, LocalizedText] = {
     ),
     "highlights_achieved": _t("達成している主な評価指標", "Main achieved indicators"),
     "highlights_not_achieved": _t("未達成の主な評価指標", "Main indicators not achieved"),
-    "yes": _t("はい", "yes"),
-    "no": _t("いいえ", "no"),
+    "yes": _t("はい", "Yes"),
+    "no": _t("いいえ", "No"),
     "none": _t("―", "-"),
     "period": _t("{baseline}年度 → {target}年度", "FY{baseline} to FY{target}"),
     "fiscal_year": _t("{year}年度", "FY{year}"),
@@ -86,6 +97,38 @@ LABELS: Mapping[str, LocalizedText] = {
     "grade_rate": _t("区分による達成率", "Rate by grade"),
     "measure_grade": _t("施策の区分", "Measure grade"),
     "scheme_source": _t("出典", "Source"),
+    "disagreements": _t(
+        "公表された評価と異なる判定", "Judgments that differ from the published outcome"
+    ),
+    "disagreement_count": _t(
+        "公表された評価と判定が異なる評価指標: {count}件",
+        "Indicators whose computed outcome differs from the published one: {count}",
+    ),
+    "nothing_published": _t(
+        "表に公表された評価の列がないため、判定との照合はしていません。",
+        "The table has no published outcome column, so no judgment was reconciled with one.",
+    ),
+    "unpublished": _t(
+        "公表された評価がない評価指標: {count}件(照合していません)",
+        "Indicators without a published outcome: {count} (not reconciled)",
+    ),
+    "chart_caption": _t(
+        "棒の長さは施策ごとの評価指標数を評価別に積み上げたもの、右の数字は達成率です。",
+        "Each bar stacks a measure's indicators by outcome (its length is the count); "
+        "the figure to its right is the achievement rate.",
+    ),
+    "chart_axis": _t("評価指標数", "Indicators"),
+    "style_threshold": _t("閾値", "Threshold"),
+    "style_direction": _t("方向", "Direction"),
+    "style_cumulative": _t("累計", "Cumulative"),
+    "style_ordinal": _t("段階", "Ordinal"),
+    "style_deadline": _t("期限", "Deadline"),
+    "reason_column": _t("判定理由", "Reason for the judgment"),
+    "annotate_differs": _t(
+        "公表された評価は{published}ですが、判定は{computed}です: {reason}",
+        "the published outcome is {published} but the judgment is {computed}: {reason}",
+    ),
+    "plan": _t("計画", "Plan"),
 }
 """Every label, by key."""
 
@@ -105,8 +148,7 @@ def outcome_label(outcome: Outcome | str | None, lang: str) -> str:
     """達成 / 未達成 / 評価不能 (or English), ``-`` for ``None``."""
     if outcome is None:
         return label("none", lang)
-    text = label(_OUTCOME_KEYS[Outcome(outcome)], lang)
-    return text if lang == "ja" else text.lower()
+    return label(_OUTCOME_KEYS[Outcome(outcome)], lang)
 
 
 def yes_no(value: bool | None, lang: str) -> str:
@@ -117,6 +159,30 @@ def yes_no(value: bool | None, lang: str) -> str:
 def percent(rate: Decimal | None, lang: str) -> str:
     """``71.4%``, or ``-`` when there is no rate."""
     return label("none", lang) if rate is None else f"{rate}%"
+
+
+def ratio_percent(ratio: Decimal | None, lang: str) -> str:
+    """A ratio (``0.2``) as a percentage to one place (``20.0%``); ``-`` when undefined."""
+    if ratio is None or not ratio.is_finite():
+        return label("none", lang)
+    return f"{(ratio * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
+def style_label(style: str | None, lang: str) -> str:
+    """The name of a target style in ``lang`` (閾値 / Threshold ...); a plugin's as it names it."""
+    if style is None:
+        return label("none", lang)
+    key = f"style_{style}"
+    return label(key, lang) if key in LABELS else style
+
+
+def capitalised(text: str, lang: str) -> str:
+    """English text with its first letter in capitals, as every English label is written.
+
+    >>> capitalised("met A", "en"), capitalised("達成", "ja")
+    ('Met A', '達成')
+    """
+    return text[:1].upper() + text[1:] if lang == "en" else text
 
 
 def goal_label(goal: Goal, lang: str) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from achievement.render._safe import markdown_text
 from achievement.render._view import (
-    DETAIL_COLUMNS,
+    DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
     coverage,
+    detail_columns,
     detail_rows,
+    disagreement_heading,
+    disagreement_rows,
     grade_table,
     highlight_sections,
     problem_lines,
@@ -35,12 +38,24 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
-    """The report as a Markdown document."""
-    lines = [f"# {markdown_text(title(report, lang))}", "", f"## {label('summary', lang)}", ""]
+    """The report as a Markdown document: the judgments that differ from the published
+    outcome first, then the summary, the grades, the highlights and the detail."""
+    lines = [f"# {markdown_text(title(report, lang))}", ""]
+    for line in disagreement_heading(report, lang):
+        lines += [_cell(line), ""]
+    differing = disagreement_rows(report, lang)
+    if differing:
+        lines += [f"## {label('disagreements', lang)}", ""]
+        lines += _table(
+            [label(key, lang) for key in DISAGREEMENT_COLUMNS],
+            [[row[key] for key in DISAGREEMENT_COLUMNS] for row in differing],
+        )
+        lines.append("")
+    lines += [f"## {label('summary', lang)}", ""]
     rows: list[list[str]] = []
     for row in summary_rows(report, lang):
         cells = row.cells(lang)
-        if row.kind in ("goal", "total", "rate"):
+        if row.kind in ("goal", "total"):
             cells[0] = f"**{cells[0]}**"
         rows.append(cells)
     lines += _table([label(key, lang) for key in SUMMARY_COLUMNS], rows)
@@ -75,8 +90,9 @@ def render(report: Report, *, lang: str = "ja") -> str:
         )
         lines.append("")
     lines += [report.highlights.rule.get(lang), "", f"## {label('detail', lang)}", ""]
+    keys = detail_columns(report)
     lines += _table(
-        [label(key, lang) for key in DETAIL_COLUMNS],
-        [[row[key] for key in DETAIL_COLUMNS] for row in detail_rows(report, lang)],
+        [label(key, lang) for key in keys],
+        [[row[key] for key in keys] for row in detail_rows(report, lang)],
     )
     return "\n".join(lines) + "\n"

@@ -7,13 +7,19 @@ from typing import TYPE_CHECKING
 
 from achievement.render._safe import terminal_text
 from achievement.render._view import (
+    DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    TEXT_DETAIL_COLUMNS,
     coverage,
+    detail_rows,
+    disagreement_heading,
+    disagreement_rows,
     grade_table,
     highlight_sections,
     problem_lines,
     scheme_rule,
+    shows_grades,
     summary_rows,
     title,
 )
@@ -22,6 +28,7 @@ from achievement.rollup import Report
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 __all__ = ["WIDTH", "plain_console", "render"]
 
@@ -52,12 +59,51 @@ def plain_console(width: int = WIDTH) -> tuple[Console, io.StringIO]:
     return console, out
 
 
-def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
-    """The summary table, the highlights and the rule that chose them, as plain text."""
+_SHORT = frozenset(
+    {"row", "outcome", "computed", "recorded", "grade", "progress", "degree", "agrees", "style"}
+)
+"""Columns of a word or a figure, never folded: their width is their text's."""
+
+
+def _rows_table(
+    heading: str, keys: tuple[str, ...], rows: list[dict[str, str]], lang: str
+) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=heading, box=box.SQUARE, expand=True)
+    for key in keys:
+        if key in _SHORT:
+            table.add_column(label(key, lang), no_wrap=True)
+        else:
+            ratio = 4 if key in ("reason", "note") else 3 if key == "indicator" else 1
+            table.add_column(label(key, lang), overflow="fold", ratio=ratio)
+
+    for cells in rows:
+        table.add_row(*(cells[key] for key in keys))
+    return table
+
+
+def render(report: Report, *, lang: str = "ja", width: int = WIDTH, detail: bool = False) -> str:
+    """The report as plain text.
+
+    The title; how many judgments differ from the published outcome, and which;
+    the summary table; the problems; the grade distribution (under a scheme other
+    than ``binary``); the highlights and the rule that chose them; with ``detail``,
+    every indicator in :data:`~achievement.render._view.TEXT_DETAIL_COLUMNS`.
+    """
     from rich import box
     from rich.table import Table
 
     console, out = plain_console(width)
+    console.print(title(report, lang))
+    for line in disagreement_heading(report, lang):
+        console.print(line)
+    differing = disagreement_rows(report, lang)
+    if differing:
+        console.print(
+            _rows_table(label("disagreements", lang), DISAGREEMENT_COLUMNS, differing, lang)
+        )
     summary = Table(title=label("summary", lang), box=box.SQUARE, show_lines=False)
     for number, key in enumerate(SUMMARY_COLUMNS):
         summary.add_column(
@@ -68,9 +114,8 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
         following = rows[index + 1].kind if index + 1 < len(rows) else None
         summary.add_row(
             *row.cells(lang),
-            end_section=row.kind == "goal" or following in ("goal", "total", "rate"),
+            end_section=row.kind == "goal" or following in ("goal", "total"),
         )
-    console.print(title(report, lang))
     console.print(summary)
     console.print(f"{label('unique_indicators', lang)}: {report.unique_indicators}")
     console.print(label("rate_rule", lang))
@@ -94,11 +139,9 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH) -> str:
         console.print(grades)
         console.print(scheme_rule(report, lang))
     for heading, section in highlight_sections(report, lang):
-        table = Table(title=heading, box=box.SQUARE)
-        for key in HIGHLIGHT_COLUMNS:
-            table.add_column(label(key, lang), overflow="fold")
-        for cells in section:
-            table.add_row(*(cells[key] for key in HIGHLIGHT_COLUMNS))
-        console.print(table)
+        console.print(_rows_table(heading, HIGHLIGHT_COLUMNS, section, lang))
     console.print(report.highlights.rule.get(lang))
+    if detail:
+        keys = tuple(k for k in TEXT_DETAIL_COLUMNS if k != "grade" or shows_grades(report))
+        console.print(_rows_table(label("detail", lang), keys, detail_rows(report, lang), lang))
     return terminal_text(out.getvalue())

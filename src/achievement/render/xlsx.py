@@ -1,5 +1,11 @@
 """XLSX: a summary sheet laid out like the seed's イ table and a detail sheet like its 別紙.
 
+The summary sheet opens with the plan's name and the judgments that differ from
+the published outcome.  Both sheets print on A4 landscape, fitted to the page
+width, with their header rows repeated on every page and the plan's name in the
+page header; panes are frozen under the headers, columns are as wide as their
+Japanese text, and counts, rates, progress and achievement degree are numbers.
+
 Workbook properties carry a fixed date and every part of the archive a fixed
 time stamp, so the same report always gives the same bytes.
 """
@@ -8,16 +14,19 @@ from __future__ import annotations
 
 import datetime
 import io
+import unicodedata
 import zipfile
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from achievement.render._safe import safe_sheets, safe_workbook
 from achievement.render._view import (
-    DETAIL_COLUMNS,
     HIGHLIGHT_COLUMNS,
     coverage,
+    detail_columns,
     detail_rows,
+    disagreement_heading,
+    disagreement_rows,
     grade_table,
     highlight_sections,
     problem_lines,
@@ -32,12 +41,15 @@ from achievement.rollup import Report
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["FIXED_TIME", "render"]
+__all__ = ["FIXED_TIME", "render", "text_width"]
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 """The creation and modification time written into every workbook."""
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_DISAGREES = "FFF4CE"
+"""The fill of a row whose computed outcome differs from the published one."""
+
 _WIDTHS = {
     "goal": 24,
     "measure": 24,
@@ -53,8 +65,49 @@ _WIDTHS = {
     "style": 12,
     "reason": 50,
     "progress": 10,
+    "degree": 10,
     "note": 50,
 }
+"""The widest each detail column gets, in characters; narrower when its text is."""
+
+
+def text_width(text: str) -> int:
+    """The width of the longest line of ``text`` in Excel character units: 2 for a wide
+    (Japanese) character, 1 for others.
+
+    >>> text_width("達成率"), text_width("71.4%"), text_width("ab\\n評価指標")
+    (6, 5, 8)
+    """
+    return max(
+        (
+            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+            for line in text.splitlines()
+        ),
+        default=0,
+    )
+
+
+def _print_setup(sheet: Worksheet, title_rows: str, heading: str) -> None:
+    """A4 landscape, fitted to the page width, ``title_rows`` repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.header_footer import HeaderFooterItem
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    setup = sheet.sheet_properties.pageSetUpPr
+    if setup is None:
+        setup = sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
+    sheet.print_title_rows = title_rows
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    header = sheet.oddHeader if sheet.oddHeader is not None else HeaderFooterItem()
+    footer = sheet.oddFooter if sheet.oddFooter is not None else HeaderFooterItem()
+    header.center.text = heading.replace("&", "&&")
+    footer.center.text = "&P / &N"
+    sheet.oddHeader, sheet.oddFooter = header, footer
 
 
 def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
@@ -68,9 +121,16 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
 
     sheet["A1"] = title(report, lang)
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = label("summary", lang)
+    for line in disagreement_heading(report, lang):
+        sheet.append([line])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    differing = disagreement_rows(report, lang)
+    if differing:
+        _disagreements(sheet, differing, lang, head_fill, border)
     sheet.append([])
-    first = 4
+    sheet.append([label("summary", lang)])
+    sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    first = sheet.max_row + 1
     sheet.append(
         [
             label("measure_name", lang),
@@ -101,7 +161,7 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
                 border,
             )
     at = first + 1  # the last row written; counted, not asked of openpyxl
-    for row in summary_rows(report, lang):
+    for row in summary_rows(report, lang, rate_row=True):
         tally = row.tally
         at += 1
         if row.kind == "goal":
@@ -155,9 +215,53 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.append([report.highlights.rule.get(lang)])
     _grades(sheet, report, lang, first)
-    sheet.column_dimensions["A"].width = 56
+    names = [row.label for row in summary_rows(report, lang)]
+    names += [row["indicator"] for row in disagreement_rows(report, lang)]
+    sheet.column_dimensions["A"].width = min(max(24, *map(text_width, names)) + 2, 60)
     for column in "BCDE":
         sheet.column_dimensions[column].width = 12
+    # the header rows stay in view, unless a long list of disagreements sits above them
+    sheet.freeze_panes = f"B{first + 2}" if first <= _FREEZE_WITHIN else "B1"
+    _print_setup(sheet, f"{first}:{first + 1}", title(report, lang))
+
+
+_DISAGREEMENT_LAYOUT = ("indicator", "row", "recorded", "computed", "reason")
+"""The disagreement columns as the summary sheet lays them out: the name in the wide
+column A, the reason last, merged over :data:`_REASON_SPAN` columns."""
+
+_REASON_SPAN = 7
+
+_FREEZE_WITHIN = 16
+"""The lowest row the summary's header may start on for the rows above it to be frozen."""
+
+
+def _disagreements(
+    sheet: Worksheet, rows: list[dict[str, str]], lang: str, head_fill: Any, border: Any
+) -> None:
+    """The judgments that differ from the published outcome, above the summary table."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet.append([label("disagreements", lang)])
+    sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    last = len(_DISAGREEMENT_LAYOUT) + _REASON_SPAN - 1
+    sheet.append([label(key, lang) for key in _DISAGREEMENT_LAYOUT])
+    for cell in sheet[sheet.max_row][:last]:
+        cell.fill, cell.font, cell.border = head_fill, Font(bold=True), border
+    reason = len(_DISAGREEMENT_LAYOUT)
+    sheet.merge_cells(
+        start_row=sheet.max_row, start_column=reason, end_row=sheet.max_row, end_column=last
+    )
+    fill = PatternFill("solid", fgColor=_DISAGREES)
+    top = Alignment(wrap_text=True, vertical="top")
+    for row_text in rows:
+        sheet.append([_number(row_text[key]) for key in _DISAGREEMENT_LAYOUT])
+        at = sheet.max_row
+        for column in range(1, last + 1):
+            cell = sheet.cell(at, column)
+            cell.fill, cell.border, cell.alignment = fill, border, top
+        sheet.merge_cells(start_row=at, start_column=reason, end_row=at, end_column=last)
+        lines = -(-text_width(row_text["reason"]) // 60)  # about the merged width
+        sheet.row_dimensions[at].height = 15 * max(lines, 1) + 3
 
 
 def _grades(sheet: Worksheet, report: Report, lang: str, first: int) -> None:
@@ -223,28 +327,42 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet.append([label(key, lang) for key in DETAIL_COLUMNS])
+    keys = detail_columns(report)
+    sheet.append([label(key, lang) for key in keys])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
-    progress = DETAIL_COLUMNS.index("progress")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    fill = PatternFill("solid", fgColor=_DISAGREES)
     wrap = Alignment(wrap_text=True, vertical="top")
-    rows = zip(report.results, detail_rows(report, lang), strict=True)
+    rows = detail_rows(report, lang)
     # Row numbers are counted, never asked of openpyxl (max_row walks every cell).
-    for number, (result, row) in enumerate(rows, start=2):
-        sheet.append([row[key] for key in DETAIL_COLUMNS])
-        for column in range(1, len(DETAIL_COLUMNS) + 1):
+    for number, (result, row) in enumerate(zip(report.results, rows, strict=True), start=2):
+        sheet.append([row[key] for key in keys])
+        for column in range(1, len(keys) + 1):
             sheet.cell(number, column).alignment = wrap
-        if result.progress is not None:  # a number Excel can sort and compute with
-            cell = sheet.cell(number, progress + 1, float(result.progress))
-            cell.number_format = "0.0%"
+        measured = result.measurements
+        ratios = {
+            "progress": result.progress,
+            "degree": None if measured is None else measured.degree,
+        }
+        for key, ratio in ratios.items():  # numbers Excel can sort and compute with
+            if ratio is not None and ratio.is_finite():
+                cell = sheet.cell(number, keys.index(key) + 1, float(ratio))
+                cell.number_format = "0.0%"
+        if result.agrees is False:
+            for column in range(1, len(keys) + 1):
+                sheet.cell(number, column).fill = fill
     goals = [r.entry.goal for r in report.results]
     _merge_runs(sheet, 1, list(goals), 2)
     _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
-    for number, key in enumerate(DETAIL_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[key]
+    for number, key in enumerate(keys, start=1):
+        widest = max((text_width(row[key]) for row in rows), default=0)
+        widest = max(widest, min(text_width(label(key, lang)), 12))
+        sheet.column_dimensions[get_column_letter(number)].width = min(widest + 2, _WIDTHS[key])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet, "1:1", title(report, lang))
 
 
 def _repack(data: bytes) -> bytes:
