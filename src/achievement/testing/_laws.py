@@ -403,11 +403,17 @@ def law_scaling(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None
         st.decimals(min_value=Decimal("0.01"), max_value=1000, places=2), label="factor"
     )
     before = _judge(judge, case)
-    after = _judge(judge, _map_indicator(case, lambda d: d * factor))
-    if before.outcome is not after.outcome:
-        raise LawViolation(
-            f"scaling by {factor} changed {before.outcome.value} into {after.outcome.value}"
-        )
+    # The drawn factor, and factors of every size: a defect that shows only far from the
+    # drawn scale is found even when hypothesis draws factors near one.
+    for each in dict.fromkeys((factor, *_FIXED_FACTORS)):
+        after = _judge(judge, _map_indicator(case, each.__mul__))
+        if before.outcome is not after.outcome:
+            raise LawViolation(
+                f"scaling by {each} changed {before.outcome.value} into {after.outcome.value}"
+            )
+
+
+_FIXED_FACTORS = (Decimal("0.01"), Decimal(10), Decimal(1000))
 
 
 def law_round_trip(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
