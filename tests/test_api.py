@@ -93,10 +93,10 @@ def test_one_line_api_shape() -> None:
 
 
 def test_judges_own_their_plugin_managers() -> None:
-    """Two judges have separate plugin managers, each with the four built-in styles."""
+    """Two judges have separate plugin managers, each with the five built-in styles."""
     a, b = Judge(autoload=False), Judge(autoload=False)
     assert a.plugin_manager is not b.plugin_manager
-    assert a.styles == b.styles == ("cumulative", "direction", "ordinal", "threshold")
+    assert a.styles == b.styles == ("cumulative", "deadline", "direction", "ordinal", "threshold")
 
 
 def test_version_is_the_distribution_version() -> None:

@@ -83,7 +83,7 @@ def test_disable_plugin_removes_its_style(capsys: pytest.CaptureFixture[str]) ->
     )  # fmt: skip
     assert code == 2
     assert "unknown style 'ordinal'" in err
-    assert "installed styles: cumulative, direction, threshold" in err
+    assert "installed styles: cumulative, deadline, direction, threshold" in err
     assert "Traceback" not in err
 
 

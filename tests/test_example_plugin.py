@@ -69,7 +69,7 @@ def test_autoload_off_makes_the_style_unknown() -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "achievement: error: unknown style 'range'; "
-        "installed styles: cumulative, direction, ordinal, threshold"
+        "installed styles: cumulative, deadline, direction, ordinal, threshold"
     )
 
 
@@ -109,7 +109,7 @@ def test_plan_using_the_style_without_the_plugin_names_the_installed_styles() ->
     unknown = [line for line in result.stderr.splitlines() if "unknown style 'range'" in line]
     assert [line.partition("example-plan.csv:")[2].split(":")[0] for line in unknown] == ["2", "3"]
     assert all(
-        line.endswith("installed styles: cumulative, direction, ordinal, threshold")
+        line.endswith("installed styles: cumulative, deadline, direction, ordinal, threshold")
         for line in unknown
     )
     assert [row["name"] for row in json.loads(result.stdout)["indicators"]] == [

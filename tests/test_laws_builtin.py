@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from achievement.rules.cumulative import CumulativeEvaluator
+from achievement.rules.deadline import DeadlineEvaluator
 from achievement.rules.direction import DirectionEvaluator
 from achievement.rules.ordinal import OrdinalEvaluator
 from achievement.rules.threshold import ThresholdEvaluator
@@ -42,3 +43,11 @@ def test_numeric_builtins_are_checked_for_mirror_and_scaling() -> None:
     assert "mirror" in applicable_laws(ThresholdEvaluator())
     assert "scaling" in applicable_laws(CumulativeEvaluator())
     assert "mirror" not in applicable_laws(OrdinalEvaluator())
+
+
+class TestDeadlineLaws(EvaluatorContract):
+    """The deadline evaluator keeps every law that applies to years: a later finish is
+    never better, and finishing in the deadline's own year achieves."""
+
+    evaluator = DeadlineEvaluator()
+    max_examples = 60

@@ -58,7 +58,7 @@ def quantity(text: str) -> Quantity:
         ("ゼロ", "0", None, None),
         ("▲5%", "-5", "%", None),
         ("-3", "-3", None, None),
-        ("1.5億円", "1.5", "億円", None),
+        ("1.5億円", "150000000", "円", None),
     ],
 )
 def test_published_numbers(text: str, amount: str, unit: str | None, period: Period | None) -> None:
@@ -180,7 +180,7 @@ def test_status_words(text: str) -> None:
         ("5件以上以下", 4),
         ("abc%", 3),
         ("1 2", 2),  # two numbers with no labels
-        ("2万3千人", 2),
+        ("1万2万人", 3),  # the parts of a 万 number must get smaller
         ("10%(", 3),
         ("年5件(31件)", 4),  # a bracketed value that is not a running total
         ("証明書交付 18分 証明書交付 45分", 10),  # the same label twice

@@ -18,7 +18,7 @@ from ._plugin_helpers import (
     install,
 )
 
-BUILTIN_STYLES = ("cumulative", "direction", "ordinal", "threshold")
+BUILTIN_STYLES = ("cumulative", "deadline", "direction", "ordinal", "threshold")
 
 
 def even_dist(version: str = "1.2.3") -> FakeDistribution:
@@ -65,7 +65,9 @@ def test_autoload_env_turns_entry_points_off(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(UnknownStyleError) as caught:
         judge.judge_text(baseline=None, target="1件", actual="4件", style="even")
     assert caught.value.known == BUILTIN_STYLES
-    assert "installed styles: cumulative, direction, ordinal, threshold" in str(caught.value)
+    assert "installed styles: cumulative, deadline, direction, ordinal, threshold" in str(
+        caught.value
+    )
 
 
 def test_autoload_argument_beats_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -333,7 +335,7 @@ def test_unknown_style_without_a_near_name_suggests_nothing() -> None:
     error = UnknownStyleError("range", BUILTIN_STYLES)
     assert error.suggestion is None
     assert "did you mean" not in error.message("en")
-    assert error.message("en").endswith("cumulative, direction, ordinal, threshold")
+    assert error.message("en").endswith("cumulative, deadline, direction, ordinal, threshold")
 
 
 def test_unknown_style_is_named_before_the_cells_are_read() -> None:

@@ -308,10 +308,10 @@ def test_ordinal_boundary_equality_achieves(stage: str) -> None:
 
 def test_ordinal_unknown_word_not_evaluable() -> None:
     """A word that is not on the scale is not evaluable, and the message names the scale."""
-    j = JUDGE.judge(indicator(Missing(), status("実施"), status("完了")))
+    j = JUDGE.judge(indicator(Missing(), status("実施"), status("見直し")))
     assert j.outcome is Outcome.NOT_EVALUABLE
     assert j.reason.code == "ordinal.unknown_word"
-    assert "未実施 < 検討 < 実施 < 推進" in j.message.ja
+    assert "未実施 < 検討 < 一部実施 < 実施 < 推進 < 完了" in j.message.ja
 
 
 def test_ordinal_plan_scale() -> None:

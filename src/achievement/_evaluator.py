@@ -10,13 +10,16 @@ from typing import Protocol, runtime_checkable
 from achievement._model import (
     Bound,
     Components,
+    Deadline,
     Direction,
     DirectionSource,
     DirectionWord,
+    FiscalYear,
     Indicator,
     Margin,
     Outcome,
     Quantity,
+    RelativeTarget,
     RunningTotal,
     StatusWord,
     Value,
@@ -39,7 +42,8 @@ class Verdict:
     ``code`` is a reason code in the evaluator's own namespace
     (``"<style>.<what>"``) with a message in the evaluator's ``messages``;
     ``params`` fill that message.  ``direction`` and ``direction_source`` are
-    set when the evaluator took a direction into account.
+    set when the evaluator took a direction into account; ``notes`` say how a
+    value was read when that is not plain from the cells.
     """
 
     outcome: Outcome
@@ -48,6 +52,8 @@ class Verdict:
     margin: Margin | None = None
     direction: Direction | None = None
     direction_source: DirectionSource | None = None
+    notes: tuple[tuple[str, str], ...] = ()
+    """How a value was read, in Japanese and English, added to the message in brackets."""
 
 
 @runtime_checkable
@@ -90,10 +96,15 @@ def display(value: Value, *, bound: bool = True) -> str:
     ('15分以下', '30分以内')
     >>> display(parse_value("15 分以下"), bound=False)
     '15分'
+    >>> display(parse_value("2026")), display(parse_value("2026件"))
+    ('2026', '2,026件')
     """
     if isinstance(value, Quantity):
         prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
-        shown = f"{prefix}{value.amount:,f}{value.unit or ''}"
+        amount = f"{value.amount:,f}"
+        if value.unit is None and _year_like(value.amount):
+            amount = f"{value.amount:f}"  # a bare 2026 may be a year: never 2,026
+        shown = f"{prefix}{amount}{value.unit or ''}"
         return f"{shown}{_bound_word(value)}" if bound else shown
     if isinstance(value, Components):
         return "、".join(f"{item.label} {display(item.value, bound=bound)}" for item in value.items)
@@ -101,7 +112,14 @@ def display(value: Value, *, bound: bool = True) -> str:
         return f"{display(value.annual, bound=bound)}({display(value.total, bound=bound)})"
     if isinstance(value, DirectionWord | StatusWord):
         return value.word
+    if isinstance(value, FiscalYear | Deadline | RelativeTarget):
+        return value.text  # a year as written: never 2,025
     return value.text or "-"
+
+
+def _year_like(amount: Decimal) -> bool:
+    """A whole number from 1900 to 2099, which may be a year written without 年度."""
+    return amount == amount.to_integral_value() and 1900 <= amount <= 2099
 
 
 def _bound_word(value: Quantity) -> str:
@@ -133,15 +151,19 @@ def infer_direction(
     bound: Bound | None = None,
     baseline: Decimal | None = None,
     target: Decimal | None = None,
+    rank: bool = False,
 ) -> tuple[Direction, DirectionSource]:
     """Which way is better, and how that was decided.
 
-    An explicit direction always wins; then a bound on the target (以下 means
+    An explicit direction always wins; then ranks (``rank``: the values are in
+    位, so lower is better); then a bound on the target (以下 means
     lower is better); then the target's side of the baseline; then a zero
     target (lower is better); otherwise higher is better by default.
     """
     if explicit is not None:
         return explicit, DirectionSource.EXPLICIT
+    if rank:
+        return Direction.LOWER, DirectionSource.RANK
     if bound is not None:
         return (
             Direction.LOWER if bound is Bound.AT_MOST else Direction.HIGHER,

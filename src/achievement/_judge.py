@@ -9,11 +9,11 @@ import importlib.util
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
 
@@ -23,12 +23,11 @@ from achievement._evaluator import Evaluator, Verdict, display
 from achievement._lean import SHARED_LIMIT
 from achievement._lean import judgment as lean_judgment
 from achievement._model import (
+    VALUE_TYPES,
     Actual,
     ActualStatus,
-    Components,
     Direction,
     DirectionSource,
-    DirectionWord,
     Indicator,
     Judgment,
     LocalizedText,
@@ -36,8 +35,6 @@ from achievement._model import (
     Outcome,
     Quantity,
     Reason,
-    RunningTotal,
-    StatusWord,
     Target,
     Value,
 )
@@ -72,6 +69,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "achievement.rules.direction",
     "achievement.rules.cumulative",
     "achievement.rules.ordinal",
+    "achievement.rules.deadline",
     "achievement.schemes.presets",
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
@@ -105,7 +103,7 @@ CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
 """Messages for the reason codes the judge itself gives."""
 
 
-_VALUE_TYPES = (Quantity, Components, RunningTotal, DirectionWord, StatusWord, Missing)
+_VALUE_TYPES = VALUE_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +143,10 @@ _DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
     DirectionSource.ZERO_TARGET: (
         "目標がゼロのため低い方が良いと推定",
         "lower is better, inferred from the target of zero",
+    ),
+    DirectionSource.RANK: (
+        "順位のため小さい方が良い",
+        "lower is better, as the values are ranks (位)",
     ),
     DirectionSource.DEFAULT: (
         "方向の指定がないため高い方が良いとみなした",
@@ -306,7 +308,7 @@ class Judge:
         """Every plugin of this judge, in registration order, with the styles it adds.
 
         >>> [p.styles for p in Judge(autoload=False).describe_plugins() if p.styles]
-        [('threshold',), ('direction',), ('cumulative',), ('ordinal',)]
+        [('threshold',), ('direction',), ('cumulative',), ('ordinal',), ('deadline',)]
         """
         infos = []
         for name, plugin in self._pm.list_name_plugin():
@@ -346,7 +348,7 @@ class Judge:
                         f"a plugin read {text!r} as {type(value).__name__}, which is not a value",
                         f"プラグインが「{text}」を値ではない {type(value).__name__} として読みました",
                     )
-                return value
+                return cast("Value", value)
         return parse_value(text)
 
     @staticmethod
@@ -431,6 +433,9 @@ class Judge:
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         try:
             verdict = evaluator.evaluate(indicator)
+            notes = _value_notes(indicator)
+            if notes:  # part of the verdict, so that judgments sharing a message share its notes
+                verdict = replace(verdict, notes=(*verdict.notes, *notes))
             return lean_judgment(self._shared, style, verdict, lambda: _render(verdict, evaluator))
         except Exception as exc:  # a broken plugin must not stop the report
             return self._core(
@@ -522,11 +527,39 @@ def _own_version() -> str | None:
         return None
 
 
+def _value_notes(indicator: Indicator) -> tuple[tuple[str, str], ...]:
+    """Notes on how the values were read: 速報値, 全校, a fraction read in %."""
+    notes: list[tuple[str, str]] = []
+    for value, ja, en in (
+        (indicator.baseline, "計画策定時", "baseline"),
+        (indicator.target.value, "目標", "target"),
+        (indicator.actual.value, "実績", "actual"),
+    ):
+        if not isinstance(value, Quantity):
+            continue
+        if value.provisional:
+            notes.append((f"{ja}は{value.note}", f"the {en} is provisional ({value.note})"))
+        elif value.note:
+            notes.append((f"{ja}の注記: {value.note}", f"note on the {en}: {value.note}"))
+        if value.from_fraction:
+            notes.append(
+                (
+                    f"{ja} {value.text}は、列の値がすべて0から1のため割合として"
+                    f"{display(value, bound=False)}と読んだ",
+                    f"the {en} {value.text} was read as {display(value, bound=False)}: every "
+                    "number in its column is from 0 to 1, as Excel saves percentages",
+                )
+            )
+    return tuple(notes)
+
+
 def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
-    """The verdict's message from the evaluator's catalogue, with a direction note."""
+    """The verdict's message from the evaluator's catalogue, with notes and a direction note."""
     templates = evaluator.messages[verdict.code]
     ja = templates["ja"].format_map(verdict.params)
     en = templates["en"].format_map(verdict.params)
+    for note_ja, note_en in verdict.notes:
+        ja, en = f"{ja}({note_ja})", f"{en} ({note_en})"
     source = verdict.direction_source
     if source is not None and source.inferred and verdict.direction is not None:
         lower = verdict.direction is Direction.LOWER

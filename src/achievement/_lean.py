@@ -44,7 +44,14 @@ def _explained(
     shared: dict[object, Any], style: str, verdict: Verdict, render: Callable[[], LocalizedText]
 ) -> tuple[Reason, LocalizedText]:
     params = dict(verdict.params)
-    key = (style, verdict.code, tuple(params.items()), verdict.direction, verdict.direction_source)
+    key = (
+        style,
+        verdict.code,
+        tuple(params.items()),
+        verdict.direction,
+        verdict.direction_source,
+        verdict.notes,
+    )
     found = shared.get(key)
     if found is None:
         if len(shared) >= SHARED_LIMIT:

@@ -4,28 +4,33 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "VALUE_TYPES",
     "Actual",
     "ActualStatus",
     "Bound",
     "Component",
     "Components",
+    "Deadline",
     "Direction",
     "DirectionSource",
     "DirectionWord",
+    "FiscalYear",
     "Indicator",
     "Judgment",
     "LocalizedText",
     "Margin",
     "Missing",
+    "Observation",
     "Outcome",
     "Period",
     "Quantity",
     "Reason",
+    "RelativeTarget",
     "RunningTotal",
     "StatusWord",
     "Target",
@@ -78,6 +83,8 @@ class DirectionSource(StrEnum):
     """Inferred from the target being above or below the baseline."""
     ZERO_TARGET = "zero_target"
     """Inferred from a target of zero (nothing can be lower)."""
+    RANK = "rank"
+    """The values are ranks (位): the first place is the best."""
     DEFAULT = "default"
     """Nothing said which way: higher is better is assumed."""
 
@@ -104,6 +111,12 @@ class Quantity(Frozen):
     period: Period | None = None
     bound: Bound | None = None
     text: str
+    note: str | None = None
+    """A note written in brackets after the value: ``100%(全校)`` has the note ``全校``."""
+    provisional: bool = False
+    """The note marks the value as preliminary (``45.3%(速報値)``)."""
+    from_fraction: bool = False
+    """Written as a fraction of one in a column of percentages (``0.62`` read as 62%)."""
 
 
 class Component(Frozen):
@@ -158,6 +171,45 @@ class StatusWord(Frozen):
     text: str
 
 
+class FiscalYear(Frozen):
+    """A fiscal year, never a count: ``2025年度``, ``令和7年度``, ``R7``, ``平成30年度末``.
+
+    With a word after it, what was done in that year: ``令和6年度完了`` (``word``
+    ``完了``), or planned for it: ``令和8年度完了予定`` (``planned``).
+    """
+
+    kind: Literal["year"] = "year"
+    year: int
+    word: str = ""
+    planned: bool = False
+    text: str
+
+
+class Deadline(Frozen):
+    """A year by which something is to be done: ``令和7年度までに完了``."""
+
+    kind: Literal["deadline"] = "deadline"
+    year: int
+    word: str = ""
+    text: str
+
+
+class RelativeTarget(Frozen):
+    """A target relative to the previous year: ``前年度比5%増``, ``毎年度増加``.
+
+    ``amount`` and ``unit`` are the change asked for (``5`` and ``%``), ``None``
+    when only the way is given; ``every_year`` is set for 毎年度.  It can only be
+    judged against a series of yearly values.
+    """
+
+    kind: Literal["relative"] = "relative"
+    trend: Trend
+    amount: Decimal | None = None
+    unit: str | None = None
+    every_year: bool = False
+    text: str
+
+
 class Missing(Frozen):
     """No value: blank, a dash (―, -, －, —, _) or 集計中."""
 
@@ -166,10 +218,21 @@ class Missing(Frozen):
 
 
 Value = Annotated[
-    Quantity | Components | RunningTotal | DirectionWord | StatusWord | Missing,
+    Quantity
+    | Components
+    | RunningTotal
+    | DirectionWord
+    | StatusWord
+    | FiscalYear
+    | Deadline
+    | RelativeTarget
+    | Missing,
     Field(discriminator="kind"),
 ]
-"""Any value a published cell can hold."""
+"""Any value a published cell can hold: the one list of value kinds."""
+
+VALUE_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(Value)[0])
+"""The classes of :data:`Value`, for ``isinstance`` checks."""
 
 
 class ActualStatus(StrEnum):
@@ -194,12 +257,26 @@ class Actual(Frozen):
     fiscal_year: int | None = None
 
 
+class Observation(Frozen):
+    """The value of an indicator in one earlier fiscal year: a column of a year series.
+
+    Tables that publish several years (``実績値 | 令和5年度 | 令和6年度``) judge the
+    latest; the earlier years are kept as observations, oldest first.
+    """
+
+    fiscal_year: int
+    value: Value
+    status: ActualStatus = ActualStatus.FINAL
+
+
 class Indicator(Frozen):
     """One evaluation indicator (評価指標) with what it is judged on.
 
     ``style`` and ``direction`` are given when the plan states them; otherwise
     the judge infers them and says so.  ``scale`` is the plan's own ordinal
-    scale, lowest first, for status words.
+    scale, lowest first, for status words.  ``series`` holds the values of
+    years before the actual's, oldest first, when the table publishes them;
+    the judgment does not read them.
     """
 
     name: str = ""
@@ -209,6 +286,7 @@ class Indicator(Frozen):
     style: str | None = None
     direction: Direction | None = None
     scale: tuple[str, ...] | None = None
+    series: tuple[Observation, ...] = ()
 
 
 class Outcome(StrEnum):

@@ -27,8 +27,10 @@ from achievement._model import (
     Trend,
     Value,
 )
+from achievement._multipliers import PLAIN, with_multipliers
+from achievement._wordings import parse_wording
 
-__all__ = ["DIRECTION_WORDS", "MISSING_TEXTS", "parse_value"]
+__all__ = ["DIRECTION_WORDS", "MISSING_TEXTS", "NOTE_WORDS", "PROVISIONAL_NOTES", "parse_value"]
 
 MISSING_TEXTS: frozenset[str] = frozenset({"", "-", "―", "—", "–", "‐", "‒", "_", "ー", "集計中"})
 """Cell texts (after width normalisation) that mean "no value"."""
@@ -44,6 +46,7 @@ DIRECTION_WORDS: dict[str, Trend] = {
     "短縮": Trend.DECREASE,
     "低下": Trend.DECREASE,
     "維持": Trend.MAINTAIN,
+    "現状維持": Trend.MAINTAIN,
 }
 """Words that ask for a movement against the baseline."""
 
@@ -92,8 +95,8 @@ _NUMBER = r"ゼロ|[0-9]{1,3}(?:,[ \t]*[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?
 _SIGNS = "+\\-−▲△"
 _QUANTITY = re.compile(
     rf"(?P<prefix>年間|累計|年)?\s*(?P<sign>[{_SIGNS}])?\s*(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<mult>万|千)(?![0-9]))?"
-    rf"(?:\s*(?P<word>%|[^\s0-9(){_SIGNS},.:]+))?"
+    rf"(?P<tail>(?:\s*(?:百万|億|万|千)(?:\s*{PLAIN}(?![0-9.]))?)*)"
+    rf"(?:\s*(?P<word>%|(?:k|c)?m[23](?![0-9])|[^\s0-9(){_SIGNS},.:]+))?"
     r"(?:\s*(?P<bound>以上|以下|以内|未満|超え|超|以降|以前))?"
 )
 _LABEL = re.compile(rf"[^\s0-9(){_SIGNS}]+")
@@ -107,11 +110,15 @@ _OTHER_BOUNDS = ("以降", "以前")
 MAX_DIGITS = 20
 """Digits a number may have: within them every sum, difference and scaling is exact."""
 
-_MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000)}
 _SOUND_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
 _APPROXIMATE_LABELS = frozenset({"約", "概ね", "おおむね", "およそ", "約で"})
 _APPROXIMATE_SUFFIXES = ("程度", "前後", "くらい", "ぐらい", "余り", "超過見込")
 _NOTE_MARKS = ("※", "*", "＊")
+_KEEP = "を維持"
+PROVISIONAL_NOTES: frozenset[str] = frozenset({"速報値", "速報", "暫定値", "暫定"})
+"""Bracketed notes that mark a value as preliminary: ``45.3%(速報値)``."""
+NOTE_WORDS: frozenset[str] = PROVISIONAL_NOTES | frozenset({"確定値", "確定", "推計値", "推計"})
+"""Bracketed notes read as notes on a single value; so is any word starting with 全 (全校)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +184,18 @@ def parse_value(text: str | None) -> Value:
     s, offsets = _normalize(original)
     if s in MISSING_TEXTS:
         return Missing(text=original)
+    if original.endswith(_KEEP) and _HAS_NUMBER.search(s):
+        # 90%以上を維持: the level to keep is the target, compared like any other number.
+        try:
+            kept = parse_value(original[: -len(_KEEP)])
+        except ParseError as exc:  # named with the whole cell
+            raise ParseError(original, exc.position, exc.reason_en, exc.reason_ja) from None
+        if isinstance(kept, Quantity):
+            return kept.model_copy(update={"text": original})
     try:
+        worded = parse_wording(original, s)
+        if worded is not None:
+            return worded
         if not _HAS_NUMBER.search(s):
             return _parse_word(original, s)
         return _assemble(original, s, _tokenize(original, s))
@@ -305,11 +323,8 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
     amount = Decimal(0) if raw == "ゼロ" else Decimal(re.sub(r"[,\s]", "", raw))
     if m.group("sign") in ("-", "−", "▲", "△"):
         amount = -amount
-    mult = m.group("mult")
-    if mult is not None:
-        amount *= _MULTIPLIERS[mult]
-        if amount == amount.to_integral_value():
-            amount = amount.quantize(Decimal(1))  # 3.5万 is 35000, not 35000.0
+    if m.group("tail"):
+        amount = with_multipliers(original, m, amount)
     prefix = m.group("prefix")
     period = None if prefix is None else Period.CUMULATIVE if prefix == "累計" else Period.ANNUAL
     quantity = Quantity(
@@ -341,6 +356,15 @@ def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
         q = first.quantity
         return Quantity(amount=q.amount, unit=q.unit, period=q.period, bound=q.bound, text=original)
     second = tokens[1]
+    if (
+        len(tokens) == 4
+        and [t.kind for t in tokens[1:]] == ["(", "label", ")"]
+        and _is_note(tokens[2].label)
+    ):
+        q, note = first.quantity, tokens[2].label
+        return q.model_copy(
+            update={"text": original, "note": note, "provisional": note in PROVISIONAL_NOTES}
+        )
     if second.kind == "(" and len(tokens) >= 3 and tokens[2].kind == "label":
         return _paren_labels(original, tokens)
     if (
@@ -374,6 +398,11 @@ def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
         "more than one value, and not as labelled values or a running total",
         "値が複数あり、ラベル付きの値にも累計の形にもなっていません",
     )
+
+
+def _is_note(word: str) -> bool:
+    """Whether a bracketed word after a single value is a note on it: 速報値, 全校, ..."""
+    return word in NOTE_WORDS or (word.startswith("全") and len(word) > 1)
 
 
 def _components(original: str, pairs: list[tuple[_Token, _Token]]) -> Components:

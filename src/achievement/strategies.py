@@ -24,8 +24,10 @@ from achievement._model import (
     Bound,
     Component,
     Components,
+    Deadline,
     Direction,
     DirectionWord,
+    FiscalYear,
     Indicator,
     Judgment,
     Missing,
@@ -53,6 +55,9 @@ __all__ = [
     "cell_texts",
     "components",
     "cumulative_cases",
+    "deadline_boundary_cases",
+    "deadline_cases",
+    "deadlines",
     "direction_cases",
     "direction_words",
     "indicators",
@@ -122,7 +127,7 @@ def cell_text(value: Value) -> str:
         return f"{cell_text(value.annual)}({cell_text(value.total)})"
     if isinstance(value, DirectionWord | StatusWord):
         return value.word
-    return value.text
+    return value.text  # FiscalYear, Deadline, RelativeTarget and Missing: as written
 
 
 def _with_text(value: Value) -> Value:
@@ -586,11 +591,76 @@ def ordinal_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
     )
 
 
+_ERA_FORMS = ("western", "reiwa", "letter")
+
+
+def _year_written(year: int, form: str) -> str:
+    """A fiscal year as a plan writes it: 2025年度, 令和7年度 or R7年度 (令和元年度 for 2019)."""
+    if form == "western" or year < 2019:
+        return f"{year}年度"
+    number = year - 2018
+    if form == "reiwa":
+        return f"令和{'元' if number == 1 else number}年度"
+    return f"R{number}年度"
+
+
+@st.composite
+def deadlines(draw: st.DrawFn) -> Deadline:
+    """Deadlines as written: ``令和7年度までに完了``."""
+    year = draw(st.integers(2019, 2040))
+    word = draw(st.sampled_from(("完了", "実施", "導入")))
+    text = f"{_year_written(year, draw(st.sampled_from(_ERA_FORMS)))}までに{word}"
+    return Deadline(year=year, word=word, text=text)
+
+
+def _done_in(draw: st.DrawFn, year: int, *, planned: bool = False) -> FiscalYear:
+    word = draw(st.sampled_from(("完了", "実施", "導入", "")))
+    written = _year_written(year, draw(st.sampled_from(_ERA_FORMS)))
+    if planned:
+        word = word or "完了"
+    text = f"{written}{word}{'予定' if planned else ''}"
+    return FiscalYear(year=year, word=word, planned=planned, text=text)
+
+
+@st.composite
+def deadline_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose deadline judgment is ``outcome``: a year or status against a deadline."""
+    target = draw(deadlines())
+    kind = draw(st.sampled_from(("year", "status")))
+    if outcome is Outcome.NOT_EVALUABLE:
+        if kind == "year":
+            actual: Value = _done_in(draw, target.year - draw(st.integers(0, 5)), planned=True)
+        else:
+            word = draw(st.sampled_from(("見直し", "継続", "計画")))
+            actual = StatusWord(word=word, text=word)
+    elif outcome is Outcome.ACHIEVED:
+        if kind == "year":
+            actual = _done_in(draw, target.year - draw(st.integers(0, 10)))
+        else:
+            word = draw(st.sampled_from(("完了", "実施済", "導入済")))
+            actual = StatusWord(word=word, text=word)
+    elif kind == "year":
+        late = target.year + draw(st.integers(1, 10))
+        actual = _done_in(draw, late, planned=draw(st.booleans()))
+    else:
+        word = draw(st.sampled_from(("未実施", "検討中", "未着手")))
+        actual = StatusWord(word=word, text=word)
+    return _indicator(target, actual, style="deadline")
+
+
+@st.composite
+def deadline_boundary_cases(draw: st.DrawFn) -> Indicator:
+    """Indicators done in the very year of the deadline: achieved."""
+    target = draw(deadlines())
+    return _indicator(target, _done_in(draw, target.year), style="deadline")
+
+
 _CASES: dict[str, Callable[[Outcome], st.SearchStrategy[Indicator]]] = {
     "threshold": threshold_cases,
     "cumulative": cumulative_cases,
     "direction": direction_cases,
     "ordinal": ordinal_cases,
+    "deadline": deadline_cases,
 }
 
 
@@ -622,6 +692,7 @@ def register_types() -> None:
     st.register_type_strategy(DirectionWord, direction_words())
     st.register_type_strategy(StatusWord, status_words())
     st.register_type_strategy(Missing, missing())
+    st.register_type_strategy(Deadline, deadlines())
     st.register_type_strategy(Target, targets())
     st.register_type_strategy(Actual, actuals())
     st.register_type_strategy(Indicator, indicators())

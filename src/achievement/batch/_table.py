@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import polars as pl
@@ -194,10 +194,34 @@ def _fast_rows(work: pl.DataFrame, judge: Judge) -> pl.Series:
         & c("t_period").ne_missing("cumulative")
         & (c("direction").is_null() | c("direction").is_in(_DIRECTIONS))
         & (c("style").is_null() | (c("style") == "threshold"))
+        # A bare number beside a unit takes the row's unit (or is refused), and ranks (位)
+        # are lower-is-better: both are left to the row judge.
+        & ~(_bare(c) & _with_unit(c))
+        & c("t_unit").ne_missing("位")
+        & c("a_unit").ne_missing("位")
+        & c("b_unit").ne_missing("位")
     ).to_series()
     if _plugin_hooks(judge, "achievement_infer_style"):
         mask = mask & _inferred_threshold(work, mask, judge)
     return mask.fill_null(False)
+
+
+def _bare(c: Callable[[str], pl.Expr]) -> pl.Expr:
+    """Some number of the row has no unit."""
+    return (
+        c("t_unit").is_null()
+        | c("a_unit").is_null()
+        | ((c("b_kind") == "quantity") & c("b_unit").is_null())
+    )
+
+
+def _with_unit(c: Callable[[str], pl.Expr]) -> pl.Expr:
+    """Some number of the row has a unit."""
+    return (
+        c("t_unit").is_not_null()
+        | c("a_unit").is_not_null()
+        | ((c("b_kind") == "quantity") & c("b_unit").is_not_null())
+    )
 
 
 def _inferred_threshold(work: pl.DataFrame, mask: pl.Series, judge: Judge) -> pl.Series:

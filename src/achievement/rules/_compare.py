@@ -8,6 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from achievement._evaluator import Verdict, display, infer_direction, margin, meets
 from achievement._model import Direction, Outcome, Quantity
 
+RANK_UNIT = "位"
+"""The unit of ranks (``第3位``): lower is better."""
+
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same thing: units and periods agree where given.
@@ -18,6 +21,32 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     units = {a.unit, b.unit}
     same_unit = len(units) == 1 or (None in units and "%" not in units)
     return same_unit and (a.period is None or b.period is None or a.period == b.period)
+
+
+def row_unit(
+    target: Quantity, actual: Quantity, baseline: Quantity | None
+) -> tuple[str | None, bool] | None:
+    """The one unit of a row, and whether a number written without one takes it.
+
+    ``92.1% -> 95.0以下 -> 93.4%``: the bare ``95.0`` is in ``%``.  ``None`` when a
+    bare number stands beside two different units, which cannot be told apart.  A
+    bare number between -1 and 1 does not take ``%``: ``0.62`` may be a share of one.
+    """
+    values = [q for q in (target, actual, baseline) if q is not None]
+    units = {q.unit for q in values if q.unit is not None}
+    bare = [q for q in values if q.unit is None]
+    if not bare or not units:
+        return (units.pop() if units else None), False
+    if len(units) > 1:
+        return None
+    unit = next(iter(units))
+    if unit == "%" and any(q.amount != 0 and abs(q.amount) <= 1 for q in bare):
+        return unit, False  # left bare, so not comparable with a percentage
+    return unit, True
+
+
+def _with_unit(value: Quantity, unit: str | None) -> Quantity:
+    return value if value.unit is not None else value.model_copy(update={"unit": unit})
 
 
 def incomparable(style: str, target: str, actual: str) -> Verdict:
@@ -43,6 +72,13 @@ def compare(
     The direction is the explicit one, else inferred from the target's bound,
     from the baseline, or from a zero target.
     """
+    taken = row_unit(target, actual, baseline)
+    if taken is None:
+        return incomparable(style, display(target), display(actual))
+    unit, adopted = taken
+    if adopted:
+        target, actual = _with_unit(target, unit), _with_unit(actual, unit)
+        baseline = None if baseline is None else _with_unit(baseline, unit)
     if not compatible(target, actual):
         return incomparable(style, display(target), display(actual))
     base = baseline if baseline is not None and compatible(baseline, target) else None
@@ -51,6 +87,7 @@ def compare(
         bound=target.bound,
         baseline=None if base is None else base.amount,
         target=target.amount,
+        rank=target.unit == RANK_UNIT,
     )
     achieved = meets(actual.amount, target.amount, direction)
     if achieved:
@@ -58,12 +95,13 @@ def compare(
     else:
         what = "below_target" if direction is Direction.HIGHER else "above_target"
     m = margin(actual.amount, target.amount, target.unit or actual.unit)
-    ratio = "" if m.ratio is None else _shown_ratio(m.ratio)
+    rank = target.unit == RANK_UNIT
+    ratio = "" if m.ratio is None or rank else _shown_ratio(m.ratio)
     params = {
         "actual": display(actual),
-        # The messages say 以上 or 以下 after the target themselves.
+        # The messages say 以上 or 以下 after the target themselves (以内 for ranks).
         "target": display(target, bound=False),
-        "bound_ja": "以上" if direction is Direction.HIGHER else "以下",
+        "bound_ja": "以上" if direction is Direction.HIGHER else "以内" if rank else "以下",
         "bound_en": "at least" if direction is Direction.HIGHER else "at most",
         "ratio_ja": f"({ratio}倍)" if ratio else "",
         "ratio_en": f" ({ratio}x)" if ratio else "",
@@ -76,6 +114,14 @@ def compare(
         margin=m,
         direction=direction,
         direction_source=source,
+        notes=(
+            (
+                f"単位のない数は行の単位「{unit}」とみなした",
+                f"a number without a unit was taken in the row's unit, {unit}",
+            ),
+        )
+        if adopted
+        else (),
     )
 
 

@@ -2,7 +2,8 @@
 
 増加 / 向上 / 拡大 / 充実 ask for more than the baseline, 減少 / 削減 / 短縮 for
 less, 維持 for no less.  ``2種類 -> 充実 -> 2種類`` is not achieved;
-``18分 -> 減少 -> 16分`` is.  With labelled values every component must move the
+``18分 -> 減少 -> 16分`` is.  A change on the previous year (``前年度比5%増``,
+``毎年度増加``) is read but not evaluable until a series of yearly values exists.  With labelled values every component must move the
 right way.  The actual may itself be a word: ``― -> 増加 -> 増加`` is achieved.
 """
 
@@ -22,6 +23,7 @@ from achievement._model import (
     Missing,
     Outcome,
     Quantity,
+    RelativeTarget,
     Trend,
 )
 from achievement._registry import EvaluatorRegistry
@@ -78,6 +80,11 @@ class DirectionEvaluator:
             "ja": "実績「{actual}」は目標「{word}」を満たさないため未達成",
             "en": "actual '{actual}' does not satisfy the target '{word}': not achieved",
         },
+        f"{STYLE}.needs_series": {
+            "ja": "目標「{word}」は前年度の値と比べる目標で、年度ごとの実績がないため評価不能",
+            "en": "the target '{word}' is measured against the previous year, and there is no "
+            "series of yearly values: not evaluable",
+        },
         f"{STYLE}.no_baseline": {
             "ja": "計画策定時の値がなく、目標「{word}」への変化を判断できないため評価不能",
             "en": "there is no baseline to measure the change '{word}' from: not evaluable",
@@ -98,6 +105,9 @@ class DirectionEvaluator:
     def evaluate(self, indicator: Indicator) -> Verdict:
         """Compare the actual with the baseline in the way the target word asks."""
         target = indicator.target.value
+        if isinstance(target, RelativeTarget):
+            # Judged against the previous year's value, which needs a series of years.
+            return self._verdict(Outcome.NOT_EVALUABLE, "needs_series", indicator, word=target.text)
         if not isinstance(target, DirectionWord):
             return self._verdict(
                 Outcome.NOT_EVALUABLE,

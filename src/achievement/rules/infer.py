@@ -5,10 +5,13 @@ from __future__ import annotations
 from achievement._hookspecs import hookimpl
 from achievement._model import (
     Components,
+    Deadline,
     DirectionWord,
+    FiscalYear,
     Indicator,
     Period,
     Quantity,
+    RelativeTarget,
     RunningTotal,
     StatusWord,
 )
@@ -16,8 +19,8 @@ from achievement._model import (
 
 @hookimpl(trylast=True)
 def achievement_infer_style(indicator: Indicator) -> str | None:
-    """Running totals are cumulative, numbers threshold, movement words direction,
-    other words ordinal."""
+    """Running totals are cumulative, numbers threshold, movement words and changes on the
+    previous year direction, deadlines and years deadline, other words ordinal."""
     target, actual = indicator.target.value, indicator.actual.value
     if isinstance(target, RunningTotal) or (
         isinstance(target, Quantity)
@@ -26,8 +29,10 @@ def achievement_infer_style(indicator: Indicator) -> str | None:
         return "cumulative"
     if isinstance(target, Quantity | Components):
         return "threshold"
-    if isinstance(target, DirectionWord):
+    if isinstance(target, DirectionWord | RelativeTarget):
         return "direction"
+    if isinstance(target, Deadline | FiscalYear):
+        return "deadline"
     if isinstance(target, StatusWord):
         return "ordinal"
     return None

@@ -1,6 +1,7 @@
 """Ordinal status: words on a scale, met when the actual is at the target's stage or later.
 
-Default scale, lowest first: 未実施 < 検討 < 実施 < 推進.  ``実施 -> 推進 -> 推進``
+Default scale, lowest first: 未実施 < 検討 < 一部実施 < 実施 < 推進 < 完了, with 実施済
+read as 実施 and 検討中 as 検討.  ``実施 -> 推進 -> 推進``
 and ``実施 -> 実施 -> 実施`` are achieved; ``― -> 実施 -> 検討`` is not.  A plan
 brings its own scale through :attr:`Indicator.scale`.
 """
@@ -21,8 +22,48 @@ if TYPE_CHECKING:
 
 STYLE = "ordinal"
 
-DEFAULT_SCALE: tuple[str, ...] = ("未実施", "検討", "実施", "推進")
-"""The default scale of status words, lowest first."""
+DEFAULT_SCALE: tuple[str, ...] = ("未実施", "検討", "一部実施", "実施", "推進", "完了")
+"""The default scale of status words, lowest first.
+
+一部実施 (partly done) sits between 検討 and 実施; 完了 (finished) is the last stage,
+after 推進 (carried on).
+"""
+
+DEFAULT_SYNONYMS: Mapping[str, str] = {
+    "実施済": "実施",
+    "実施済み": "実施",
+    "検討中": "検討",
+}
+"""Words that stand for a stage of the default scale: 実施済 is 実施."""
+
+
+def stage(word: str, scale: tuple[str, ...] | None) -> str:
+    """The stage ``word`` stands for: itself, or on the default scale its synonym's stage."""
+    return DEFAULT_SYNONYMS.get(word, word) if scale is None else word
+
+
+def unknown_target_word(indicator: Indicator) -> tuple[str, str] | None:
+    """Why the target word cannot be judged on the scale, in Japanese and English; else ``None``.
+
+    Only for a target that is a stage word: the message names the word and lists
+    the words that can be read as targets.
+    """
+    target = indicator.target.value
+    if not isinstance(target, StatusWord):
+        return None
+    scale = indicator.scale or DEFAULT_SCALE
+    if stage(target.word, indicator.scale) in scale:
+        return None
+    from achievement._notation import DIRECTION_WORDS
+
+    stages = "、".join((*scale, *(() if indicator.scale else DEFAULT_SYNONYMS)))
+    movements = "、".join(DIRECTION_WORDS)
+    return (
+        f"目標の語「{target.word}」は読めません。読める語: 段階 {stages}、方向 {movements}、"
+        "期限(令和7年度までに完了 など)",
+        f"the target word {target.word!r} cannot be read; known words: stages {stages}; "
+        f"movements {movements}; deadlines (令和7年度までに完了 ...)",
+    )
 
 
 class OrdinalEvaluator:
@@ -63,9 +104,12 @@ class OrdinalEvaluator:
         """
         scale = indicator.scale or DEFAULT_SCALE
         actual = indicator.actual.value
-        if not isinstance(actual, StatusWord) or actual.word not in scale:
+        if not isinstance(actual, StatusWord):
             return None
-        later = scale.index(actual.word) + 1
+        word = stage(actual.word, indicator.scale)
+        if word not in scale:
+            return None
+        later = scale.index(word) + 1
         if later >= len(scale):
             return None
         value = StatusWord(word=scale[later], text=scale[later])
@@ -85,12 +129,13 @@ class OrdinalEvaluator:
         }
         if not isinstance(target, StatusWord) or not isinstance(actual, StatusWord):
             return Verdict(Outcome.NOT_EVALUABLE, f"{STYLE}.incomparable", texts)
-        for word in (target.word, actual.word):
+        goal, done = stage(target.word, indicator.scale), stage(actual.word, indicator.scale)
+        for word, written in ((goal, target.word), (done, actual.word)):
             if word not in scale:
                 return Verdict(
-                    Outcome.NOT_EVALUABLE, f"{STYLE}.unknown_word", {**texts, "word": word}
+                    Outcome.NOT_EVALUABLE, f"{STYLE}.unknown_word", {**texts, "word": written}
                 )
-        met = scale.index(actual.word) >= scale.index(target.word)
+        met = scale.index(done) >= scale.index(goal)
         return Verdict(
             Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED,
             f"{STYLE}.reaches_target" if met else f"{STYLE}.below_target",
