@@ -372,19 +372,28 @@ def test_cumulative_compares_the_named_figure(
         ("実施", "実施", A, "ordinal.reaches_target"),
         ("実施", "検討", N, "ordinal.below_target"),
         ("推進", "未実施", N, "ordinal.below_target"),
-        ("実施", "完了", E, "ordinal.unknown_word"),
-        ("完了", "実施", E, "ordinal.unknown_word"),
+        ("実施", "完了", A, "ordinal.reaches_target"),
+        ("完了", "一部実施", N, "ordinal.below_target"),
+        ("実施", "見直し", E, "ordinal.unknown_word"),
+        ("見直し", "実施", E, "ordinal.unknown_word"),
     ],
 )
 def test_ordinal_default_scale(target: str, actual: str, expected: Outcome, code: str) -> None:
-    """On 未実施 < 検討 < 実施 < 推進 a later or equal stage achieves; a word off the scale is 評価不能."""
+    """On 未実施 < 検討 < 一部実施 < 実施 < 推進 < 完了 a later or equal stage achieves; a word off the scale is 評価不能."""
     j = judge(None, target, actual)
     assert (j.style, j.outcome, j.reason.code) == ("ordinal", expected, code)
 
 
 @pytest.mark.parametrize(
     ("actual", "later"),
-    [("未実施", "検討"), ("検討", "実施"), ("実施", "推進"), ("推進", None), ("完了", None)],
+    [
+        ("未実施", "検討"),
+        ("検討", "一部実施"),
+        ("実施", "推進"),
+        ("推進", "完了"),
+        ("完了", None),
+        ("見直し", None),
+    ],
 )
 def test_ordinal_better_is_the_next_stage(actual: str, later: str | None) -> None:
     """For the law suite, a better actual is the next stage; none after the last or off the scale."""
@@ -422,7 +431,7 @@ def test_ordinal_reason_params() -> None:
     assert dict(j.reason.params) == {
         "target": "実施",
         "actual": "推進",
-        "scale": "未実施 < 検討 < 実施 < 推進",
+        "scale": "未実施 < 検討 < 一部実施 < 実施 < 推進 < 完了",
     }
 
 
