@@ -31,7 +31,8 @@ def with_multipliers(original: str, m: re.Match[str], first: Decimal) -> Decimal
 
     Each multiplier must be smaller than the one before it, and each part smaller
     than the multiplier before it (``1万2千`` is 12,000; ``1万2万`` and ``1万12000`` are
-    refused); only a number with a single multiplier may have a decimal point.
+    refused); each multiplier after the first needs its own number (``1万千`` is refused);
+    only a number with a single multiplier may have a decimal point.
     """
     parts = list(_TAIL.finditer(m.group("tail")))
     sign = -1 if first < 0 else 1
@@ -56,6 +57,14 @@ def with_multipliers(original: str, m: re.Match[str], first: Decimal) -> Decimal
         amount += number * factor
         previous = factor
         raw = part.group("num")
+        if raw is None and k < len(parts) - 1:
+            # 1万千 is 11,000 to a reader, 10,000 if the missing number were 0: refused
+            raise ParseError(
+                original,
+                m.start("tail") + parts[k + 1].start("mult"),
+                "write the number before each of 億, 万 and 千 (1万1千, not 1万千)",
+                "億・万・千の前には数を書いてください(1万千ではなく1万1千)",
+            )
         number = Decimal(0) if raw is None else Decimal(raw.replace(",", ""))
         if raw is not None and k == len(parts) - 1:
             if number >= factor:
