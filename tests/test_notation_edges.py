@@ -72,8 +72,16 @@ def test_bracketed_note_words() -> None:
     assert (value.amount, value.unit, value.note) == (Decimal(85), "%", "全校")
     for text in ("85%(全)", "85%(小学校)"):
         error = _refusal(text)
+        word = text[4:-1]
         assert (error.text, error.position) == (text, 4)
-        assert "two or more labelled values" in error.reason_en
+        assert error.reason_en == (
+            f"unexpected text {word!r} with the number "
+            "(labels are read only when a cell has two or more labelled values)"
+        )
+        assert error.reason_ja == (
+            f"数値に「{word}」が付いていて読めません"
+            "(ラベルは二つ以上のラベル付きの値があるときだけ読みます)"
+        )
 
 
 def test_label_refusals_point_at_the_wrong_part() -> None:
@@ -106,3 +114,12 @@ def test_a_label_without_its_number_is_refused_at_the_gap() -> None:
         assert (error.text, error.position) == (text, position)
         assert error.reason_en == f"expected a number after {label!r}"
         assert error.reason_ja == f"「{label}」の後に数値がありません"
+
+
+def test_a_label_given_twice_is_refused() -> None:
+    """Two values with the same label are refused at the second label, naming it."""
+    text = "85%(小学校)80%(小学校)"
+    error = _refusal(text)
+    assert (error.text, error.position) == (text, 12)
+    assert error.reason_en == "label '小学校' appears twice"
+    assert error.reason_ja == "ラベル「小学校」が重複しています"
