@@ -47,15 +47,26 @@ def test_a_multiplier_without_its_number_is_refused() -> None:
 def test_multiplier_refusals_say_where_and_why() -> None:
     """Each refusal of a number with 億, 万 or 千 names the cell, the character and the reason."""
     cases = {
-        "1億2億": (3, "must get smaller", "位が大きい順"),
-        "1.5万2千": (0, "must be whole", "小数点は使えません"),
-        "1万12000": (2, "must be smaller than it", "その位より小さく"),
+        "1億2億": (
+            3,
+            "the parts of a number with 億, 万 or 千 must get smaller (1億2345万6789)",
+            "億・万・千で書いた数は、位が大きい順に書いてください(1億2345万6789)",
+        ),
+        "1.5万2千": (
+            0,
+            "a number with several of 億, 万 and 千 must be whole",
+            "億・万・千を複数使う数に小数点は使えません",
+        ),
+        "1万12000": (
+            2,
+            "the part after 億, 万 or 千 must be smaller than it (125万3467)",
+            "億・万・千の後の数は、その位より小さくなければなりません(125万3467)",
+        ),
     }
     for text, (position, en, ja) in cases.items():
         error = _refusal(text)
         assert (error.text, error.position) == (text, position)
-        assert en in error.reason_en
-        assert ja in error.reason_ja
+        assert (error.reason_en, error.reason_ja) == (en, ja)
         assert f"character {position + 1}" in error.message("en")
 
 
@@ -91,6 +102,7 @@ def test_label_refusals_point_at_the_wrong_part() -> None:
         "85%(小学校)(中学校)": (8, "expected a number followed by its label in brackets"),
         "85%(小学校)80%(中学校": (12, "expected a number followed by its label in brackets"),
         "85%(小学校)80%(中学校)90(": (18, "expected a number followed by its label in brackets"),
+        "85%(小学校)80%(中学校 90%": (16, "expected a number followed by its label in brackets"),
         "小学校 85% 80%": (8, "expected a label"),
     }
     for text, (position, en) in cases.items():
@@ -108,6 +120,7 @@ def test_a_label_without_its_number_is_refused_at_the_gap() -> None:
         "小学校 中学校 85%": (4, "小学校"),
         "小学校 85%、中学校 80% 高校": (18, "高校"),
         "小学校 85% 中学校 高校 90%": (12, "中学校"),
+        "小学校 85% 中学校 高校": (12, "中学校"),
     }
     for text, (position, label) in cases.items():
         error = _refusal(text)
