@@ -413,7 +413,11 @@ def regrade(report: Report, scheme: Scheme) -> Report:
             r.model_copy(update={"grade": grade, "recorded_grade": published, "agrees": agrees})
         )
     return _roll_up(report.plan, results, scheme).model_copy(
-        update={"problems": report.problems, "source_rows": report.source_rows}
+        update={
+            # a published cell that names a grade of the new scheme is read, not a problem
+            "problems": without_published_grades(report.problems, scheme),
+            "source_rows": report.source_rows,
+        }
     )
 
 

@@ -1,0 +1,64 @@
+"""Regrading a report keeps what the reader found and reads published grades of the new scheme."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from achievement.readers import read_plan
+from achievement.rollup import evaluate_plan, regrade
+from achievement.schemes import get_scheme
+
+PLAN = """\
+基本目標,施策,評価指標,計画策定時(令和2年度末),目標(令和7年度),令和7年度 実績見込,評価
+【基本目標1】暮らし,施策1,証明書のコンビニ交付件数,"12,000件","20,000件","21,500件",A
+【基本目標1】暮らし,施策1,電子申請の利用率,30%,60%,45%,達成
+【基本目標1】暮らし,施策1,窓口の平均待ち時間,25分,15分,集計中,評価不能
+【基本目標1】暮らし,施策1,図書館の利用者数,"5,000人","8,000人",たくさん,
+【基本目標1】暮らし,施策1,健康診断の受診者数,"1万2千人",1万千人,"1万3千人",
+"""
+
+
+def test_regrade_reads_published_grades_and_keeps_the_rows(tmp_path: Path) -> None:
+    """Under degree, a published A is read as a grade, not a warning; other problems are kept."""
+    path = tmp_path / "plan.csv"
+    path.write_text(PLAN, encoding="utf-8")
+    result = read_plan(path)
+    # under binary, the A in 評価 is an unknown outcome (a warning); 1万千人 cannot be read
+    assert [(p.row, p.column) for p in result.problems] == [(2, "評価"), (6, "目標(令和7年度)")]
+    binary = evaluate_plan(result.plan, problems=result.problems, source_rows=result.rows)
+    assert len(binary.problems) == 2
+    assert binary.results[0].recorded_grade is None
+    assert binary.results[0].agrees is None
+
+    graded = regrade(binary, get_scheme("degree"))
+    assert graded.source_rows == 5
+    assert graded.problems == (result.problems[1],)
+    rows = [
+        (r.grade and r.grade.label, r.recorded_grade and r.recorded_grade.label, r.agrees)
+        for r in graded.results
+    ]
+    assert rows == [
+        ("A", "A", True),  # 21,500 of 20,000: A, as published
+        ("C", None, False),  # 45% of 60%: not achieved, published 達成
+        (None, None, True),  # 集計中: not evaluable, as published
+        (None, None, None),  # たくさん: nothing published
+    ]
+    assert graded.grades.counts == {"A": 1, "B": 0, "C": 1, "D": 0}
+    direct = evaluate_plan(
+        result.plan, scheme="degree", problems=result.problems, source_rows=result.rows
+    )
+    assert graded == direct
+
+
+def test_progress_rounds_half_up(tmp_path: Path) -> None:
+    """Progress is kept to four places rounded half up: 1 of 32 new shelters is 0.0313, not 0.0312."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "評価指標,計画策定時(令和2年度末),目標(令和7年度),令和7年度 実績見込\n"
+        "福祉避難所の指定数,0か所,32か所,1か所\n"
+        "防災訓練の参加者数,0人,32人,3人\n",
+        encoding="utf-8",
+    )
+    report = evaluate_plan(read_plan(path).plan)
+    assert [r.progress for r in report.results] == [Decimal("0.0313"), Decimal("0.0938")]
