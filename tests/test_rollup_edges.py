@@ -1,4 +1,4 @@
-"""Regrading a report keeps what the reader found and reads published grades of the new scheme."""
+"""Edges of the roll-up found by mutation testing: regrading, rounding of progress, highlights."""
 
 from __future__ import annotations
 
@@ -62,3 +62,33 @@ def test_progress_rounds_half_up(tmp_path: Path) -> None:
     )
     report = evaluate_plan(read_plan(path).plan)
     assert [r.progress for r in report.results] == [Decimal("0.0313"), Decimal("0.0938")]
+
+
+HIGHLIGHT_PLAN = """\
+基本目標,施策,評価指標,計画策定時(令和2年度末),目標(令和7年度),令和7年度 実績見込
+【基本目標1】子育て,施策1,子育て相談の件数,0件,100件,120件
+【基本目標1】子育て,施策1,地域行事の参加者数,0人,200人,300人
+【基本目標1】子育て,施策2,防犯パトロールの回数,0回,100回,105回
+【基本目標1】子育て,施策2,公園の清掃回数,0回,100回,90回
+【基本目標1】子育て,施策2,健康教室の参加者数,0人,100人,30人
+【基本目標1】子育て,施策2,図書の貸出冊数,0冊,100冊,50冊
+【基本目標2】住まい,施策3,空き家の活用件数,0件,10件,12件
+"""
+
+
+def test_highlights_pick_the_greatest_and_the_smallest_progress(tmp_path: Path) -> None:
+    """Per goal, the achieved indicator of greatest progress and the missed one of least."""
+    path = tmp_path / "plan.csv"
+    path.write_text(HIGHLIGHT_PLAN, encoding="utf-8")
+    report = evaluate_plan(read_plan(path).plan)
+    progress = {r.entry.indicator.name: r.progress for r in report.results}
+    assert progress["地域行事の参加者数"] == Decimal("1.5")
+    assert progress["健康教室の参加者数"] == Decimal("0.3")
+    highlights = report.highlights
+    assert [r.entry.indicator.name for r in highlights.achieved] == [
+        "地域行事の参加者数",  # 1.5 beats 1.2 and 1.05
+        "空き家の活用件数",  # the only one of goal 2
+    ]
+    assert [r.entry.indicator.name for r in highlights.not_achieved] == [
+        "健康教室の参加者数",  # 0.3 is below 0.9 and 0.5; goal 2 missed nothing
+    ]
