@@ -92,3 +92,16 @@ def test_highlights_pick_the_greatest_and_the_smallest_progress(tmp_path: Path) 
     assert [r.entry.indicator.name for r in highlights.not_achieved] == [
         "健康教室の参加者数",  # 0.3 is below 0.9 and 0.5; goal 2 missed nothing
     ]
+
+
+def test_regrade_gives_no_grade_without_measurements(tmp_path: Path) -> None:
+    """A result that carries no measurements (a report built by hand) is regraded to no grade."""
+    path = tmp_path / "plan.csv"
+    path.write_text(HIGHLIGHT_PLAN, encoding="utf-8")
+    report = evaluate_plan(read_plan(path).plan)
+    first = report.results[0].model_copy(update={"measurements": None})
+    bare = report.model_copy(update={"results": (first, *report.results[1:])})
+    graded = regrade(bare, get_scheme("degree"))
+    assert graded.results[0].grade is None
+    assert graded.results[1].grade is not None
+    assert graded.results[1].grade.label == "A"  # 300 of 200: A under degree
