@@ -300,15 +300,15 @@ def test_columns_option_maps_headers(tmp_path: Path) -> None:
 
 
 def test_two_columns_for_one_field_is_an_error(tmp_path: Path) -> None:
-    """Two columns that could both be the actual give an error naming both."""
+    """Two columns that could both be the actual, with no year to tell them apart, give an error."""
     path = write_csv(
         tmp_path / "p.csv",
-        [["指標", "目標", "令和5年度実績", "令和6年度実績"], ["x", "3件", "2件", "4件"]],
+        [["指標", "目標", "令和6年度実績", "令和6年度実績見込"], ["x", "3件", "2件", "4件"]],
     )
     with pytest.raises(AchievementError) as info:
         read_plan(path)
-    assert "令和5年度実績" in info.value.ja
-    assert "令和6年度実績" in info.value.en
+    assert "「令和6年度実績」, 「令和6年度実績見込」" in info.value.ja
+    assert "several columns could be the actual" in info.value.en
 
 
 def test_missing_column_names_it_and_the_headers_found(tmp_path: Path) -> None:
@@ -559,14 +559,14 @@ def test_header_typed_on_two_lines_is_shown_on_one(tmp_path: Path) -> None:
         ["", "", "", "", "", "合計"],
     ],
 )
-def test_totals_row_is_named_as_such(tmp_path: Path, totals: list[str]) -> None:
-    """A row saying 合計 or 小計 is one error telling to delete the totals row; rows in = rows out."""
+def test_totals_row_is_skipped_with_a_note(tmp_path: Path, totals: list[str]) -> None:
+    """A row saying 合計 or 小計 is skipped with a note, not a problem; rows in = rows out."""
     rows = [HEADER, ["目標1", "施策1", "x", "1件", "2件", "3件"], totals]
     result = read_plan(write_csv(tmp_path / "plan.csv", rows))
-    (problem,) = result.problems
-    assert (problem.code, problem.row, problem.severity) == ("row.totals", 3, "error")
-    assert problem.message.ja == "合計・小計の行は読みません。集計行なら削除してください"
-    assert "totals row" in problem.message.en
-    assert result.rows == 2
+    assert result.problems == ()
+    (note,) = result.skipped
+    assert (note.code, note.row, note.severity) == ("row.totals", 3, "note")
+    assert note.message.ja == "合計・小計の行として読み飛ばしました(指標ではありません)"
+    assert "totals row" in note.message.en
+    assert result.rows + len(result.skipped) == 2
     assert [item.row for item in result.plan.indicators] == [2]
-    assert result.plan.indicators[0].goal.number == 1

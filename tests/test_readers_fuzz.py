@@ -102,16 +102,24 @@ def tables(draw: st.DrawFn) -> tuple[bytes, int, str]:
 
 @given(tables())
 def test_rows_in_equal_rows_out(table: tuple[bytes, int, str]) -> None:
-    """Every non-blank data row is either an indicator or named by a problem."""
+    """Every non-blank data row is an indicator, named by a problem, or skipped with a note.
+
+    The row under the header is a second header row when it holds only years or
+    units: then it is not a data row.
+    """
     data, data_rows, _ = table
     with TemporaryDirectory() as folder:
         path = Path(folder) / "plan.csv"
         path.write_bytes(data)
         result = read_plan(path)
-    assert result.rows == data_rows
+    assert result.header_rows in ((1,), (1, 2))
+    assert result.rows + len(result.skipped) == data_rows - (len(result.header_rows) - 1)
     assert result.rows == len(result.plan.indicators) + len(result.problem_rows)
     read_rows = {item.row for item in result.plan.indicators}
+    skipped_rows = {note.row for note in result.skipped}
     assert read_rows.isdisjoint(result.problem_rows)
+    assert skipped_rows.isdisjoint(read_rows | set(result.problem_rows))
+    assert all(note.severity == "note" for note in result.skipped)
     assert set(result.warnings) <= set(result.problems)
     for problem in result.problems:
         assert problem.file == str(path)

@@ -25,6 +25,7 @@ __all__ = [
     "LocalizedText",
     "Margin",
     "Missing",
+    "Observation",
     "Outcome",
     "Period",
     "Quantity",
@@ -256,12 +257,26 @@ class Actual(Frozen):
     fiscal_year: int | None = None
 
 
+class Observation(Frozen):
+    """The value of an indicator in one earlier fiscal year: a column of a year series.
+
+    Tables that publish several years (``実績値 | 令和5年度 | 令和6年度``) judge the
+    latest; the earlier years are kept as observations, oldest first.
+    """
+
+    fiscal_year: int
+    value: Value
+    status: ActualStatus = ActualStatus.FINAL
+
+
 class Indicator(Frozen):
     """One evaluation indicator (評価指標) with what it is judged on.
 
     ``style`` and ``direction`` are given when the plan states them; otherwise
     the judge infers them and says so.  ``scale`` is the plan's own ordinal
-    scale, lowest first, for status words.
+    scale, lowest first, for status words.  ``series`` holds the values of
+    years before the actual's, oldest first, when the table publishes them;
+    the judgment does not read them.
     """
 
     name: str = ""
@@ -271,6 +286,7 @@ class Indicator(Frozen):
     style: str | None = None
     direction: Direction | None = None
     scale: tuple[str, ...] | None = None
+    series: tuple[Observation, ...] = ()
 
 
 class Outcome(StrEnum):

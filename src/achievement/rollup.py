@@ -47,6 +47,11 @@ from achievement.schemes import (
     measure,
 )
 from achievement.schemes._measure import progress
+from achievement.schemes._published import (
+    published_grade,
+    published_text,
+    without_published_grades,
+)
 from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
@@ -119,6 +124,8 @@ class IndicatorResult(Frozen):
     the planned change that was reached (see :func:`progress_of`); ``grade`` is its
     grade under the report's scheme (``None`` when the scheme gives none), read from
     its ``measurements`` (achievement degree, progress, change against the baseline).
+    ``recorded_grade`` is the grade the plan published, when its 評価 cell holds a
+    label of the scheme (not under ``binary``); ``agrees`` then compares grades.
     """
 
     entry: PlanIndicator
@@ -127,6 +134,7 @@ class IndicatorResult(Frozen):
     progress: Decimal | None = None
     grade: Grade | None = None
     measurements: Measurements | None = None
+    recorded_grade: Grade | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -321,16 +329,31 @@ def _result(
     if indicator.scale is None and scale is not None:
         indicator = indicator.model_copy(update={"scale": scale})
     judgment = judge.judge(indicator)
-    agrees = None if entry.recorded is None else entry.recorded == judgment.outcome
     measured = measure(indicator, judgment)
+    grade = scheme.grade_of(measured)
+    published, agrees = _agreement(entry, judgment, grade, scheme)
     return IndicatorResult(
         entry=entry,
         judgment=judgment,
         agrees=agrees,
         progress=progress_of(indicator, judgment.direction),
-        grade=scheme.grade_of(measured),
+        grade=grade,
         measurements=measured,
+        recorded_grade=published,
     )
+
+
+def _agreement(
+    entry: PlanIndicator, judgment: Judgment, grade: Grade | None, scheme: Scheme
+) -> tuple[Grade | None, bool | None]:
+    """The grade the plan published, if its 評価 cell is one of ``scheme``, and ``agrees``.
+
+    ``agrees`` compares grades when the plan published one, else outcomes.
+    """
+    published = published_grade(scheme, published_text(entry))
+    if published is not None:
+        return published, grade is not None and published.label == grade.label
+    return None, None if entry.recorded is None else entry.recorded == judgment.outcome
 
 
 def evaluate_plan(
@@ -352,7 +375,9 @@ def evaluate_plan(
     :func:`~achievement.schemes.get_scheme`) grades every indicator; it
     defaults to the one the plan names, else ``binary``.  ``problems`` and
     ``source_rows`` (from :class:`~achievement.readers.ReadResult`) are carried
-    into the report, so every output says which rows it leaves out.
+    into the report, so every output says which rows it leaves out; a warning
+    on a published cell that names a grade of ``scheme`` is not carried (the
+    cell is read as the published grade).
     """
     judge = judge or default_judge()
     if not isinstance(scheme, Scheme):
@@ -364,7 +389,10 @@ def evaluate_plan(
         if progress is not None:
             progress(done, total)
     return _roll_up(plan, results, scheme).model_copy(
-        update={"problems": tuple(problems), "source_rows": source_rows}
+        update={
+            "problems": without_published_grades(problems, scheme),
+            "source_rows": source_rows,
+        }
     )
 
 
@@ -377,12 +405,13 @@ def regrade(report: Report, scheme: Scheme) -> Report:
     >>> regrade(report, get_scheme("degree")).grades.counts
     {'A': 20, 'B': 1, 'C': 1, 'D': 6}
     """
-    results = [
-        r.model_copy(
-            update={"grade": None if r.measurements is None else scheme.grade_of(r.measurements)}
+    results = []
+    for r in report.results:
+        grade = None if r.measurements is None else scheme.grade_of(r.measurements)
+        published, agrees = _agreement(r.entry, r.judgment, grade, scheme)
+        results.append(
+            r.model_copy(update={"grade": grade, "recorded_grade": published, "agrees": agrees})
         )
-        for r in report.results
-    ]
     return _roll_up(report.plan, results, scheme).model_copy(
         update={"problems": report.problems, "source_rows": report.source_rows}
     )

@@ -55,8 +55,10 @@ def add_columns_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="HEADER=FIELD",
         help="read the column headed HEADER as FIELD, one of "
-        f"{', '.join([*FIELDS, IGNORE])}; repeat for more columns "
-        "(--columns A=x --columns B=y) / 見出しの列を項目として読む(列ごとに繰り返す)",
+        f"{', '.join([*FIELDS, IGNORE])}; HEADER may be a two-row header joined by / "
+        "(実績値/令和6年度) or a column letter (F); repeat for more columns "
+        "(--columns A=x --columns B=y) / 見出しの列を項目として読む(2段の見出しは / でつなぐ、"
+        "列記号も可。列ごとに繰り返す)",
     )
 
 
@@ -134,7 +136,7 @@ def output_format(given: str | None, output: str | None, formats: Sequence[str])
 
 
 def tell_problems(result: ReadResult, lang: str) -> None:
-    """Print what the reader met on stderr: rows left out as errors, then warnings and notes."""
+    """Print what the reader met on stderr: rows left out as errors, warnings, notes, skipped rows."""
     from achievement.render._safe import terminal_text
 
     heads = {"error": "エラー" if lang == "ja" else "error"}
@@ -148,3 +150,6 @@ def tell_problems(result: ReadResult, lang: str) -> None:
         )
     for note in result.notes(lang):
         print(terminal_text(f"achievement: {warning}: {note}"), file=sys.stderr)
+    skipped = "読み飛ばし" if lang == "ja" else "skipped"
+    for row in result.skipped:
+        print(terminal_text(f"achievement: {skipped}: {row.line(lang)}"), file=sys.stderr)

@@ -11,9 +11,10 @@ from achievement._errors import AchievementError
 if TYPE_CHECKING:
     from achievement._judge import Judge
     from achievement._plan import Plan
+    from achievement.readers import ReadResult
     from achievement.schemes import Scheme
 
-__all__ = ["add_scheme_option", "resolve_scheme"]
+__all__ = ["add_scheme_option", "graded_by", "resolve_scheme"]
 
 _HELP = (
     "grading scheme: binary (default), degree, progress, baseline-4, kenko21, soumu5, "
@@ -54,3 +55,10 @@ def resolve_scheme(given: str | None, plan: Plan, plan_path: Path, judge: Judge)
             )
         return get_scheme(plan_path.parent / named, judge)
     return get_scheme(named, judge)
+
+
+def graded_by(result: ReadResult, scheme: Scheme) -> ReadResult:
+    """``result`` without the warnings on published cells that name a grade of ``scheme``."""
+    from achievement.schemes._published import without_published_grades
+
+    return result.model_copy(update={"problems": without_published_grades(result.problems, scheme)})

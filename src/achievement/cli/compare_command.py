@@ -240,6 +240,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from achievement.cli._output import check_not_input, write_output
     from achievement.cli._plugin_options import judge_from_args
+    from achievement.cli._scheme import graded_by
     from achievement.readers import bundled_example, read_plan
     from achievement.rollup import evaluate_plan, regrade
     from achievement.schemes import get_scheme
@@ -261,12 +262,14 @@ def run(args: argparse.Namespace) -> int:
         judge=judge,
         limits=limits_from_args(args),
     )
+    for scheme in schemes:  # a published grade of a scheme compared is not an unknown word
+        result = graded_by(result, scheme)
     tell_problems(result, args.lang)
     first = evaluate_plan(
         result.plan,
         judge,
         scheme=schemes[0],
-        problems=result.problems,
+        problems=(*result.problems, *result.skipped),
         source_rows=result.rows,
     )
     reports = [first, *(regrade(first, scheme) for scheme in schemes[1:])]

@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from achievement.cli._output import check_not_input
     from achievement.cli._plugin_options import judge_from_args
-    from achievement.cli._scheme import resolve_scheme
+    from achievement.cli._scheme import graded_by, resolve_scheme
     from achievement.readers import bundled_example, read_plan
     from achievement.render import FORMATS
     from achievement.rollup import evaluate_plan
@@ -142,18 +142,19 @@ def run(args: argparse.Namespace) -> int:
         judge=judge,
         limits=limits_from_args(args),
     )
-    tell_problems(result, args.lang)
     plan = result.plan
     if args.title is not None and args.title.strip():
         plan = plan.model_copy(update={"title": args.title.strip()})
     scheme = resolve_scheme(args.scheme, plan, path, judge)
+    result = graded_by(result, scheme)
+    tell_problems(result, args.lang)
     with _progress_bar(len(plan.indicators), args.lang) as advance:
         report = evaluate_plan(
             plan,
             judge,
             progress=advance,
             scheme=scheme,
-            problems=result.problems,
+            problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
         )
     _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)

@@ -25,6 +25,7 @@ from achievement._model import (
     Actual,
     ActualStatus,
     Indicator,
+    Observation,
     Target,
     Value,
 )
@@ -57,6 +58,14 @@ class _Entry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
 
 
+class SeriesEntry(_Entry):
+    """The value of an indicator in a year before its actual's (a column of a year series)."""
+
+    fiscal_year: int = Field(description="the fiscal year of the value")
+    value: str = Field(description="the cell, as text")
+    status: ActualStatus = Field(ActualStatus.FINAL, description="final (確定) or projected (見込)")
+
+
 class IndicatorEntry(_Entry):
     """One indicator (評価指標) of a measure, with its cells as published."""
 
@@ -74,6 +83,11 @@ class IndicatorEntry(_Entry):
     actual_status: ActualStatus | None = Field(
         None,
         description="final (確定) or projected (見込); the plan's actual_status when left out",
+    )
+    series: list[SeriesEntry] = Field(
+        default_factory=list,
+        description="the values of the years before the actual's, oldest first "
+        "(not used by the judgment)",
     )
     style: str | None = Field(None, description="evaluation style; inferred when left out")
     direction: str | None = Field(
@@ -263,6 +277,26 @@ def _indicator(
                 text=recorded_text,
             )
         )
+    series: list[Observation] = []
+    for index, point in enumerate(item.series):
+        try:
+            value = cells.parse(point.value)
+        except ParseError as exc:
+            problems.append(
+                problem(
+                    "cell.unreadable_series",
+                    file=where.file,
+                    row=where.row,
+                    column=where.column(f"series[{index}].value"),
+                    text=point.value.strip(),
+                    year=str(point.fiscal_year),
+                    position=str(exc.position + 1),
+                    ja=exc.reason_ja,
+                    en=exc.reason_en,
+                )
+            )
+            continue
+        series.append(Observation(fiscal_year=point.fiscal_year, value=value, status=point.status))
     if any(p.severity == "error" for p in problems):
         return None, problems
     fields = item.model_fields_set
@@ -281,6 +315,7 @@ def _indicator(
         style=item.style,
         direction=direction,
         scale=None if item.scale is None else tuple(item.scale),
+        series=tuple(series),
     )
     built = PlanIndicator(
         goal=goal,
@@ -359,6 +394,12 @@ def _indicator_data(
         data["actual_year"] = indicator.actual.fiscal_year
     if indicator.actual.status is not actual_status:
         data["actual_status"] = indicator.actual.status.value
+    if indicator.series:
+        data["series"] = [
+            {"fiscal_year": point.fiscal_year, "value": point.value.text}
+            | ({} if point.status is ActualStatus.FINAL else {"status": point.status.value})
+            for point in indicator.series
+        ]
     if indicator.style is not None:
         data["style"] = indicator.style
     if indicator.direction is not None:

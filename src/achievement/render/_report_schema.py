@@ -113,6 +113,13 @@ class ActualCell(TargetCell):
     status: str
 
 
+class SeriesPoint(_Closed):
+    fiscal_year: int
+    text: str
+    display: str
+    status: str
+
+
 class MeasurementsOut(_Closed):
     degree: Dec = Field(description="actual / target (reversed when lower is better), a ratio")
     progress: Dec
@@ -139,6 +146,9 @@ class IndicatorOut(_Closed):
     baseline: Cell
     target: TargetCell
     actual: ActualCell
+    series: list[SeriesPoint] = Field(
+        description="the values of the years before the actual's, oldest first (not judged)"
+    )
     style: str | None
     outcome: Outcome
     grade: str | None
@@ -149,7 +159,11 @@ class IndicatorOut(_Closed):
     direction_source: str | None
     margin: Margin | None
     progress: Dec = Field(description="(actual - baseline) / (target - baseline), a ratio")
-    recorded: Outcome | None
+    recorded: str | None = Field(
+        description="the published outcome (achieved, not_achieved, not_evaluable), or under a "
+        "grading scheme other than binary the published grade when the 評価 cell is one of its "
+        "labels"
+    )
     agrees: bool | None
     note: str
 
@@ -160,7 +174,7 @@ class ProblemOut(_Closed):
     column: str | None
     text: str | None
     code: str
-    severity: Literal["error", "warning"]
+    severity: Literal["error", "warning", "note"]
     message: str
 
 

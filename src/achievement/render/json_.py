@@ -106,6 +106,15 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
             "fiscal_year": indicator.actual.fiscal_year,
             "status": indicator.actual.status.value,
         },
+        "series": [
+            {
+                "fiscal_year": point.fiscal_year,
+                "text": point.value.text,
+                "display": display(point.value),
+                "status": point.status.value,
+            }
+            for point in indicator.series
+        ],
         "style": judgment.style,
         "outcome": judgment.outcome.value,
         "grade": None if result.grade is None else result.grade.label,
@@ -127,7 +136,11 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
             "unit": margin.unit,
         },
         "progress": _dec(result.progress),
-        "recorded": None if entry.recorded is None else entry.recorded.value,
+        "recorded": result.recorded_grade.label
+        if result.recorded_grade is not None
+        else None
+        if entry.recorded is None
+        else entry.recorded.value,
         "agrees": result.agrees,
         "note": entry.note,
     }

@@ -23,11 +23,12 @@ from achievement.schemes._load import SchemeFileError, get_scheme, load_scheme
 from achievement.schemes._measure import Basis, Measurements, measure
 from achievement.schemes._measures import grade_measure
 from achievement.schemes._registry import SchemeRegistry, UnknownSchemeError
-from achievement.schemes._scheme import Grade, Scheme
+from achievement.schemes._scheme import Condition, Grade, Scheme
 from achievement.schemes._tally import GradeTally
 
 __all__ = [
     "Basis",
+    "Condition",
     "Grade",
     "GradeTally",
     "Measurements",

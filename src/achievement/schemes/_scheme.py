@@ -30,7 +30,7 @@ from achievement._model import Frozen, Indicator, Judgment, LocalizedText
 from achievement._rate import achievement_rate
 from achievement.schemes._measure import Basis, Measurements, measure
 
-__all__ = ["Grade", "InvalidScheme", "Scheme"]
+__all__ = ["Condition", "Grade", "InvalidScheme", "Scheme"]
 
 
 class InvalidScheme(ValueError):
@@ -75,6 +75,48 @@ def _percent(value: Decimal) -> str:
     return f"{shown:f}%"
 
 
+def _ratio(value: object) -> object:
+    """Read ``"80%"`` as ``0.8``."""
+    if isinstance(value, str) and value.strip().endswith(("%", "％")):
+        return Decimal(value.strip()[:-1]) / 100
+    return value
+
+
+class Condition(Frozen):
+    """One condition of a grade: a measurement at least ``min`` (above it, when ``strict``).
+
+    ``basis`` is the measurement read (the scheme's own when ``None``).  A
+    condition holds only when the measurement is defined.
+    """
+
+    basis: Basis | None = None
+    min: Decimal
+    strict: bool = False
+
+    @field_validator("min", mode="before")
+    @classmethod
+    def _percentage(cls, value: object) -> object:
+        return _ratio(value)
+
+    def holds(self, measurements: Measurements, basis: Basis) -> bool:
+        """Whether ``measurements`` meet this condition."""
+        value = measurements.get(self.basis or basis)
+        if value is None:
+            return False
+        return value > self.min if self.strict else value >= self.min
+
+    def words(self, basis: Basis) -> LocalizedText:
+        """The condition in words."""
+        read = self.basis or basis
+        if read is Basis.MET:
+            return LocalizedText(ja="目標を達成", en="target met")
+        ja, en = _BASIS_WORDS[read]
+        bound = _percent(self.min)
+        if self.strict:
+            return LocalizedText(ja=f"{ja}{bound}超", en=f"{en} above {bound}")
+        return LocalizedText(ja=f"{ja}{bound}以上", en=f"{en} {bound} or more")
+
+
 class Grade(Frozen):
     """One grade of a scheme: its label, what it means, and its band.
 
@@ -85,6 +127,11 @@ class Grade(Frozen):
     grade counts as achieved in the achievement rate.  ``label`` is the
     grade's identity (the one ``min`` bands, ``met_grade`` and JSON output
     name); ``label_en`` is how English output shows it, when it differs.
+
+    ``when`` is a list of conditions that must all hold, for a grade that
+    combines measurements ("80% or more achieved, and not worse than the
+    baseline"); ``basis``/``min``/``strict`` are the one-condition shorthand,
+    and a grade gives one or the other.
     """
 
     label: str = Field(min_length=1)
@@ -93,15 +140,40 @@ class Grade(Frozen):
     basis: Basis | None = None
     min: Decimal | None = None
     strict: bool = False
+    when: tuple[Condition, ...] | None = Field(default=None, min_length=1)
     achieved: bool = False
 
     @field_validator("min", mode="before")
     @classmethod
     def _percentage(cls, value: object) -> object:
         """Read ``"80%"`` as ``0.8``."""
-        if isinstance(value, str) and value.strip().endswith(("%", "％")):
-            return Decimal(value.strip()[:-1]) / 100
-        return value
+        return _ratio(value)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Grade:
+        if self.when is not None and (
+            self.min is not None or self.basis is not None or self.strict
+        ):
+            raise InvalidScheme(
+                f"grade {self.label!r} gives both 'when' and 'basis/min/strict'; give one of them",
+                f"区分「{self.label}」に when と basis/min/strict の両方があります。"
+                "どちらか一方で書いてください",
+            )
+        return self
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        """The conditions of the band, all of which must hold; none for the last grade."""
+        if self.when is not None:
+            return self.when
+        if self.min is None:
+            return ()
+        return (Condition(basis=self.basis, min=self.min, strict=self.strict),)
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the grade has a band (only the last grade has none)."""
+        return bool(self.conditions)
 
     def name(self, lang: str) -> str:
         """The label shown in ``lang``: ``label_en`` in English when given, else ``label``.
@@ -113,26 +185,17 @@ class Grade(Frozen):
         return self.label_en if lang == "en" and self.label_en else self.label
 
     def holds(self, measurements: Measurements, basis: Basis) -> bool:
-        """Whether this grade's band holds for ``measurements``."""
-        if self.min is None:
-            return True
-        value = measurements.get(self.basis or basis)
-        if value is None:
-            return False
-        return value > self.min if self.strict else value >= self.min
+        """Whether this grade's band holds for ``measurements``: every condition holds."""
+        return all(condition.holds(measurements, basis) for condition in self.conditions)
 
     def condition(self, basis: Basis) -> LocalizedText:
         """The band in words."""
-        read = self.basis or basis
-        if self.min is None:
+        if not self.conditions:
             return LocalizedText(ja="それ以外", en="otherwise")
-        if read is Basis.MET:
-            return LocalizedText(ja="目標を達成", en="target met")
-        ja, en = _BASIS_WORDS[read]
-        bound = _percent(self.min)
-        if self.strict:
-            return LocalizedText(ja=f"{ja}{bound}超", en=f"{en} above {bound}")
-        return LocalizedText(ja=f"{ja}{bound}以上", en=f"{en} {bound} or more")
+        words = [condition.words(basis) for condition in self.conditions]
+        return LocalizedText(
+            ja="かつ".join(w.ja for w in words), en=" and ".join(w.en for w in words)
+        )
 
 
 class Scheme(Frozen):
@@ -165,16 +228,18 @@ class Scheme(Frozen):
                 f"区分の名前が重複しています: {labels}",
             )
         *banded, last = self.grades
-        if last.min is not None:
+        if last.bounded:
             raise InvalidScheme(
-                f"the last grade {last.label!r} must have no 'min': it catches the rest",
-                f"最後の区分「{last.label}」には min を書きません(残りすべてを受ける区分です)",
+                f"the last grade {last.label!r} must have no 'min' (nor 'when'): it catches the rest",
+                f"最後の区分「{last.label}」には min を書きません(when も書きません。"
+                "残りすべてを受ける区分です)",
             )
         for grade in banded:
-            if grade.min is None:
+            if not grade.bounded:
                 raise InvalidScheme(
-                    f"grade {grade.label!r} needs a 'min' (only the last has none)",
-                    f"区分「{grade.label}」には min(下限)が必要です(min がないのは最後の区分だけ)",
+                    f"grade {grade.label!r} needs a 'min' or 'when' (only the last has none)",
+                    f"区分「{grade.label}」には min(下限)か when が必要です"
+                    "(どちらもないのは最後の区分だけ)",
                 )
         achieved = {grade.label for grade in self.grades if grade.achieved}
         if not achieved:
@@ -296,7 +361,10 @@ class Scheme(Frozen):
         """The rule in words, as the report prints it next to the results."""
         ja = [f"{g.label}({g.meaning.ja}): {g.condition(self.basis).ja}" for g in self.grades]
         en = [f"{g.name('en')} ({g.meaning.en}): {g.condition(self.basis).en}" for g in self.grades]
-        bases = {self.basis, *(g.basis for g in self.grades if g.basis is not None)}
+        bases = {
+            self.basis,
+            *(c.basis for g in self.grades for c in g.conditions if c.basis is not None),
+        }
         notes_ja = [_BASIS_DEFINITIONS[b][0] for b in Basis if b in bases]
         notes_en = [_BASIS_DEFINITIONS[b][1] for b in Basis if b in bases]
         if self.basis is not Basis.MET:
