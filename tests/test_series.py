@@ -272,3 +272,12 @@ def test_an_unreadable_interim_target_is_refused_with_its_path() -> None:
     (problem,) = result.problems
     assert problem.severity == "error"
     assert problem.column == "goals[0].measures[0].indicators[0].interim[0].value"
+
+
+def test_an_actual_before_the_target_year_is_judged_on_the_prorated_target() -> None:
+    """Without as_of: the actual's year (2022) is before the target year, so pro-rated."""
+    j = JUDGE.judge(books(series=()))
+    assert j.reason.params["target_basis"] == "prorated"
+    assert j.outcome is Outcome.NOT_ACHIEVED  # 118 against 120
+    without_year = books(series=(), baseline_year=None)
+    assert "target_basis" not in JUDGE.judge(without_year).reason.params  # 118 against 150

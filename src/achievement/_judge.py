@@ -418,7 +418,8 @@ class Judge:
         an evaluator that raises (reason ``judge.evaluator_failed``).  An
         unknown stated style raises :class:`UnknownStyleError`.
 
-        As of a year, or when the indicator has interim targets, revisions or a
+        As of a year, or when the indicator has interim targets, revisions, a
+        baseline year and an actual before the target year, or a
         target relative to the previous year, the value of that year (the
         actual's year by default) is judged against the target in force then:
         the final target from the target year on, else the interim target of

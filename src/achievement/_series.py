@@ -69,9 +69,14 @@ PLACES = Decimal("0.000001")
 
 def has_years(indicator: Indicator) -> bool:
     """Whether judging ``indicator`` reads more than its actual: interim targets,
-    revisions, or a target relative to the previous year with a series."""
+    revisions, an actual of a year before the target year with a baseline year
+    (judged on the pro-rated target), or a target relative to the previous year
+    with a series."""
     if indicator.interim or indicator.revisions:
         return True
+    year, last = indicator.actual.fiscal_year, indicator.target.fiscal_year
+    if indicator.baseline_year is not None and year is not None and last is not None:
+        return year < last  # a year before the target year: the pro-rated target
     return isinstance(indicator.target.value, RelativeTarget) and bool(indicator.series)
 
 
@@ -435,19 +440,21 @@ def _relative(
         else (now < required if strict else now <= required)
     )
     need = as_decimal(required)
+    unit = actual.value.unit if isinstance(actual.value, Quantity) else None
+    shown = f"{need:,f}{unit or ''}"
     word_ja = ("より低い" if strict else "以下") if lower else ("より高い" if strict else "以上")
     word_en = ("below" if strict else "at most") if lower else ("above" if strict else "at least")
     verdict_ja, verdict_en = ("達成", "achieved") if met else ("未達成", "not achieved")
     ja = (
         f"{verdict_ja}: {fy_ja}の{display(actual.value)}は{target.text}が求める"
-        f"{prev_ja}比の値 {need:f}{word_ja}"
+        f"{prev_ja}比の値 {shown}{word_ja}"
         + ("である" if met else "ではない")
         + f"({prev_ja}は{display(before.value)})"
     )
     en = (
         f"{verdict_en}: {display(actual.value)} in {fy_en} is "
         + ("" if met else "not ")
-        + f"{word_en} {need:f}, what {target.text} asks against {prev_en} "
+        + f"{word_en} {shown}, what {target.text} asks against {prev_en} "
         f"({display(before.value)})"
     )
     if actual.status is ActualStatus.PROJECTED or before.status is ActualStatus.PROJECTED:
