@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from achievement import (
     Actual,
@@ -22,8 +23,17 @@ from achievement import (
 )
 from achievement.rollup import Report, evaluate_plan
 
+# No test depends on the speed of a shared machine: no deadline, no too-slow health check.
+settings.register_profile(
+    "achievement", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+# CI draws the same examples on every run (derandomize): a red build is never a lucky draw.
+settings.register_profile(
+    "ci", settings.get_profile("achievement"), derandomize=True, database=None, print_blob=True
+)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
 """``--hypothesis-profile=fuzz``: thousands of examples for the fuzz of the command."""
+settings.load_profile("ci" if os.environ.get("CI") else "achievement")
 
 ROOT = Path(__file__).resolve().parent.parent
 TAITO_CSV = ROOT / "examples" / "taito-2025" / "taito-2025.csv"

@@ -43,6 +43,8 @@ def test_plugins_lists_builtins_with_version(capsys: pytest.CaptureFixture[str])
         "distribution": "achievement",
         "version": __version__,
         "styles": ["threshold"],
+        "value_kinds": [],
+        "warnings": [],
     }
     assert rows["achievement.rules.infer"]["styles"] == []
 

@@ -50,6 +50,8 @@ def test_plugins_lists_the_installed_plugin() -> None:
         "distribution": "achievement-range",
         "version": VERSION,
         "styles": ["range"],
+        "value_kinds": ["range.band"],
+        "warnings": [],
     }
 
 

@@ -10,9 +10,9 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import Phase, settings
 
-from achievement import Indicator, Outcome, Quantity, StatusWord, Verdict
+from achievement import Direction, Indicator, Outcome, Quantity, StatusWord, Verdict
 from achievement.rules.threshold import ThresholdEvaluator
-from achievement.testing import LawViolation, check_evaluator
+from achievement.testing import LawViolation, check_evaluator, every_kind
 
 pytest_plugins = ["pytester"]
 
@@ -99,6 +99,48 @@ class NoCases(ThresholdEvaluator):
     """An evaluator without case strategies."""
 
     cases = None  # type: ignore[assignment]
+
+
+BROKEN = [
+    (NonMonotone(), "monotone", "a better actual"),
+    (RaisesOnWords(), "total", "evaluate raised TypeError"),
+    (RaisesOnWords(), "deterministic", "the evaluator raised on a valid indicator"),
+    (StrictAtBoundary(), "boundary", "an actual equal to the target is not achieved"),
+    (ScaleDependent(), "scaling", "scaling by"),
+    (EqualityOnly(), "monotone", "monotone cannot be checked"),
+    (OnlyNotEvaluable(), "monotone", "the evaluator offers no cases for achieved or not_achieved"),
+]
+"""Deliberately broken evaluators, the law each breaks and the start of the violation."""
+
+SEEDS = range(60)
+
+
+@pytest.mark.parametrize(("evaluator", "law", "message"), BROKEN)
+def test_broken_evaluator_is_caught_for_every_seed(
+    evaluator: ThresholdEvaluator, law: str, message: str
+) -> None:
+    """Each planted defect is found under each of 60 hypothesis seeds, not only under lucky ones."""
+    for seed in SEEDS:
+        with pytest.raises(LawViolation, match=f"breaks the law '{law}': {message}"):
+            check_evaluator(evaluator, laws=[law], settings=QUICK, seed=seed)
+
+
+def test_words_defect_is_caught_without_random_draws() -> None:
+    """A crash on word actuals is found by the explicit examples alone, with no generated case."""
+    explicit_only = settings(QUICK, max_examples=1, phases=[Phase.explicit])
+    with pytest.raises(LawViolation, match=r"explicit example: .*actual '実施'"):
+        check_evaluator(RaisesOnWords(), laws=["total"], settings=explicit_only)
+
+
+def test_every_kind_pairs_each_kind_of_target_with_each_kind_of_actual() -> None:
+    """The explicit examples hold each core kind as target, actual and baseline."""
+    kinds = {"quantity", "components", "running_total", "direction", "status"}
+    examples = list(every_kind(ThresholdEvaluator()))
+    pairs = {(i.target.value.kind, i.actual.value.kind) for i in examples}
+    assert {(t, a) for t in kinds for a in kinds} <= pairs
+    assert {i.baseline.kind for i in examples} >= {*kinds, "missing"}
+    assert {i.direction for i in examples} == {None, *Direction}
+    assert all(i.style == "threshold" for i in examples)
 
 
 @pytest.mark.parametrize(

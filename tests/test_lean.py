@@ -92,8 +92,8 @@ def test_cells_are_read_once_and_refusals_every_time() -> None:
     from achievement import ParseError
 
     judge = Judge(autoload=False)
-    first = judge._read("110件")
-    assert judge._read("110件") is first
+    first = judge._read("110件", "target")
+    assert judge._read("110件", "target") is first
     for _ in range(2):
         with pytest.raises(ParseError):
             judge.judge_text(baseline=None, target="x%%", actual="1件")

@@ -49,8 +49,8 @@ def test_judge_text_reads_cells_through_plugins() -> None:
     assert judgment.reason.code == "ordinal.unknown_word"
 
 
-def test_plugin_that_raises_while_reading_is_named() -> None:
-    """A plugin that raises while reading a cell is reported naming the plugin and the text."""
+def test_plugin_that_raises_while_reading_is_reported_once_and_skipped() -> None:
+    """A plugin that raises while reading is skipped for the cell and reported once, by name."""
 
     class Broken:
         __name__ = "broken_reader"
@@ -59,8 +59,25 @@ def test_plugin_that_raises_while_reading_is_named() -> None:
         def achievement_parse_value(self, text: str) -> Value | None:
             raise IndexError("list index out of range")
 
-    with pytest.raises(PluginError, match=r"'broken_reader' failed while reading '60%'"):
-        Judge(plugins=[Broken()], autoload=False).parse_value("60%")
+    judge = Judge(plugins=[Broken()], autoload=False)
+    assert judge.parse_value("60%") == parse_value("60%")
+    assert judge.parse_value("70%") == parse_value("70%")
+    (failure,) = judge.take_failures()
+    assert (failure.plugin, failure.hook, failure.count) == (
+        "broken_reader",
+        "achievement_parse_value",
+        2,
+    )
+    assert failure.message("en") == (
+        "plugin 'broken_reader' failed in hook achievement_parse_value (2 times): "
+        "IndexError: list index out of range. To run without it, pass --disable-plugin "
+        "broken_reader, or set ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD=1 to stop loading "
+        "installed plugins"
+    )
+    assert "プラグイン「broken_reader」がフック achievement_parse_value で失敗しました(2回)" in (
+        failure.message("ja")
+    )
+    assert judge.take_failures() == ()
 
 
 def test_plugin_returning_a_non_value_is_refused() -> None:
@@ -71,8 +88,10 @@ def test_plugin_returning_a_non_value_is_refused() -> None:
         def achievement_parse_value(self, text: str) -> object:
             return {"amount": 60}
 
-    with pytest.raises(PluginError, match="which is not a value"):
+    with pytest.raises(PluginError, match="which is not a value") as caught:
         Judge(plugins=[Wrong()], autoload=False).parse_value("60%")
+    assert "hook achievement_parse_value" in caught.value.en
+    assert "Wrong" in caught.value.en
 
 
 def test_parse_error_from_a_plugin_passes_through() -> None:

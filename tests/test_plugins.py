@@ -271,13 +271,37 @@ class UnknownCodeEvaluator(EvenEvaluator):
         return type(verdict)(verdict.outcome, "even.not_in_catalogue")
 
 
-@pytest.mark.parametrize("evaluator", [BadVerdictEvaluator(), UnknownCodeEvaluator()])
-def test_malformed_verdict_gives_a_judgment_error(evaluator: EvenEvaluator) -> None:
-    """A verdict that is not one, or whose code has no message, is a judgment error, not a crash."""
+@pytest.mark.parametrize(
+    ("evaluator", "code", "en", "ja"),
+    [
+        (
+            BadVerdictEvaluator(),
+            "judge.not_a_verdict",
+            "style 'even' (plugin 'toy'): evaluate returned str, not a Verdict; not evaluable",
+            "評価方式「even」(プラグイン「toy」)の evaluate が Verdict ではなく str を返したため"
+            "評価不能",
+        ),
+        (
+            UnknownCodeEvaluator(),
+            "judge.no_message",
+            "style 'even' (plugin 'toy') returned the reason code 'even.not_in_catalogue', "
+            "which has no message in its messages catalogue; not evaluable",
+            "評価方式「even」(プラグイン「toy」)が返した理由コード「even.not_in_catalogue」の"
+            "文言が messages にないため評価不能",
+        ),
+    ],
+)
+def test_malformed_verdict_gives_a_judgment_error(
+    evaluator: EvenEvaluator, code: str, en: str, ja: str
+) -> None:
+    """A verdict that is not one, or whose code has no message, is named, not a crash."""
     judge = Judge(plugins=[EvaluatorPlugin(evaluator)], autoload=False)
     judgment = judge.judge_text(baseline=None, target="1件", actual="2件", style="even")
-    assert judgment.reason.code == "judge.evaluator_failed"
+    assert (judgment.outcome, judgment.reason.code) == (Outcome.NOT_EVALUABLE, code)
     assert judgment.reason.params["plugin"] == "toy"
+    assert (judgment.message.en, judgment.message.ja) == (en, ja)
+    (failure,) = judge.take_failures()
+    assert (failure.plugin, failure.hook) == ("toy", "evaluate")
 
 
 class Claims:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from achievement import (
@@ -85,10 +85,10 @@ def test_threshold_mirror_symmetry(b: Decimal, t: Decimal, a: Decimal, d: Direct
     assert outcome(q(b), q(t), q(a), d) is outcome(q(-b), q(-t), q(-a), d.flipped())
 
 
-@given(amounts, amounts, amounts)
-def test_threshold_mirror_symmetry_inferred(b: Decimal, t: Decimal, a: Decimal) -> None:
+@given(amounts, positive, st.booleans(), amounts)
+def test_threshold_mirror_symmetry_inferred(b: Decimal, gap: Decimal, up: bool, a: Decimal) -> None:
     """With the direction inferred from the baseline, negating every number mirrors the judgment."""
-    assume(b != t)
+    t = b + gap if up else b - gap
     j1 = JUDGE.judge(indicator(q(b), q(t), q(a)))
     j2 = JUDGE.judge(indicator(q(-b), q(-t), q(-a)))
     assert j1.outcome is j2.outcome
@@ -178,6 +178,71 @@ def test_direction_word_actuals(target: Trend, actual: Trend) -> None:
     """A word actual meets a word target when it is the same word, or better for 維持."""
     achieved = outcome(Missing(), word(target), word(actual)) is Outcome.ACHIEVED
     assert achieved == (actual is target or (target, actual) == (Trend.MAINTAIN, Trend.INCREASE))
+
+
+# What each movement word asks, written here from the word itself (not from the notation).
+MEANINGS = {
+    "増加": "up",
+    "向上": "up",
+    "拡大": "up",
+    "充実": "up",
+    "上昇": "up",
+    "減少": "down",
+    "削減": "down",
+    "短縮": "down",
+    "低下": "down",
+    "維持": "hold",
+}
+
+
+def moved_as_asked(meaning: str, b: Decimal, a: Decimal, d: Direction | None) -> bool:
+    """The oracle: up and down ask for a strict move; hold asks for no worse, higher by default."""
+    if meaning == "up":
+        return a > b
+    if meaning == "down":
+        return a < b
+    return a <= b if d is Direction.LOWER else a >= b
+
+
+@pytest.mark.parametrize("said", sorted(MEANINGS))
+@given(b=amounts, a=amounts, same=st.booleans(), d=st.one_of(st.none(), directions))
+def test_direction_word_oracle(
+    said: str, b: Decimal, a: Decimal, same: bool, d: Direction | None
+) -> None:
+    """Every movement word, read from its cell, is met exactly when the actual moved as it asks."""
+    actual = b if same else a
+    j = JUDGE.judge(indicator(q(b), JUDGE.parse_value(said), q(actual), d))
+    assert j.style == "direction"
+    expected = moved_as_asked(MEANINGS[said], b, actual, d)
+    assert j.outcome is (Outcome.ACHIEVED if expected else Outcome.NOT_ACHIEVED)
+
+
+def word_meets(target: str, actual: str, d: Direction | None) -> bool:
+    """The oracle for a word actual: the same ask, or for hold, holding or moving the better way."""
+    if target != "hold":
+        return actual == target
+    return actual in ("hold", "down" if d is Direction.LOWER else "up")
+
+
+@pytest.mark.parametrize("said", sorted(MEANINGS))
+@given(actual=st.sampled_from(sorted(MEANINGS)), d=st.one_of(st.none(), directions))
+def test_direction_word_actual_oracle(said: str, actual: str, d: Direction | None) -> None:
+    """Every movement word as target meets a word actual exactly as the words' meanings say."""
+    j = JUDGE.judge(indicator(Missing(), JUDGE.parse_value(said), JUDGE.parse_value(actual), d))
+    expected = word_meets(MEANINGS[said], MEANINGS[actual], d)
+    assert j.outcome is (Outcome.ACHIEVED if expected else Outcome.NOT_ACHIEVED)
+
+
+@pytest.mark.parametrize("said", sorted(MEANINGS))
+def test_strategies_draw_words_with_their_meaning(said: str) -> None:
+    """The strategies' movement words mean what the notation reads them as."""
+    from achievement.strategies import DIRECTION_MEANINGS
+
+    parsed = JUDGE.parse_value(said)
+    assert isinstance(parsed, DirectionWord)
+    assert parsed.trend is DIRECTION_MEANINGS[said]
+    trend = {"up": Trend.INCREASE, "down": Trend.DECREASE, "hold": Trend.MAINTAIN}
+    assert parsed.trend is trend[MEANINGS[said]]
 
 
 # --- cumulative -------------------------------------------------------------------------
@@ -289,11 +354,23 @@ def test_judgment_round_trips_through_json(
     assert Judgment.model_validate_json(j.model_dump_json()) == j
 
 
-@given(values, values, values)
-def test_missing_actual_is_not_evaluable(b: Value, t: Value, a: Value) -> None:
+missing_texts = st.sampled_from(["", "-", "―", "集計中"]).map(lambda text: Missing(text=text))
+
+
+@given(
+    values,
+    st.sampled_from(["target", "actual", "both"]),
+    values,
+    missing_texts,
+    st.one_of(st.none(), directions),
+)
+def test_missing_actual_is_not_evaluable(
+    b: Value, which: str, present: Value, gap: Missing, d: Direction | None
+) -> None:
     """A missing actual or target is never not achieved: it is not evaluable."""
-    assume(isinstance(a, Missing) or isinstance(t, Missing))
-    j = JUDGE.judge(indicator(b, t, a))
+    t = gap if which in ("target", "both") else present
+    a = gap if which in ("actual", "both") else present
+    j = JUDGE.judge(indicator(b, t, a, d))
     assert j.outcome is Outcome.NOT_EVALUABLE
     assert j.reason.code.startswith("input.")
 

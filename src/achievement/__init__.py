@@ -12,11 +12,20 @@ from typing import TYPE_CHECKING
 from achievement._errors import AchievementError, ParseError, PluginError, UnknownStyleError
 from achievement._evaluator import Evaluator, Verdict, display, infer_direction, margin, meets
 from achievement._hookspecs import hookimpl
-from achievement._judge import AUTOLOAD_ENV, ENTRY_POINT_GROUP, Judge, PluginInfo, default_judge
+from achievement._judge import (
+    AUTOLOAD_ENV,
+    ENTRY_POINT_GROUP,
+    Judge,
+    PluginFailure,
+    PluginInfo,
+    default_judge,
+)
 from achievement._model import (
+    CORE_VALUE_KINDS,
     Actual,
     ActualStatus,
     Bound,
+    Column,
     Component,
     Components,
     Deadline,
@@ -34,6 +43,7 @@ from achievement._model import (
     Observation,
     Outcome,
     Period,
+    PluginValue,
     Quantity,
     Reason,
     RelativeTarget,
@@ -42,22 +52,25 @@ from achievement._model import (
     Target,
     TargetRevision,
     Trend,
+    UnregisteredValue,
     Value,
 )
 from achievement._notation import parse_value
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
-from achievement._registry import EvaluatorRegistry
+from achievement._registry import EvaluatorRegistry, ValueKindRegistry
 
 if TYPE_CHECKING:
     __version__: str
 
 __all__ = [
     "AUTOLOAD_ENV",
+    "CORE_VALUE_KINDS",
     "ENTRY_POINT_GROUP",
     "AchievementError",
     "Actual",
     "ActualStatus",
     "Bound",
+    "Column",
     "Component",
     "Components",
     "Deadline",
@@ -84,7 +97,9 @@ __all__ = [
     "Plan",
     "PlanIndicator",
     "PluginError",
+    "PluginFailure",
     "PluginInfo",
+    "PluginValue",
     "Quantity",
     "Reason",
     "RelativeTarget",
@@ -94,7 +109,9 @@ __all__ = [
     "TargetRevision",
     "Trend",
     "UnknownStyleError",
+    "UnregisteredValue",
     "Value",
+    "ValueKindRegistry",
     "Verdict",
     "default_judge",
     "display",
@@ -115,12 +132,14 @@ def judge(
     direction: Direction | str | None = None,
     style: str | None = None,
     name: str = "",
+    projected: bool = False,
 ) -> Judgment:
     """Judge one indicator from its cells as published, with the default :class:`Judge`.
 
     ``baseline=None`` when there is none; ``direction`` is ``"higher"`` or
     ``"lower"`` when the plan states which way is better, otherwise it is
-    inferred and the judgment says so.
+    inferred and the judgment says so; ``projected=True`` marks the actual as
+    projected (見込) rather than final, as :meth:`Judge.judge_text` does.
 
     >>> judge(baseline="年3件", target="年0件", actual="年1件").message.en
     'actual 年1件 is above the target of at most 年0件: not achieved (lower is better, inferred from the target being below the baseline)'
@@ -132,6 +151,7 @@ def judge(
         direction=direction,
         style=style,
         name=name,
+        projected=projected,
     )
 
 

@@ -18,6 +18,7 @@ from achievement._model import (
     Indicator,
     Margin,
     Outcome,
+    PluginValue,
     Quantity,
     RelativeTarget,
     RunningTotal,
@@ -96,14 +97,22 @@ def display(value: Value, *, bound: bool = True) -> str:
     ('15分以下', '30分以内')
     >>> display(parse_value("15 分以下"), bound=False)
     '15分'
+
+    A plugin's value is shown as its plugin displays it (by default its
+    published text), never re-rendered here; years have no thousands separator.
+
+    >>> display(parse_value("2025年度"))
+    '2025年度'
     >>> display(parse_value("2026")), display(parse_value("2026件"))
     ('2026', '2,026件')
     """
+    if isinstance(value, PluginValue):
+        return value.display()
     if isinstance(value, Quantity):
         prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
         amount = f"{value.amount:,f}"
-        if value.unit is None and _year_like(value.amount):
-            amount = f"{value.amount:f}"  # a bare 2026 may be a year: never 2,026
+        if value.unit in _YEAR_UNITS or (value.unit is None and _year_like(value.amount)):
+            amount = f"{value.amount:f}"  # a year (2025年度, or a bare 2026): never 2,026
         shown = f"{prefix}{amount}{value.unit or ''}"
         return f"{shown}{_bound_word(value)}" if bound else shown
     if isinstance(value, Components):
@@ -115,6 +124,10 @@ def display(value: Value, *, bound: bool = True) -> str:
     if isinstance(value, FiscalYear | Deadline | RelativeTarget):
         return value.text  # a year as written: never 2,025
     return value.text or "-"
+
+
+_YEAR_UNITS = frozenset({"年度", "年"})
+"""Units after which a number is a year (2025年度), written without a thousands separator."""
 
 
 def _year_like(amount: Decimal) -> bool:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from achievement._model import Indicator, Value
-    from achievement._registry import EvaluatorRegistry
+    from achievement._model import Column, Indicator, Value
+    from achievement._registry import EvaluatorRegistry, ValueKindRegistry
     from achievement.schemes import SchemeRegistry
 
 PROJECT = "achievement"
@@ -40,24 +40,46 @@ def achievement_infer_style(indicator: Indicator) -> str | None:
     Called only for indicators whose style the plan does not state.  Stops at
     the first non-``None`` result; the built-in inference runs last, so a
     plugin can claim a target the built-ins would otherwise read.  The style
-    returned must be one that some plugin registers.  An exception raised here
-    gives a not-evaluable judgment naming the plugin, not a crash.
+    returned must be one that some plugin registers: another name gives a
+    not-evaluable judgment naming the plugin.  An exception raised here gives
+    a not-evaluable judgment naming the plugin and this hook, not a crash, and
+    is reported once; the indicators the plugin does not claim are judged as
+    usual.
+    """
+
+
+@hookspec
+def achievement_register_value_kinds(registry: ValueKindRegistry) -> None:
+    """Add this plugin's own value kinds with ``registry.add(ValueClass)``.
+
+    Called once when a :class:`~achievement.Judge` is built, for every plugin,
+    before the evaluators are registered.  A value class subclasses
+    :class:`~achievement.PluginValue` with a ``kind`` literal of its own,
+    namespaced by the plugin (``"range.band"``); a core kind, or a kind that
+    another plugin has already added, is refused with a
+    :class:`~achievement.PluginError` naming the plugin and this hook.
+    Returns nothing.
     """
 
 
 @hookspec(firstresult=True)
-def achievement_parse_value(text: str) -> Value | None:
+def achievement_parse_value(text: str, column: Column | None) -> Value | None:
     """Read one published cell that the built-in notation does not know, or return ``None``.
 
     Called with the cell text as published (before width normalisation) by
     :meth:`~achievement.Judge.parse_value`, for every non-blank cell, before
-    the built-in notation.  Stops at the first non-``None`` result.  Return
+    the built-in notation.  ``column`` says which column the cell comes from:
+    ``"baseline"``, ``"target"``, ``"actual"`` or ``"interim"``, or ``None``
+    when the caller does not say; an implementation that does not need it
+    leaves the argument out.  Stops at the first non-``None`` result.  Return
     ``None`` for any text the plugin does not claim, so that other plugins and
     the built-in notation see it.  The value returned must keep ``text`` as
-    given; it is built from the core value types (a band ``80%〜90%`` can be
-    read as :class:`~achievement.Components` labelled 下限 and 上限).  Raise
+    given; it is a core value or one of the plugin's own value kinds (see
+    ``achievement_register_value_kinds``).  Anything else is refused with a
+    :class:`~achievement.PluginError` naming the plugin and this hook.  Raise
     :class:`~achievement.ParseError` for text the plugin claims but cannot
-    read; any other exception is reported as a plugin error naming the plugin.
+    read; any other exception is reported once, naming the plugin and this
+    hook, and the cell is read by the other plugins and the built-in notation.
     """
 
 

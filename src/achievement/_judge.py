@@ -2,44 +2,59 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
-from achievement._evaluator import Evaluator, Verdict, display
+from achievement._evaluator import Verdict, display
+from achievement._judge_messages import CORE_MESSAGES, render_verdict, value_notes
 from achievement._lean import SHARED_LIMIT
 from achievement._lean import judgment as lean_judgment
 from achievement._model import (
-    VALUE_TYPES,
     Actual,
     ActualStatus,
+    Column,
     Direction,
-    DirectionSource,
     Indicator,
     Judgment,
     LocalizedText,
     Missing,
     Outcome,
-    Quantity,
+    PluginValue,
     Reason,
     Target,
     Value,
 )
 from achievement._notation import parse_value
-from achievement._registry import EvaluatorRegistry
+from achievement._plugin_support import (
+    AUTOLOAD_ENV,
+    PluginFailure,
+    PluginInfo,
+    autoload_disabled,
+    check_hook_args,
+    check_hook_names,
+    error_text,
+    is_value,
+    own_version,
+    plugin_name,
+    plugin_warnings,
+    skip_hint,
+)
+from achievement._registry import EvaluatorRegistry, ValueKindRegistry
 from achievement._series import has_years, judge_as_of
 
 if TYPE_CHECKING:
@@ -48,18 +63,17 @@ if TYPE_CHECKING:
 __all__ = [
     "AUTOLOAD_ENV",
     "BUILTIN_PLUGINS",
+    "CORE_MESSAGES",
     "DISABLED_PLUGINS_ENV",
     "ENTRY_POINT_GROUP",
     "Judge",
+    "PluginFailure",
     "PluginInfo",
     "default_judge",
 ]
 
 ENTRY_POINT_GROUP = "achievement"
 """The entry-point group third-party plugins are found through."""
-
-AUTOLOAD_ENV = "ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD"
-"""Set to a non-empty value to stop loading plugins from entry points."""
 
 DISABLED_PLUGINS_ENV = "ACHIEVEMENT_DISABLED_PLUGINS"
 """Comma-separated names of plugins not to load (as ``blocked``), e.g. ``range,other``."""
@@ -75,52 +89,13 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 )
 """The built-in plugins, registered through the same hooks as third-party ones."""
 
-CORE_MESSAGES: Mapping[str, Mapping[str, str]] = {
-    "input.target_missing": {
-        "ja": "目標({target})がないため評価不能",
-        "en": "no target ({target}): not evaluable",
-    },
-    "judge.no_style": {
-        "ja": "目標 {target} を読める評価方式がないため評価不能(評価方式を指定してください)",
-        "en": "no style reads the target {target}: not evaluable (state the style)",
-    },
-    "input.actual_missing": {
-        "ja": "実績({actual})がないため評価不能",
-        "en": "no actual value ({actual}): not evaluable",
-    },
-    "judge.evaluator_failed": {
-        "ja": "評価方式「{style}」(プラグイン「{plugin}」)が指標「{indicator}」の評価中に"
-        "失敗したため評価不能: {error}",
-        "en": "style {style!r} (plugin {plugin!r}) failed while judging indicator "
-        "{indicator!r}: {error}; not evaluable",
-    },
-    "judge.inference_failed": {
-        "ja": "プラグイン「{plugin}」が指標「{indicator}」の評価方式の推定中に失敗したため評価不能: "
-        "{error}",
-        "en": "plugin {plugin!r} failed while inferring the style of indicator "
-        "{indicator!r}: {error}; not evaluable",
-    },
-}
-"""Messages for the reason codes the judge itself gives."""
 
+class _UnfilledMessage(Exception):
+    """A verdict's message template could not be filled from its params."""
 
-_VALUE_TYPES = VALUE_TYPES
-
-
-@dataclass(frozen=True, slots=True)
-class PluginInfo:
-    """One plugin of a judge: its name, where it comes from, and the styles it adds.
-
-    ``origin`` is ``"builtin"``, ``"entry point"`` or ``"local"``;
-    ``distribution`` and ``version`` name the installed package that provides
-    it (``None`` for a local plugin).
-    """
-
-    name: str
-    origin: str
-    distribution: str | None
-    version: str | None
-    styles: tuple[str, ...]
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 class _HookFailed(Exception):
@@ -132,42 +107,23 @@ class _HookFailed(Exception):
         self.error = error
 
 
-_DIRECTION_NOTES: Mapping[DirectionSource, tuple[str, str]] = {
-    DirectionSource.BOUND: (
-        "目標が{bound_ja}を定めているため{better_ja}方が良いと推定",
-        "{better_en} is better, inferred from the bound on the target",
-    ),
-    DirectionSource.BASELINE: (
-        "目標が計画策定時より{side_ja}ため{better_ja}方が良いと推定",
-        "{better_en} is better, inferred from the target being {side_en} the baseline",
-    ),
-    DirectionSource.ZERO_TARGET: (
-        "目標がゼロのため低い方が良いと推定",
-        "lower is better, inferred from the target of zero",
-    ),
-    DirectionSource.RANK: (
-        "順位のため小さい方が良い",
-        "lower is better, as the values are ranks (位)",
-    ),
-    DirectionSource.DEFAULT: (
-        "方向の指定がないため高い方が良いとみなした",
-        "no direction given, so higher is taken as better",
-    ),
-}
-
-
 class Judge:
     """Judges indicators with the evaluators of its own plugins.
 
     Each judge owns its plugin manager: the built-in plugins, then the plugins
     installed under the entry-point group ``achievement`` (unless ``autoload``
-    is false or ``ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD`` is set), then
+    is false or ``ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD`` is ``1``, ``true`` or
+    ``yes``), then
     ``plugins``, given as modules, objects, module names or ``.py`` file
     paths (a file's plugin is named after the file).  ``blocked`` names
     plugins not to load, as do the comma-separated names in
     ``ACHIEVEMENT_DISABLED_PLUGINS``; :meth:`describe_plugins` lists the names.
-    Two plugins adding one style, a misspelt hook and a plugin that fails to
-    load are refused with a :class:`PluginError` naming the plugin.
+    Two plugins adding one style or value kind, a misspelt hook, a hook
+    implementation asking for arguments the hook does not pass, a message
+    catalogue without ``ja`` or ``en`` and a plugin that fails to load are
+    refused with a :class:`PluginError` naming the plugin and the hook; with
+    ``keep_going``, an installed plugin that fails to load is left out and
+    listed by :meth:`describe_plugins` with its error instead.
     """
 
     def __init__(
@@ -176,12 +132,16 @@ class Judge:
         plugins: Iterable[object] = (),
         autoload: bool | None = None,
         blocked: Iterable[str] = (),
+        keep_going: bool = False,
     ) -> None:
         pm = pluggy.PluginManager(_hookspecs.PROJECT)
         pm.add_hookspecs(_hookspecs)
         self._pm = pm
         self._distributions: dict[str, importlib.metadata.Distribution] = {}
         self._local: set[str] = set()
+        self._broken: dict[str, tuple[importlib.metadata.Distribution, LocalizedText]] = {}
+        self._failures: dict[tuple[str, str], PluginFailure] = {}
+        self._keep_going = keep_going
         env_blocked = os.environ.get(DISABLED_PLUGINS_ENV, "")
         for name in (*blocked, *env_blocked.split(",")):
             if name.strip():
@@ -190,31 +150,51 @@ class Judge:
             if not pm.is_blocked(name):
                 pm.register(importlib.import_module(name), name=name)
         if autoload is None:
-            autoload = not os.environ.get(AUTOLOAD_ENV)
+            autoload = not autoload_disabled(os.environ.get(AUTOLOAD_ENV))
         if autoload:
             self._load_entry_points()
         for plugin in plugins:
             self._register_local(plugin)
-        try:
-            pm.check_pending()
-        except pluggy.PluginValidationError as exc:
-            raise PluginError(str(exc), f"プラグインのフックが正しくありません: {exc}") from exc
+        check_hook_names(pm)
+        self._value_kinds = ValueKindRegistry()
+        self._call_registration(
+            "achievement_register_value_kinds", self._value_kinds._adding_for, "value kinds"
+        )
         self._registry = EvaluatorRegistry()
-        for impl in pm.hook.achievement_register_evaluators.get_hookimpls():
-            try:
-                impl.function(registry=self._registry._adding_for(impl.plugin_name))
-            except AchievementError:
-                raise
-            except Exception as exc:
-                raise PluginError(
-                    f"plugin {impl.plugin_name!r} failed to register its evaluators: "
-                    f"{type(exc).__name__}: {exc}",
-                    f"プラグイン「{impl.plugin_name}」が評価器の登録に失敗しました: "
-                    f"{type(exc).__name__}: {exc}",
-                ) from exc
+        self._call_registration(
+            "achievement_register_evaluators", self._registry._adding_for, "evaluators"
+        )
         self._schemes: SchemeRegistry | None = None
         self._shared: dict[object, Any] = {}  # reasons, messages and margins to share
-        self._values: dict[str | None, Value] = {}  # cells read by judge_text, by text
+        self._values: dict[tuple[Column, str | None], Value] = {}  # cells read by judge_text
+
+    def _call_registration(self, hook: str, registry: Callable[[str], object], what: str) -> None:
+        """Call a registration hook of every plugin, naming the plugin that fails.
+
+        An installed plugin's error says how to run without it; with
+        ``keep_going``, the plugin is left out and listed with its error.
+        """
+        for impl in getattr(self._pm.hook, hook).get_hookimpls():
+            name = impl.plugin_name
+            try:
+                impl.function(registry=registry(name))
+            except Exception as exc:
+                if isinstance(exc, AchievementError):
+                    en, ja = exc.en, exc.ja
+                else:
+                    en = f"plugin {name!r} failed to register its {what} (hook {hook}): {error_text(exc)}"
+                    ja = f"プラグイン「{name}」が登録に失敗しました(フック {hook}): {error_text(exc)}"
+                dist = self._distributions.get(name)
+                if dist is None:
+                    raise PluginError(en, ja) from exc
+                text = LocalizedText(
+                    en=f"{en}. {skip_hint(name, 'en')}", ja=f"{ja}。{skip_hint(name, 'ja')}"
+                )
+                if not self._keep_going:
+                    raise PluginError(text.en, text.ja) from exc
+                self._pm.unregister(name=name)
+                del self._distributions[name]
+                self._broken[name] = (dist, text)
 
     def _load_entry_points(self) -> None:
         """Register the plugins of the entry-point group, remembering their distributions."""
@@ -223,19 +203,26 @@ class Judge:
             for ep in dist.entry_points:
                 if ep.group != ENTRY_POINT_GROUP or pm.is_blocked(ep.name):
                     continue
-                if pm.get_plugin(ep.name) is not None:
+                if pm.get_plugin(ep.name) is not None or ep.name in self._broken:
                     continue
                 dist_name = dist.metadata["name"]
                 try:
                     plugin = ep.load()
+                    check_hook_args(pm, ep.name, plugin)
                     pm.register(plugin, name=ep.name)
                 except Exception as exc:
-                    raise PluginError(
-                        f"the installed plugin {ep.name!r} (from {dist_name}) failed to load: "
-                        f"{type(exc).__name__}: {exc}",
-                        f"インストール済みのプラグイン「{ep.name}」({dist_name})を"
-                        f"読み込めません: {type(exc).__name__}: {exc}",
-                    ) from exc
+                    error = exc.en if isinstance(exc, AchievementError) else error_text(exc)
+                    error_ja = exc.ja if isinstance(exc, AchievementError) else error_text(exc)
+                    text = LocalizedText(
+                        en=f"the installed plugin {ep.name!r} (from {dist_name}) failed to "
+                        f"load: {error}. {skip_hint(ep.name, 'en')}",
+                        ja=f"インストール済みのプラグイン「{ep.name}」({dist_name})を"
+                        f"読み込めません: {error_ja}。{skip_hint(ep.name, 'ja')}",
+                    )
+                    if not self._keep_going:
+                        raise PluginError(text.en, text.ja) from exc
+                    self._broken[ep.name] = (dist, text)
+                    continue
                 self._distributions[ep.name] = dist
 
     def _register_local(self, plugin: object) -> None:
@@ -258,7 +245,7 @@ class Judge:
                 ) from exc
         if pm.is_registered(plugin):
             return
-        name = name or _plugin_name(plugin)
+        name = name or plugin_name(plugin)
         if pm.is_blocked(name):
             return
         if pm.has_plugin(name):
@@ -268,6 +255,7 @@ class Judge:
                 f"名前が「{name}」のプラグインが二つあります。"
                 "どちらかの名前を変えてください(ファイルのプラグインはファイル名が名前です)",
             )
+        check_hook_args(pm, name, plugin)
         try:
             pm.register(plugin, name=name)
         except ValueError as exc:
@@ -308,6 +296,9 @@ class Judge:
     def describe_plugins(self) -> tuple[PluginInfo, ...]:
         """Every plugin of this judge, in registration order, with the styles it adds.
 
+        An installed plugin that failed to load (with ``keep_going=True``) is
+        listed last, with the error as its warning.
+
         >>> [p.styles for p in Judge(autoload=False).describe_plugins() if p.styles]
         [('threshold',), ('direction',), ('cumulative',), ('ordinal',), ('deadline',)]
         """
@@ -316,47 +307,98 @@ class Judge:
             if plugin is None:  # blocked
                 continue
             styles = tuple(s for s in self._registry if self._registry.owner(s) == name)
+            kinds = tuple(k for k in self._value_kinds if self._value_kinds.owner(k) == name)
+            warnings = plugin_warnings(self._pm, name, plugin)
             dist = self._distributions.get(name)
+            origin, dist_name, version = "local", None, None
             if dist is not None:
-                infos.append(
-                    PluginInfo(name, "entry point", dist.metadata["name"], dist.version, styles)
-                )
+                origin, dist_name, version = "entry point", dist.metadata["name"], dist.version
             elif name in BUILTIN_PLUGINS:
-                infos.append(PluginInfo(name, "builtin", "achievement", _own_version(), styles))
-            else:
-                infos.append(PluginInfo(name, "local", None, None, styles))
+                origin, dist_name, version = "builtin", "achievement", own_version()
+            infos.append(PluginInfo(name, origin, dist_name, version, styles, kinds, warnings))
+        for name, (dist, error) in self._broken.items():
+            info = PluginInfo(name, "entry point", dist.metadata["name"], dist.version, ())
+            infos.append(dataclasses.replace(info, warnings=(error,)))
         return tuple(infos)
 
-    def parse_value(self, text: str | None) -> Value:
+    @property
+    def value_kinds(self) -> ValueKindRegistry:
+        """The plugin value kinds of this judge, by kind."""
+        return self._value_kinds
+
+    def take_failures(self) -> tuple[PluginFailure, ...]:
+        """The plugin hooks that failed since the last call, one entry per plugin and hook."""
+        failures = tuple(self._failures.values())
+        self._failures.clear()
+        return failures
+
+    def _failed(self, plugin: str, hook: str, error: str) -> None:
+        known = self._failures.get((plugin, hook))
+        count = 1 if known is None else known.count + 1
+        first = error if known is None else known.error
+        self._failures[plugin, hook] = PluginFailure(plugin, hook, first, count)
+
+    def parse_value(self, text: str | None, column: Column | None = None) -> Value:
         """Read one published cell: plugins first, then the built-in notation.
+
+        ``column`` (``"baseline"``, ``"target"``, ``"actual"`` or ``"interim"``)
+        is passed to the plugins' parse hooks.  A plugin that raises is
+        skipped for this cell and reported once (see :meth:`take_failures`);
+        a plugin that returns something that is not a value is refused with
+        a :class:`PluginError` naming it.
 
         >>> Judge(autoload=False).parse_value("80%以上").bound
         <Bound.AT_LEAST: 'at_least'>
         """
         if text is not None and text.strip():
-            try:
-                value = self._first(self._pm.hook.achievement_parse_value, {"text": text})
-            except _HookFailed as failed:
-                raise PluginError(
-                    f"plugin {failed.plugin!r} failed while reading {text!r}: "
-                    f"{type(failed.error).__name__}: {failed.error}",
-                    f"プラグイン「{failed.plugin}」が「{text}」の読み取り中に失敗しました: "
-                    f"{type(failed.error).__name__}: {failed.error}",
-                ) from failed.error
-            if value is not None:
-                if not isinstance(value, _VALUE_TYPES):
+            hook = self._pm.hook.achievement_parse_value
+            found = self._first(hook, {"text": text, "column": column}, skip_failing=True)
+            if found is not None:
+                plugin, value = found
+                if not is_value(value):
                     raise PluginError(
-                        f"a plugin read {text!r} as {type(value).__name__}, which is not a value",
-                        f"プラグインが「{text}」を値ではない {type(value).__name__} として読みました",
+                        f"plugin {plugin!r}, hook achievement_parse_value: read {text!r} as "
+                        f"{type(value).__name__}, which is not a value (return a core value, "
+                        "a registered PluginValue subclass, or None)",
+                        f"プラグイン「{plugin}」のフック achievement_parse_value が「{text}」を"
+                        f"値ではない {type(value).__name__} として返しました"
+                        "(本体の値、登録した PluginValue の派生型、または None を返してください)",
                     )
-                return cast("Value", value)
+                self._check_parsed(plugin, text, value)  # type: ignore[arg-type]
+                return value  # type: ignore[return-value]
         return parse_value(text)
 
-    @staticmethod
-    def _first(hook: pluggy.HookCaller, kwargs: Mapping[str, object]) -> object:
-        """Call a firstresult hook in pluggy's order, naming the plugin that raises.
+    def _check_parsed(self, plugin: str, text: str, value: Value) -> None:
+        """Refuse a parsed value that drops the cell text or is of a kind nobody registered."""
+        where_en = f"plugin {plugin!r}, hook achievement_parse_value"
+        where_ja = f"プラグイン「{plugin}」のフック achievement_parse_value"
+        if isinstance(value, PluginValue) and self._value_kinds.get(value.kind) is not type(value):
+            raise PluginError(
+                f"{where_en}: read {text!r} as a value of kind {value.kind!r}, which the plugin "
+                "did not register; add its class in achievement_register_value_kinds",
+                f"{where_ja}: 「{text}」を登録されていない種類「{value.kind}」の値として返しました。"
+                "achievement_register_value_kinds でそのクラスを登録してください",
+            )
+        if value.text != text:
+            raise PluginError(
+                f"{where_en}: read {text!r} into a value whose text is {value.text!r}; "
+                "keep the cell text as given (text=text)",
+                f"{where_ja}: 「{text}」を text が「{value.text}」の値として返しました。"
+                "セルの文字をそのまま text に入れてください",
+            )
 
-        :class:`AchievementError` from a plugin passes through unchanged.
+    def _first(
+        self,
+        hook: pluggy.HookCaller,
+        kwargs: Mapping[str, object],
+        *,
+        skip_failing: bool = False,
+    ) -> tuple[str, object] | None:
+        """Call a firstresult hook in pluggy's order: the plugin that answered, and its answer.
+
+        :class:`AchievementError` from a plugin passes through unchanged; another
+        exception raises :class:`_HookFailed` naming the plugin, or, with
+        ``skip_failing``, is recorded once and the next plugin is asked.
         """
         for impl in reversed(hook.get_hookimpls()):
             try:
@@ -364,9 +406,12 @@ class Judge:
             except AchievementError:
                 raise
             except Exception as exc:
-                raise _HookFailed(impl.plugin_name, exc) from exc
+                if not skip_failing:
+                    raise _HookFailed(impl.plugin_name, exc) from exc
+                self._failed(impl.plugin_name, hook.name, error_text(exc))
+                continue
             if result is not None:
-                return result
+                return impl.plugin_name, result
         return None
 
     @property
@@ -393,9 +438,11 @@ class Judge:
                     raise
                 except Exception as exc:
                     raise PluginError(
-                        f"plugin {impl.plugin_name!r} failed to register its schemes: "
+                        f"plugin {impl.plugin_name!r} failed to register its schemes "
+                        "(hook achievement_register_schemes): "
                         f"{type(exc).__name__}: {exc}",
-                        f"プラグイン「{impl.plugin_name}」が評価区分の登録に失敗しました: "
+                        f"プラグイン「{impl.plugin_name}」が評価区分の登録に失敗しました"
+                        "(フック achievement_register_schemes): "
                         f"{type(exc).__name__}: {exc}",
                     ) from exc
             self._schemes = schemes
@@ -408,8 +455,12 @@ class Judge:
 
     def infer_style(self, indicator: Indicator) -> str | None:
         """The style named by the first plugin that claims ``indicator``."""
-        result = self._first(self._pm.hook.achievement_infer_style, {"indicator": indicator})
-        return None if result is None else str(result)
+        found = self._infer(indicator)
+        return None if found is None else found[1]
+
+    def _infer(self, indicator: Indicator) -> tuple[str, str] | None:
+        found = self._first(self._pm.hook.achievement_infer_style, {"indicator": indicator})
+        return None if found is None else (found[0], str(found[1]))
 
     def judge(self, indicator: Indicator, *, as_of: int | None = None) -> Judgment:
         """Judge one indicator, as of fiscal year ``as_of`` when given.
@@ -435,32 +486,68 @@ class Judge:
         target, actual = indicator.target.value, indicator.actual.value
         if isinstance(target, Missing):
             return self._core(None, "input.target_missing", {"target": target.text or "-"})
-        try:
-            style = indicator.style or self.infer_style(indicator)
-        except _HookFailed as failed:
-            error = f"{type(failed.error).__name__}: {failed.error}"
-            params = {"plugin": failed.plugin, "indicator": indicator.name, "error": error}
-            return self._core(None, "judge.inference_failed", params)
+        style = indicator.style
+        if style is None:
+            try:
+                inferred = self._infer(indicator)
+            except _HookFailed as failed:
+                error = error_text(failed.error)
+                self._failed(failed.plugin, "achievement_infer_style", error)
+                params = {"plugin": failed.plugin, "indicator": indicator.name, "error": error}
+                return self._core(None, "judge.inference_failed", params)
+            if inferred is not None and inferred[1] not in self._registry:
+                plugin, style = inferred
+                self._failed(plugin, "achievement_infer_style", f"unknown style {style!r}")
+                params = {
+                    "plugin": plugin,
+                    "indicator": indicator.name,
+                    "style": style,
+                    "known": ", ".join(self._registry),
+                }
+                return self._core(None, "judge.unknown_inferred_style", params)
+            style = None if inferred is None else inferred[1]
         if style is None:
             return self._core(None, "judge.no_style", {"target": display(target)})
         evaluator = self._registry[style]
         if isinstance(actual, Missing):
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
+        plugin = self._registry.owner(style)
         try:
             verdict = evaluator.evaluate(indicator)
-            notes = _value_notes(indicator)
+            if not isinstance(verdict, Verdict):
+                returned = type(verdict).__name__
+                self._failed(plugin, "evaluate", f"returned {returned}, not a Verdict")
+                params = {"style": style, "plugin": plugin, "returned": returned}
+                return self._core(style, "judge.not_a_verdict", params)
+            if verdict.code not in evaluator.messages:
+                self._failed(plugin, "evaluate", f"reason code {verdict.code!r} has no message")
+                params = {"style": style, "plugin": plugin, "code": verdict.code}
+                return self._core(style, "judge.no_message", params)
+            notes = value_notes(indicator)
             if notes:  # part of the verdict, so that judgments sharing a message share its notes
                 verdict = replace(verdict, notes=(*verdict.notes, *notes))
-            return lean_judgment(self._shared, style, verdict, lambda: _render(verdict, evaluator))
+
+            def render() -> LocalizedText:
+                try:
+                    return render_verdict(verdict, evaluator)
+                except (KeyError, IndexError, ValueError) as exc:
+                    raise _UnfilledMessage(exc) from exc
+
+            return lean_judgment(self._shared, style, verdict, render)
+        except _UnfilledMessage as unfilled:
+            error = error_text(unfilled.error)
+            self._failed(plugin, "evaluate", f"message of {verdict.code!r}: {error}")
+            params = {"style": style, "plugin": plugin, "code": verdict.code, "error": error}
+            return self._core(style, "judge.message_failed", params)
         except Exception as exc:  # a broken plugin must not stop the report
             return self._core(
                 style,
                 "judge.evaluator_failed",
                 {
                     "style": style,
-                    "plugin": self._registry.owner(style),
+                    "plugin": plugin,
                     "indicator": indicator.name,
-                    "error": f"{type(exc).__name__}: {exc}",
+                    "error": error_text(exc),
                 },
             )
 
@@ -485,10 +572,11 @@ class Judge:
         """
         if style is not None:
             self._registry[style]  # an unknown style is named before any cell is read
-        values = {}
-        for column, text in {"baseline": baseline, "target": target, "actual": actual}.items():
+        values: dict[Column, Value] = {}
+        cells: dict[Column, str | None] = {"baseline": baseline, "target": target, "actual": actual}
+        for column, text in cells.items():
             try:
-                values[column] = self._read(text)
+                values[column] = self._read(text, column)
             except ParseError as exc:
                 raise exc.located(file=None, row=None, column=column) from None
         indicator = Indicator(
@@ -504,14 +592,14 @@ class Judge:
         )
         return self.judge(indicator)
 
-    def _read(self, text: str | None) -> Value:
-        """:meth:`parse_value`, remembered per text: cells repeat, and values are frozen."""
-        found = self._values.get(text)
+    def _read(self, text: str | None, column: Column) -> Value:
+        """:meth:`parse_value`, remembered per column and text: cells repeat, values are frozen."""
+        found = self._values.get((column, text))
         if found is None:
-            found = self.parse_value(text)  # a refusal is raised each time, not kept
+            found = self.parse_value(text, column)  # a refusal is raised each time, not kept
             if len(self._values) >= SHARED_LIMIT:
                 self._values.clear()
-            self._values[text] = found
+            self._values[column, text] = found
         return found
 
     @staticmethod
@@ -525,70 +613,6 @@ class Judge:
                 ja=templates["ja"].format_map(params), en=templates["en"].format_map(params)
             ),
         )
-
-
-def _plugin_name(plugin: object) -> str:
-    """The name a local plugin is registered under: its module or class name."""
-    if isinstance(plugin, ModuleType):
-        return plugin.__name__
-    named = getattr(plugin, "__name__", None)
-    return named if isinstance(named, str) else type(plugin).__name__
-
-
-def _own_version() -> str | None:
-    try:
-        return importlib.metadata.version("achievement")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a checkout
-        return None
-
-
-def _value_notes(indicator: Indicator) -> tuple[tuple[str, str], ...]:
-    """Notes on how the values were read: 速報値, 全校, a fraction read in %."""
-    notes: list[tuple[str, str]] = []
-    for value, ja, en in (
-        (indicator.baseline, "計画策定時", "baseline"),
-        (indicator.target.value, "目標", "target"),
-        (indicator.actual.value, "実績", "actual"),
-    ):
-        if not isinstance(value, Quantity):
-            continue
-        if value.provisional:
-            notes.append((f"{ja}は{value.note}", f"the {en} is provisional ({value.note})"))
-        elif value.note:
-            notes.append((f"{ja}の注記: {value.note}", f"note on the {en}: {value.note}"))
-        if value.from_fraction:
-            notes.append(
-                (
-                    f"{ja} {value.text}は、列の値がすべて0から1のため割合として"
-                    f"{display(value, bound=False)}と読んだ",
-                    f"the {en} {value.text} was read as {display(value, bound=False)}: every "
-                    "number in its column is from 0 to 1, as Excel saves percentages",
-                )
-            )
-    return tuple(notes)
-
-
-def _render(verdict: Verdict, evaluator: Evaluator) -> LocalizedText:
-    """The verdict's message from the evaluator's catalogue, with notes and a direction note."""
-    templates = evaluator.messages[verdict.code]
-    ja = templates["ja"].format_map(verdict.params)
-    en = templates["en"].format_map(verdict.params)
-    for note_ja, note_en in verdict.notes:
-        ja, en = f"{ja}({note_ja})", f"{en} ({note_en})"
-    source = verdict.direction_source
-    if source is not None and source.inferred and verdict.direction is not None:
-        lower = verdict.direction is Direction.LOWER
-        note = {
-            "better_ja": "低い" if lower else "高い",
-            "better_en": "lower" if lower else "higher",
-            "bound_ja": "上限(以下・以内)" if lower else "下限(以上)",
-            "side_ja": "低い" if lower else "高い",
-            "side_en": "below" if lower else "above",
-        }
-        note_ja, note_en = _DIRECTION_NOTES[source]
-        ja = f"{ja}({note_ja.format_map(note)})"
-        en = f"{en} ({note_en.format_map(note)})"
-    return LocalizedText(ja=ja, en=en)
 
 
 @cache

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    ModelWrapValidatorHandler,
+    SerializeAsAny,
+    Tag,
+    model_validator,
+)
 
 __all__ = [
+    "CORE_VALUE_KINDS",
     "VALUE_TYPES",
     "Actual",
     "ActualStatus",
     "Bound",
+    "Column",
     "Component",
     "Components",
     "Deadline",
@@ -30,6 +42,7 @@ __all__ = [
     "Observation",
     "Outcome",
     "Period",
+    "PluginValue",
     "Quantity",
     "Reason",
     "RelativeTarget",
@@ -38,6 +51,7 @@ __all__ = [
     "Target",
     "TargetRevision",
     "Trend",
+    "UnregisteredValue",
     "Value",
 ]
 
@@ -220,7 +234,7 @@ class Missing(Frozen):
     text: str = ""
 
 
-Value = Annotated[
+CoreValue = Annotated[
     Quantity
     | Components
     | RunningTotal
@@ -232,10 +246,74 @@ Value = Annotated[
     | Missing,
     Field(discriminator="kind"),
 ]
-"""Any value a published cell can hold: the one list of value kinds."""
+"""Any value the core notation reads: the core value kinds, listed here and only here."""
 
-VALUE_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(Value)[0])
-"""The classes of :data:`Value`, for ``isinstance`` checks."""
+VALUE_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(CoreValue)[0])
+"""The classes of the core value kinds, for ``isinstance`` checks."""
+
+CORE_VALUE_KINDS: frozenset[str] = frozenset(
+    str(kind.model_fields["kind"].default) for kind in VALUE_TYPES
+)
+"""The ``kind`` of every core value type; any other kind is a plugin's."""
+
+
+class PluginValue(Frozen):
+    """Base of a value kind a plugin adds: ``kind`` names it, ``text`` is the cell as published.
+
+    A plugin subclasses it with a ``kind`` literal of its own (namespaced,
+    ``"range.band"``) and the fields it needs, registers the class through
+    ``achievement_register_value_kinds`` and returns instances from
+    ``achievement_parse_value``.  Reports show :meth:`display`, which is the
+    published ``text`` unless the plugin overrides it.  Read back from data
+    (a JSON report), a registered kind becomes its class again and a kind that
+    no loaded plugin registers becomes an :class:`UnregisteredValue` that keeps
+    every field.
+    """
+
+    kind: str
+    text: str
+
+    def display(self) -> str:
+        """The value on one line, as reports show it: the published text by default."""
+        return self.text
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _as_registered_kind(
+        cls, data: Any, handler: ModelWrapValidatorHandler[PluginValue]
+    ) -> PluginValue:
+        """Validate data as the class registered for its ``kind`` (base class only)."""
+        if cls is PluginValue and isinstance(data, Mapping):
+            kind = data.get("kind")
+            target = PLUGIN_VALUE_KINDS.get(kind) if isinstance(kind, str) else None
+            return (target or UnregisteredValue).model_validate(data)
+        return handler(data)
+
+
+PLUGIN_VALUE_KINDS: dict[str, type[PluginValue]] = {}
+"""The plugin value kinds registered in this process (by any judge), by kind."""
+
+
+class UnregisteredValue(PluginValue):
+    """A plugin value read back while no loaded plugin registers its kind; keeps every field."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def _value_tag(data: Any) -> str:
+    kind = data.get("kind") if isinstance(data, Mapping) else getattr(data, "kind", None)
+    return "plugin" if isinstance(kind, str) and kind not in CORE_VALUE_KINDS else "core"
+
+
+Value = Annotated[
+    Annotated[CoreValue, Tag("core")] | Annotated[SerializeAsAny[PluginValue], Tag("plugin")],
+    Discriminator(_value_tag),
+]
+"""Any value a published cell can hold: a core kind or a plugin's."""
+
+
+Column = Literal["baseline", "target", "actual", "interim"]
+"""The column a cell comes from, as a parse hook is told it."""
 
 
 class ActualStatus(StrEnum):

@@ -40,10 +40,11 @@ from achievement._model import (
     Trend,
     Value,
 )
-from achievement._notation import DIRECTION_WORDS, MISSING_TEXTS
+from achievement._notation import MISSING_TEXTS
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 
 __all__ = [
+    "DIRECTION_MEANINGS",
     "LABELS",
     "STATUS_WORDS",
     "UNITS",
@@ -81,6 +82,24 @@ LABELS: tuple[str, ...] = ("証明書交付", "異動届", "小", "中", "窓口
 
 STATUS_WORDS: tuple[str, ...] = ("未実施", "検討", "実施", "推進", "準備", "試行", "運用", "完了")
 """Words drawn for status words and custom ordinal scales."""
+
+DIRECTION_MEANINGS: dict[str, Trend] = {
+    "増加": Trend.INCREASE,  # increase
+    "向上": Trend.INCREASE,  # improve
+    "拡大": Trend.INCREASE,  # expand
+    "充実": Trend.INCREASE,  # enrich
+    "上昇": Trend.INCREASE,  # rise
+    "減少": Trend.DECREASE,  # decrease
+    "削減": Trend.DECREASE,  # cut
+    "短縮": Trend.DECREASE,  # shorten
+    "低下": Trend.DECREASE,  # fall
+    "維持": Trend.MAINTAIN,  # hold
+}
+"""Movement words drawn, with their meaning written here from the words themselves.
+
+The case strategies take a word's meaning from this table, never from the
+notation's own: the law suite's oracle stays independent of the code it checks.
+"""
 
 _OUTCOMES = tuple(Outcome)
 
@@ -185,8 +204,8 @@ def running_totals(draw: st.DrawFn) -> RunningTotal:
 
 def direction_words() -> st.SearchStrategy[DirectionWord]:
     """Words asking for a movement: 増加, 減少, 維持, ..."""
-    return st.sampled_from(sorted(DIRECTION_WORDS)).map(
-        lambda w: DirectionWord(word=w, trend=DIRECTION_WORDS[w], text=w)
+    return st.sampled_from(sorted(DIRECTION_MEANINGS)).map(
+        lambda w: DirectionWord(word=w, trend=DIRECTION_MEANINGS[w], text=w)
     )
 
 
@@ -319,17 +338,67 @@ def _indicator(
     )
 
 
+def _words() -> st.SearchStrategy[Value]:
+    """A word where a number is expected: a movement word or a status word."""
+    return st.one_of(direction_words(), status_words())
+
+
+def _items(draw: st.DrawFn, labels: list[str], unit: str) -> tuple[Component, ...]:
+    return tuple(
+        Component(
+            label=name,
+            value=draw(quantities(units=st.just(unit), periods=st.none(), bounds=st.none())),
+        )
+        for name in labels
+    )
+
+
+def _labelled(draw: st.DrawFn, labels: list[str], unit: str) -> Components:
+    value = Components(items=_items(draw, labels, unit), text="")
+    return value.model_copy(update={"text": cell_text(value)})
+
+
 @st.composite
-def threshold_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
-    """Indicators whose threshold judgment is ``outcome``, the direction stated or inferred."""
-    unit = draw(st.sampled_from(UNITS))
-    if outcome is Outcome.NOT_EVALUABLE:
-        u1, u2 = draw(_distinct_units())
+def _threshold_not_evaluable(draw: st.DrawFn) -> Indicator:
+    """Numbers that cannot be compared: each way a threshold is not evaluable, drawn evenly."""
+    how = draw(st.sampled_from(["units", "word", "labels", "component_units", "running_total"]))
+    u1, u2 = draw(_distinct_units())
+    if how == "units":
         return _indicator(
             draw(quantities(units=st.just(u1), periods=st.none())),
             draw(quantities(units=st.just(u2), periods=st.none(), bounds=st.none())),
             style="threshold",
         )
+    if how == "word":  # a word actual against a number
+        return _indicator(
+            draw(quantities(units=st.just(u1), periods=st.none())),
+            draw(_words()),
+            style="threshold",
+        )
+    if how == "running_total":  # a running total is the cumulative style's, not this one's
+        return _indicator(
+            draw(quantities(units=st.just(u1), periods=st.none())),
+            draw(running_totals()),
+            style="threshold",
+        )
+    names = draw(st.lists(st.sampled_from(LABELS), min_size=3, max_size=3, unique=True))
+    if how == "labels":  # the actual names one label more than the target
+        return _indicator(
+            _labelled(draw, names[:2], u1), _labelled(draw, names, u1), style="threshold"
+        )
+    # one component of the actual in another unit: that component cannot be judged
+    target = _labelled(draw, names[:2], u1)
+    first, second = _items(draw, names[:1], u1), _items(draw, names[1:2], u2)
+    actual = Components(items=(*first, *second), text="")
+    return _indicator(target, _with_text(actual), style="threshold")
+
+
+@st.composite
+def threshold_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
+    """Indicators whose threshold judgment is ``outcome``, the direction stated or inferred."""
+    unit = draw(st.sampled_from(UNITS))
+    if outcome is Outcome.NOT_EVALUABLE:
+        return draw(_threshold_not_evaluable())
     met = outcome is Outcome.ACHIEVED
     how = draw(st.sampled_from(["explicit", "bound", "baseline", "components"]))
     direction = draw(st.sampled_from(Direction))
@@ -383,6 +452,8 @@ def cumulative_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
     if outcome is Outcome.NOT_EVALUABLE:
         u1, u2 = draw(_distinct_units())
         goal = _quantity(draw(amounts(1, 10_000)), u1, Period.CUMULATIVE)
+        if draw(st.booleans()):  # a word where a running total is expected
+            return _indicator(goal, draw(_words()), style="cumulative")
         total = draw(amounts(0, 10_000))
         actual = RunningTotal(
             annual=_quantity(annual, u2, Period.ANNUAL),
@@ -408,7 +479,7 @@ def cumulative_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
 
 
 _WORDS_BY_TREND = {
-    trend: sorted(w for w, t in DIRECTION_WORDS.items() if t is trend) for trend in Trend
+    trend: sorted(w for w, t in DIRECTION_MEANINGS.items() if t is trend) for trend in Trend
 }
 
 
@@ -417,9 +488,30 @@ def direction_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
     """Indicators whose direction judgment is ``outcome``: a movement word as the target."""
     word = draw(direction_words())
     unit = draw(st.sampled_from(UNITS))
-    if outcome is Outcome.NOT_EVALUABLE:  # no baseline to measure a movement from
-        return _indicator(
-            word, draw(quantities(units=st.just(unit), bounds=st.none())), style="direction"
+    if outcome is Outcome.NOT_EVALUABLE:
+        how = draw(st.sampled_from(["no_baseline", "units", "labels", "status"]))
+        if how == "no_baseline":  # no baseline to measure a movement from
+            return _indicator(
+                word, draw(quantities(units=st.just(unit), bounds=st.none())), style="direction"
+            )
+        u1, u2 = draw(_distinct_units())
+        if how == "units":  # baseline and actual in different units
+            return _indicator(
+                word,
+                draw(quantities(units=st.just(u2), periods=st.none(), bounds=st.none())),
+                draw(quantities(units=st.just(u1), periods=st.none(), bounds=st.none())),
+                style="direction",
+            )
+        if how == "status":  # a status word cannot show a movement
+            return _indicator(
+                word,
+                draw(status_words()),
+                draw(quantities(units=st.just(u1), bounds=st.none())),
+                style="direction",
+            )
+        names = draw(st.lists(st.sampled_from(LABELS), min_size=3, max_size=3, unique=True))
+        return _indicator(  # the actual names one label more than the baseline
+            word, _labelled(draw, names, u1), _labelled(draw, names[:2], u1), style="direction"
         )
     met = outcome is Outcome.ACHIEVED
     stated = draw(st.none() | st.sampled_from(Direction)) if word.trend is Trend.MAINTAIN else None
@@ -470,8 +562,15 @@ def ordinal_cases(draw: st.DrawFn, outcome: Outcome) -> Indicator:
         else ("未実施", "検討", "実施", "推進")
     )
     if outcome is Outcome.NOT_EVALUABLE:
-        outside = draw(st.text(st.sampled_from("計画策定見直"), min_size=1, max_size=4))
         target = draw(st.sampled_from(scale))
+        if draw(st.booleans()):  # a number where a stage word is expected
+            return _indicator(
+                StatusWord(word=target, text=target),
+                draw(quantities()),
+                style="ordinal",
+                scale=scale if custom else None,
+            )
+        outside = draw(st.text(st.sampled_from("計画策定見直"), min_size=1, max_size=4))
         return _indicator(
             StatusWord(word=target, text=target),
             StatusWord(word=outside, text=outside),

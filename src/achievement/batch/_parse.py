@@ -16,7 +16,7 @@ import polars as pl
 
 from achievement._errors import ParseError
 from achievement._judge import Judge
-from achievement._model import Bound, Quantity, Value
+from achievement._model import Bound, Column, Quantity, Value
 
 __all__ = ["FEATURES", "Reader", "read_column"]
 
@@ -42,20 +42,35 @@ _SCHEMA = {
 
 
 class Reader:
-    """``judge.parse_value`` read once per distinct text (refusals remembered too)."""
+    """``judge.parse_value`` read once per distinct column and text (refusals remembered too).
 
-    def __init__(self, judge: Judge) -> None:
+    The column (``baseline``, ``target``, ``actual``) is passed to the plugins'
+    parse hooks: given to the call, or bound with :meth:`column`.
+    """
+
+    def __init__(
+        self,
+        judge: Judge,
+        column: Column | None = None,
+        memo: dict[tuple[Column | None, str | None], Value | ParseError] | None = None,
+    ) -> None:
         self._judge = judge
-        self._memo: dict[str | None, Value | ParseError] = {}
+        self._column = column
+        self._memo = {} if memo is None else memo
 
-    def __call__(self, text: str | None) -> Value:
-        found = self._memo.get(text)
+    def column(self, column: Column) -> Reader:
+        """This reader for the cells of ``column``, sharing what has been read."""
+        return Reader(self._judge, column, self._memo)
+
+    def __call__(self, text: str | None, column: Column | None = None) -> Value:
+        key = (column or self._column, text)
+        found = self._memo.get(key)
         if found is None:
             try:
-                found = self._judge.parse_value(text)
+                found = self._judge.parse_value(text, key[0])
             except ParseError as exc:
                 found = exc
-            self._memo[text] = found
+            self._memo[key] = found
         if isinstance(found, ParseError):
             raise found
         return found

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from achievement._errors import AchievementError, ParseError
 from achievement._judge import Judge
-from achievement._model import Actual, Direction, Indicator, Target, Value
+from achievement._model import Actual, Column, Direction, Indicator, Target, Value
 from achievement.rollup import progress_of
 from achievement.schemes import Scheme, measure
 
@@ -79,7 +79,7 @@ def judge_row(
     direction: str | None = None,
     style: str | None = None,
     name: str | None = None,
-    parse: Callable[[str | None], Value] | None = None,
+    parse: Callable[[str | None, Column], Value] | None = None,
     columns: tuple[str, str, str] = ("baseline", "target", "actual"),
 ) -> RowResult:
     """Judge one row of cell texts and grade it under ``scheme``.
@@ -96,9 +96,11 @@ def judge_row(
         if style is not None:
             judge.registry[style]  # an unknown style is named before any cell is read
         values = []
-        for column, text in zip(columns, (baseline, target, actual), strict=True):
+        roles: tuple[Column, ...] = ("baseline", "target", "actual")
+        cells = zip(columns, roles, (baseline, target, actual), strict=True)
+        for column, role, text in cells:
             try:
-                values.append(read(text))
+                values.append(read(text, role))
             except ParseError as exc:
                 raise exc.located(file=None, row=None, column=column) from None
         way = _direction(direction)

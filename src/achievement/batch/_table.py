@@ -9,7 +9,7 @@ import polars as pl
 
 from achievement._errors import AchievementError
 from achievement._judge import BUILTIN_PLUGINS, Judge, default_judge
-from achievement._model import Actual, Direction, Indicator, Target
+from achievement._model import Actual, Column, Direction, Indicator, Target
 from achievement.batch._fast import judge_threshold
 from achievement.batch._parse import FEATURES, Reader, read_column
 from achievement.batch._row import OUTPUT_COLUMNS, RowResult, judge_row
@@ -164,8 +164,9 @@ def judge_table(
             for role in _KEYS
         }
     ).with_row_index("index")
-    for prefix, role in (("b", "baseline"), ("t", "target"), ("a", "actual")):
-        features = read_column(work[role], reader, vectorised=vectorised)
+    cells: tuple[tuple[str, Column], ...] = (("b", "baseline"), ("t", "target"), ("a", "actual"))
+    for prefix, role in cells:
+        features = read_column(work[role], reader.column(role), vectorised=vectorised)
         work = work.with_columns(features.rename({f: f"{prefix}_{f}" for f in FEATURES}))
     fast = _fast_rows(work, judge)
     judged = judge_threshold(work.filter(fast), scheme)
@@ -233,9 +234,9 @@ def _inferred_threshold(work: pl.DataFrame, mask: pl.Series, judge: Judge) -> pl
         try:
             indicator = Indicator(
                 name=row["name"] or "",
-                baseline=reader(row["baseline"]),
-                target=Target(value=reader(row["target"])),
-                actual=Actual(value=reader(row["actual"])),
+                baseline=reader(row["baseline"], "baseline"),
+                target=Target(value=reader(row["target"], "target")),
+                actual=Actual(value=reader(row["actual"], "actual")),
                 direction=row["direction"],
             )
             style = judge.infer_style(indicator)

@@ -156,10 +156,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     from achievement.cli._gc import tuned
+    from achievement.cli._plugin_options import report_failures
 
     try:
         with tuned():
-            return handler(args)
+            return report_failures(args, handler(args))
     except AchievementError as exc:
         return fail(exc, args.lang)
     except KeyboardInterrupt:

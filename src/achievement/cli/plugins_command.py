@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from achievement.cli._plugin_options import add_plugin_options, judge_from_args
+
+if TYPE_CHECKING:
+    from achievement._judge import PluginInfo
 
 _HEADERS = {
     "ja": ("プラグイン", "種別", "配布パッケージ", "版", "評価方式"),
@@ -34,8 +38,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the plugins of the judge; exit 0."""
-    infos = judge_from_args(args).describe_plugins()
+    """Print the plugins of the judge, then their value kinds and warnings; exit 0.
+
+    An installed plugin that fails to load is listed with its error (on standard
+    error) and the others are listed as usual.
+    """
+    infos = judge_from_args(args, keep_going=True).describe_plugins()
     if args.format == "json":
         rows = [
             {
@@ -44,10 +52,13 @@ def run(args: argparse.Namespace) -> int:
                 "distribution": i.distribution,
                 "version": i.version,
                 "styles": list(i.styles),
+                "value_kinds": list(i.value_kinds),
+                "warnings": [w.get(args.lang) for w in i.warnings],
             }
             for i in infos
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _warn(infos, args.lang)
         return 0
     table = [_HEADERS[args.lang]]
     for i in infos:
@@ -64,7 +75,22 @@ def run(args: argparse.Namespace) -> int:
     for row in table:
         cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True))
         print("  ".join(cells).rstrip())
+    kinds = [(kind, i.name) for i in infos for kind in i.value_kinds]
+    if kinds:
+        print()
+        print("値の種類(プラグイン):" if args.lang == "ja" else "value kinds (plugins):")
+        for kind, name in kinds:
+            print(f"  {kind}  ({name})")
+    _warn(infos, args.lang)
     return 0
+
+
+def _warn(infos: tuple[PluginInfo, ...], lang: str) -> None:
+    """Each plugin's warnings, on standard error."""
+    head = "警告" if lang == "ja" else "warning"
+    for info in infos:
+        for warning in info.warnings:
+            print(f"achievement: {head}: {warning.get(lang)}", file=sys.stderr)
 
 
 def _width(text: str) -> int:

@@ -21,6 +21,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the schema of the JSON report instead / JSON 形式の報告書のスキーマを表示",
     )
+    from achievement.cli._plugin_options import add_plugin_options
+
+    add_plugin_options(p)
     p.set_defaults(handler=run)
 
 

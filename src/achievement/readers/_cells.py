@@ -10,8 +10,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from achievement._errors import ParseError
-from achievement._model import Direction, LocalizedText, Outcome, Value
+from achievement._model import Column, Direction, LocalizedText, Outcome, Value
 from achievement._notation import MISSING_TEXTS, parse_value
 from achievement._plan import Goal, Measure
 from achievement.readers._result import Problem
@@ -85,9 +84,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cell.unknown_recorded": (
         "評価「{text}」は読めません(指標は判定します)。達成・未達成・評価不能・〇・×のいずれかで"
-        "書いてください",
+        "書いてください(A・B・C などの評価区分なら --scheme で区分の名前を指定してください)",
         "unknown published outcome {text!r} (the indicator is still judged); "
-        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable)",
+        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable), "
+        "or name the grading scheme with --scheme when the column holds grades (A, B, C ...)",
     ),
     "cell.unknown_main": (
         "主要な指標の欄「{text}」は読めません(主要でないとして扱います)。〇 か空欄で書いてください",
@@ -263,8 +263,8 @@ class CellReader:
     """Reads cells the way a judge does: its plugins' notation first, then the built-in one.
 
     The style names a plan may state are the judge's.  With no judge given,
-    the default judge is built only when a plugin could matter: when a row
-    states a style, or when the built-in notation cannot read a cell.
+    the default judge (with the installed plugins) is built on the first
+    non-blank cell or stated style.
     """
 
     def __init__(self, judge: Judge | None = None) -> None:
@@ -282,14 +282,16 @@ class CellReader:
         """The known style names, sorted."""
         return self.judge().styles
 
-    def parse(self, text: str) -> Value:
-        """Read one cell; raises :class:`ParseError` when nothing can read it."""
-        if self._judge is None:
-            try:
-                return parse_value(text)
-            except ParseError:
-                pass  # a plugin of the default judge may read it
-        return self.judge().parse_value(text)
+    def parse(self, text: str, column: Column | None = None) -> Value:
+        """Read one cell of ``column``; raises :class:`ParseError` when nothing can read it.
+
+        A non-blank cell always goes through the judge's plugins first, as
+        :meth:`Judge.parse_value` reads it, so that a plugin claiming text the
+        built-in notation could also read is never bypassed.
+        """
+        if not text.strip():
+            return parse_value(text)
+        return self.judge().parse_value(text, column)
 
     def problem(
         self, style: str, *, file: str, row: int | None, column: str | None

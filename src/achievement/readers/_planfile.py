@@ -24,6 +24,7 @@ from achievement._errors import AchievementError, ParseError
 from achievement._model import (
     Actual,
     ActualStatus,
+    Column,
     Indicator,
     Observation,
     Target,
@@ -251,10 +252,11 @@ def _indicator(
 ) -> tuple[PlanIndicator | None, list[Problem]]:
     problems: list[Problem] = []
     values: dict[str, Value] = {}
-    for field in ("baseline", "target", "actual"):
+    columns: tuple[Column, ...] = ("baseline", "target", "actual")
+    for field in columns:
         text: str = getattr(item, field)
         try:
-            values[field] = cells.parse(text)
+            values[field] = cells.parse(text, field)
         except ParseError as exc:
             problems.append(
                 problem(

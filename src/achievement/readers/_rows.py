@@ -21,6 +21,7 @@ from achievement._model import (
     Target,
     Value,
 )
+from achievement._model import Column as CellColumn
 from achievement._plan import Goal, Measure, PlanIndicator
 from achievement.readers._cells import (
     MAIN_TEXTS,
@@ -161,9 +162,12 @@ class RowReader:
             effect_en=en,
         )
 
-    def _value(self, text: str, column: Column | None) -> Value:
-        """A cell read by the judge's notation; a bare number takes the unit of a units row."""
-        value = self.cells.parse(text)
+    def _value(self, text: str, column: Column | None, role: CellColumn | None = None) -> Value:
+        """A cell read by the judge's notation; a bare number takes the unit of a units row.
+
+        ``role`` (baseline, target, actual) is passed to the plugins' parse hooks.
+        """
+        value = self.cells.parse(text, role)
         if (
             column is not None
             and column.unit is not None
@@ -238,10 +242,11 @@ class RowReader:
         if not name:
             report("row.no_indicator", "indicator", name)
         values: dict[str, Value] = {}
-        for field in ("baseline", "target", "actual"):
+        roles: tuple[CellColumn, ...] = ("baseline", "target", "actual")
+        for field in roles:
             text = self._cell(cells, field)
             try:
-                values[field] = self._value(text, self.found.get(field))
+                values[field] = self._value(text, self.found.get(field), field)
             except ParseError as exc:
                 report(
                     "cell.unreadable",

@@ -102,7 +102,11 @@ class MeasureSummary(MeasureRef):
 
 class Cell(_Closed):
     text: str
-    display: str
+    display: str = Field(description="the value as reports show it (a plugin's value: its display)")
+    value: dict[str, Any] = Field(
+        description="the value as data with its kind, a core kind or a plugin's; "
+        "reads back with pydantic's TypeAdapter(achievement.Value)"
+    )
 
 
 class TargetCell(Cell):

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from achievement._evaluator import display
-from achievement._model import Indicator
+from achievement._model import Indicator, Value
 from achievement._plan import Goal, Measure
 from achievement.render._view import disagreements, grade_name, scheme_rule
 from achievement.render.labels import label
@@ -85,6 +85,12 @@ def _scheme(report: Report, lang: str) -> dict[str, Any] | None:
     }
 
 
+def _value(value: Value) -> dict[str, Any]:
+    """The value as data with its ``kind``: reads back with ``TypeAdapter(Value)``, plugin kinds too."""
+    data: dict[str, Any] = value.model_dump(mode="json")
+    return data
+
+
 def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
     entry, judgment = result.entry, result.judgment
     indicator = entry.indicator
@@ -95,15 +101,21 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         "measure": _measure(entry.measure),
         "initiative": entry.initiative,
         "row": entry.row,
-        "baseline": {"text": indicator.baseline.text, "display": display(indicator.baseline)},
+        "baseline": {
+            "text": indicator.baseline.text,
+            "display": display(indicator.baseline),
+            "value": _value(indicator.baseline),
+        },
         "target": {
             "text": indicator.target.value.text,
             "display": display(indicator.target.value),
+            "value": _value(indicator.target.value),
             "fiscal_year": indicator.target.fiscal_year,
         },
         "actual": {
             "text": indicator.actual.value.text,
             "display": display(indicator.actual.value),
+            "value": _value(indicator.actual.value),
             "fiscal_year": indicator.actual.fiscal_year,
             "status": indicator.actual.status.value,
         },

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         LawViolation,
         applicable_laws,
         check_evaluator,
+        every_kind,
         judge_for,
         map_amounts,
     )
@@ -47,6 +48,7 @@ __all__ = [
     "LawViolation",
     "applicable_laws",
     "check_evaluator",
+    "every_kind",
     "judge_for",
     "map_amounts",
 ]

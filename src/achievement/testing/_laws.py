@@ -20,12 +20,18 @@ from achievement._model import (
     Component,
     Components,
     Direction,
+    DirectionWord,
     Indicator,
     Judgment,
+    Missing,
     Outcome,
+    Period,
+    PluginValue,
     Quantity,
     RunningTotal,
+    StatusWord,
     Target,
+    Trend,
     Value,
 )
 from achievement._registry import EvaluatorRegistry
@@ -37,6 +43,7 @@ __all__ = [
     "LawViolation",
     "applicable_laws",
     "check_evaluator",
+    "every_kind",
     "judge_for",
     "map_amounts",
 ]
@@ -131,6 +138,11 @@ def map_amounts(
                 "total": map_amounts(value.total, fn, **kw),
             }
         )
+    if isinstance(value, PluginValue):  # a plugin's value: the core values among its fields
+        kw = {"flip_bounds": flip_bounds, "drop_bounds": drop_bounds}
+        numbers = (Quantity, Components, RunningTotal)
+        fields = {name: map_amounts(v, fn, **kw) for name, v in value if isinstance(v, numbers)}
+        return value.model_copy(update=fields)
     return value
 
 
@@ -199,6 +211,65 @@ def _any_indicator(evaluator: Evaluator, data: st.DataObject) -> Indicator:
     return _styled(evaluator, indicator)
 
 
+def _kind_samples() -> tuple[Value, ...]:
+    """One value of each core kind, as plans write them: the explicit examples of the suite."""
+
+    def q(amount: str, unit: str | None, **kw: Any) -> Quantity:
+        value = Quantity(amount=Decimal(amount), unit=unit, text="", **kw)
+        return value.model_copy(update={"text": cell_text(value)})
+
+    labelled = Components(
+        items=(
+            Component(label="証明書交付", value=q("18", "分")),
+            Component(label="異動届", value=q("45", "分")),
+        ),
+        text="証明書交付 18分 異動届 45分",
+    )
+    running = RunningTotal(
+        annual=q("5", "件", period=Period.ANNUAL),
+        total=q("31", "件", period=Period.CUMULATIVE),
+        text="年5件(累計31件)",
+    )
+    return (
+        q("60", "%"),
+        q("15", "分", bound=Bound.AT_MOST),
+        q("0", None),
+        labelled,
+        running,
+        DirectionWord(word="増加", trend=Trend.INCREASE, text="増加"),
+        DirectionWord(word="維持", trend=Trend.MAINTAIN, text="維持"),
+        StatusWord(word="実施", text="実施"),
+        StatusWord(word="完了", text="完了"),
+    )
+
+
+def every_kind(evaluator: Evaluator) -> Iterable[Indicator]:
+    """Indicators pairing every kind of target with every kind of actual and baseline.
+
+    The laws that hold for any valid indicator (total, deterministic, round
+    trip, messages) are checked on each of these before any random draw, so a
+    defect on one kind of value is found in every run, whatever the seed.
+    """
+    samples = _kind_samples()
+    baselines: tuple[Value, ...] = (Missing(text="―"), *samples)
+    directions = (None, Direction.HIGHER, Direction.LOWER)
+    n = 0
+    for target in samples:
+        for actual in samples:
+            for baseline in baselines:
+                n += 1
+                yield _styled(
+                    evaluator,
+                    Indicator(
+                        name="指標",
+                        baseline=baseline,
+                        target=Target(value=target),
+                        actual=Actual(value=actual),
+                        direction=directions[n % len(directions)],
+                    ),
+                )
+
+
 def _judge(judge: Judge, indicator: Indicator) -> Judgment:
     judgment = judge.judge(indicator)
     if judgment.reason.code == "judge.evaluator_failed":
@@ -211,7 +282,10 @@ def _judge(judge: Judge, indicator: Indicator) -> Judgment:
 
 def law_total(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Every valid indicator gets a verdict with a known code, or a typed error."""
-    indicator = _any_indicator(evaluator, data)
+    _total_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _total_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
     try:
         verdict = evaluator.evaluate(indicator)
     except AchievementError:
@@ -228,7 +302,10 @@ def law_total(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
 
 def law_deterministic(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Judging the same indicator twice gives the same judgment."""
-    indicator = _any_indicator(evaluator, data)
+    _deterministic_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _deterministic_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
     first, second = _judge(judge, indicator), _judge(judge, indicator)
     if first != second:
         raise LawViolation(f"two judgments of one indicator differ: {first!r} != {second!r}")
@@ -246,43 +323,65 @@ def law_oracle(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
 
 def law_monotone(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """A better actual never turns achieved into not achieved."""
-    indicator, _ = _case(evaluator, data, _DECIDED)
+    indicator, outcome = _case(evaluator, data, _DECIDED)
+    drawn = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
+    # From the case itself, and for an achieved case from the edge of its target too: every
+    # draw of an achieved case then checks an achieved judgment, whatever hypothesis favours.
+    starts = [indicator]
+    if outcome is Outcome.ACHIEVED:
+        starts.append(_edge(evaluator, data, indicator))
+    for start in starts:
+        _monotone_from(evaluator, judge, start, drawn)
+
+
+def _edge(evaluator: Evaluator, data: st.DataObject, case: Indicator | None) -> Indicator:
+    """An indicator whose actual sits exactly on the target: the evaluator's own, or ``case``'s."""
+    own = getattr(evaluator, "boundary_cases", None)
+    if own is not None:
+        return _styled(evaluator, data.draw(own(), label="boundary case"))
+    assert case is not None, "an evaluator without boundary_cases needs an achieved case"
+    return _with_actual(case, map_amounts(case.target.value, lambda d: d, drop_bounds=True))
+
+
+def _monotone_from(
+    evaluator: Evaluator, judge: Judge, indicator: Indicator, drawn: Decimal
+) -> None:
     judgment = _judge(judge, indicator)
-    step = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
     if judgment.outcome is not Outcome.ACHIEVED:
         return
     better_fn = getattr(evaluator, "better", None)
-    if better_fn is not None:
-        improved: Indicator | None = better_fn(indicator, step)
-    elif judgment.direction is not None:
-        sign = step if judgment.direction is Direction.HIGHER else -step
-        moved = map_amounts(indicator.actual.value, lambda d: d + sign)
-        improved = _with_actual(indicator, moved)
-    else:
+    if better_fn is None and judgment.direction is None:
         raise LawViolation(
             "monotone cannot be checked: the judgment states no direction and the "
             "evaluator has no better(indicator, step)"
         )
-    if improved is None:  # nothing is better than this actual
-        return
-    after = _judge(judge, _styled(evaluator, improved))
-    if after.outcome is not Outcome.ACHIEVED:
-        raise LawViolation(
-            f"a better actual ({step} better) turned achieved into {after.outcome.value}: "
-            f"{judgment.message.en} -> {after.message.en}"
-        )
+    # The drawn step, and steps of every size: a defect that needs a large step is found
+    # even when hypothesis draws only small ones.
+    for step in dict.fromkeys((drawn, *_FIXED_STEPS)):
+        improved: Indicator | None
+        if better_fn is not None:
+            improved = better_fn(indicator, step)
+        else:
+            sign = step if judgment.direction is Direction.HIGHER else -step
+            improved = _with_actual(indicator, map_amounts(indicator.actual.value, sign.__add__))
+        if improved is None:  # nothing is better than this actual
+            return
+        after = _judge(judge, _styled(evaluator, improved))
+        if after.outcome is not Outcome.ACHIEVED:
+            raise LawViolation(
+                f"a better actual ({step} better) turned achieved into {after.outcome.value}: "
+                f"{judgment.message.en} -> {after.message.en}"
+            )
+
+
+_FIXED_STEPS = (Decimal("0.1"), Decimal(1), Decimal(10), Decimal(1000))
 
 
 def law_boundary(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """An actual exactly at the target achieves."""
     own = getattr(evaluator, "boundary_cases", None)
-    if own is not None:
-        indicator = _styled(evaluator, data.draw(own(), label="boundary case"))
-    else:
-        case, _ = _case(evaluator, data, [Outcome.ACHIEVED])
-        edge = map_amounts(case.target.value, lambda d: d, drop_bounds=True)
-        indicator = _with_actual(case, edge)
-    judgment = _judge(judge, indicator)
+    case = None if own is not None else _case(evaluator, data, [Outcome.ACHIEVED])[0]
+    judgment = _judge(judge, _edge(evaluator, data, case))
     if judgment.outcome is not Outcome.ACHIEVED:
         raise LawViolation(f"an actual equal to the target is not achieved: {judgment.message.en}")
 
@@ -310,16 +409,26 @@ def law_scaling(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None
         st.decimals(min_value=Decimal("0.01"), max_value=1000, places=2), label="factor"
     )
     before = _judge(judge, case)
-    after = _judge(judge, _map_indicator(case, lambda d: d * factor))
-    if before.outcome is not after.outcome:
-        raise LawViolation(
-            f"scaling by {factor} changed {before.outcome.value} into {after.outcome.value}"
-        )
+    # The drawn factor, and factors of every size: a defect that shows only far from the
+    # drawn scale is found even when hypothesis draws factors near one.
+    for each in dict.fromkeys((factor, *_FIXED_FACTORS)):
+        after = _judge(judge, _map_indicator(case, each.__mul__))
+        if before.outcome is not after.outcome:
+            raise LawViolation(
+                f"scaling by {each} changed {before.outcome.value} into {after.outcome.value}"
+            )
+
+
+_FIXED_FACTORS = (Decimal("0.01"), Decimal(10), Decimal(1000))
 
 
 def law_round_trip(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """A judgment survives JSON and back unchanged."""
-    judgment = _judge(judge, _any_indicator(evaluator, data))
+    _round_trip_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _round_trip_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
+    judgment = _judge(judge, indicator)
     again = Judgment.model_validate_json(judgment.model_dump_json())
     if again != judgment:
         raise LawViolation(f"JSON round trip changed the judgment: {judgment!r} -> {again!r}")
@@ -331,7 +440,11 @@ def law_messages(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> Non
         for lang in ("ja", "en"):
             if not isinstance(templates.get(lang), str) or not templates[lang].strip():
                 raise LawViolation(f"reason code {code!r} has no {lang} message")
-    judgment = _judge(judge, _any_indicator(evaluator, data))
+    _messages_on(evaluator, judge, _any_indicator(evaluator, data))
+
+
+def _messages_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
+    judgment = _judge(judge, indicator)
     code = judgment.reason.code
     if code not in evaluator.messages and code not in CORE_MESSAGES:
         raise LawViolation(f"reason code {code!r} has no message in the catalogue")
@@ -353,6 +466,14 @@ LAWS: dict[str, Callable[[Evaluator, Judge, st.DataObject], None]] = {
 }
 """The laws, by name, in the order they are checked."""
 
+_ON_ANY: dict[str, Callable[[Evaluator, Judge, Indicator], None]] = {
+    "total": _total_on,
+    "deterministic": _deterministic_on,
+    "round_trip": _round_trip_on,
+    "messages": _messages_on,
+}
+"""The laws that hold for any valid indicator, checked on :func:`every_kind` first."""
+
 _NUMERIC_ONLY = frozenset({"mirror", "scaling"})
 
 
@@ -368,13 +489,17 @@ def check_evaluator(
     laws: Iterable[str] | None = None,
     max_examples: int | None = None,
     settings: hypothesis.settings | None = None,
+    seed: int | None = None,
 ) -> None:
     """Check ``evaluator`` against the laws; raise :class:`LawViolation` at the first broken one.
 
     ``evaluator`` must offer ``cases(outcome)`` (see :class:`CaseProvider`).
     ``laws`` picks laws by name (default: every applicable one);
     ``max_examples`` overrides the active hypothesis profile, and
-    ``settings`` replaces it altogether.
+    ``settings`` replaces it altogether; ``seed`` fixes hypothesis' random
+    draws.  The laws that hold for any valid indicator are first checked on
+    every kind of value against every other (:func:`every_kind`), whatever the
+    seed, so that a defect on one kind of value never depends on the draw.
     """
     if not isinstance(evaluator, CaseProvider):
         raise TypeError(
@@ -393,7 +518,12 @@ def check_evaluator(
     judge = judge_for(evaluator)
     for name in names:
         test = chosen(given(data=st.data())(_bind(LAWS[name], evaluator, judge)))
+        if seed is not None:
+            test = hypothesis.seed(seed)(test)
         try:
+            if name in _ON_ANY:
+                for indicator in every_kind(evaluator):
+                    _on_example(_ON_ANY[name], evaluator, judge, indicator)
             test()
         except LawViolation as exc:
             raise LawViolation(f"style {evaluator.style!r} breaks the law {name!r}: {exc}") from exc
@@ -402,6 +532,23 @@ def check_evaluator(
             raise LawViolation(
                 f"style {evaluator.style!r} breaks the law {name!r}: {first}"
             ) from group
+
+
+def _on_example(
+    law: Callable[[Evaluator, Judge, Indicator], None],
+    evaluator: Evaluator,
+    judge: Judge,
+    indicator: Indicator,
+) -> None:
+    """Check one law on one explicit example; a violation names the example's cells."""
+    try:
+        law(evaluator, judge, indicator)
+    except LawViolation as exc:
+        cells = (
+            f"baseline {indicator.baseline.text!r}, target {indicator.target.value.text!r}, "
+            f"actual {indicator.actual.value.text!r}"
+        )
+        raise LawViolation(f"{exc} (explicit example: {cells})") from exc
 
 
 def _bind(

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import achievement_range
 import pytest
-from achievement_range import RangeEvaluator
+from achievement_range import Band, RangeEvaluator
+from pydantic import TypeAdapter
 
-from achievement import Judge, Outcome, ParseError
+from achievement import Judge, Outcome, ParseError, Quantity, Value, display
 from achievement.testing import EvaluatorContract
 
 
@@ -60,6 +61,32 @@ def test_band_keeps_its_text(judge: Judge) -> None:
     assert judge.parse_value("80%〜90%").text == "80%〜90%"
 
 
+def test_band_is_a_value_kind_of_its_own(judge: Judge) -> None:
+    """A band is the plugin's own value kind, shown with a unit on each end."""
+    value = judge.parse_value("80〜90%", "target")
+    assert isinstance(value, Band)
+    assert (value.kind, value.low.amount, value.high.amount) == ("range.band", 80, 90)
+    assert display(value) == "80%〜90%"
+    assert [p.value_kinds for p in judge.describe_plugins() if p.value_kinds] == [("range.band",)]
+
+
+def test_band_round_trips_through_json(judge: Judge) -> None:
+    """A band dumped as data (as the JSON report writes it) reads back as a band."""
+    value = judge.parse_value("年3〜5件", "target")
+    values: TypeAdapter[Value] = TypeAdapter(Value)
+    data = values.dump_python(value, mode="json")
+    assert data["kind"] == "range.band"
+    assert values.validate_python(data) == value
+
+
+def test_only_targets_are_bands(judge: Judge) -> None:
+    """A band-looking cell of another column is left to the notation, which refuses it."""
+    assert achievement_range.achievement_parse_value("80%〜90%", "actual") is None
+    assert isinstance(judge.parse_value("80%", "actual"), Quantity)
+    with pytest.raises(ParseError):
+        judge.parse_value("80%〜90%", "actual")
+
+
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [
@@ -74,9 +101,9 @@ def test_unit_and_period_written_once_apply_to_both_ends(
 ) -> None:
     """A unit or period written on one end of the band belongs to both ends."""
     value = judge.parse_value(text)
-    assert [item.value.text for item in value.items] == [low, high]  # type: ignore[union-attr]
-    first, second = (item.value for item in value.items)  # type: ignore[union-attr]
-    assert (first.unit, first.period) == (second.unit, second.period)
+    assert isinstance(value, Band)
+    assert [value.low.text, value.high.text] == [low, high]
+    assert (value.low.unit, value.low.period) == (value.high.unit, value.high.period)
 
 
 def test_mixed_units_are_refused(judge: Judge) -> None:
@@ -87,7 +114,7 @@ def test_mixed_units_are_refused(judge: Judge) -> None:
 
 def test_other_wave_dash_text_is_left_to_the_notation(judge: Judge) -> None:
     """Text with a wave dash that is not a band of numbers is not claimed by the plugin."""
-    assert achievement_range.achievement_parse_value("実施〜推進") is None
+    assert achievement_range.achievement_parse_value("実施〜推進", None) is None
 
 
 def test_example_plan_judged_as_recorded(judge: Judge) -> None:

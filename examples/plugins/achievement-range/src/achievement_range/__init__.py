@@ -1,7 +1,9 @@
 """Range targets for achievement: ``80%〜90%``, achieved inside the band, both ends included.
 
 A plugin module: the entry point ``range`` in the group ``achievement`` points
-here, and the three hooks below are all it adds.
+here, and the four hooks below are all it adds.  A band is a value kind of the
+plugin's own, :class:`Band` (``kind`` ``"range.band"``): the JSON report
+carries it, and reports show it as :meth:`Band.display` writes it.
 """
 
 from __future__ import annotations
@@ -10,17 +12,19 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from achievement import (
-    Component,
+    Column,
     Components,
     EvaluatorRegistry,
     Indicator,
     Outcome,
     ParseError,
+    PluginValue,
     Quantity,
     Value,
+    ValueKindRegistry,
     Verdict,
     display,
     hookimpl,
@@ -30,7 +34,7 @@ from achievement import (
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["HIGH", "LOW", "STYLE", "RangeEvaluator", "band"]
+__all__ = ["HIGH", "LOW", "STYLE", "Band", "RangeEvaluator", "band"]
 
 STYLE = "range"
 LOW = "下限"
@@ -41,8 +45,32 @@ HIGH = "上限"
 _BAND = re.compile(r"^(?P<low>[^〜~]+?)\s*[〜~]\s*(?P<high>[^〜~]+)$")
 
 
+class Band(PluginValue):
+    """A band of numbers in one unit, both ends included: ``80%〜90%``, ``年3〜5件``."""
+
+    kind: Literal["range.band"] = "range.band"
+    low: Quantity
+    high: Quantity
+
+    def display(self) -> str:
+        """Both ends, each with its unit: ``80〜90%`` is shown ``80%〜90%``."""
+        return f"{display(self.low)}〜{display(self.high)}"
+
+
+@hookimpl
+def achievement_register_value_kinds(registry: ValueKindRegistry) -> None:
+    """Add the value kind ``range.band``."""
+    registry.add(Band)
+
+
 def band(indicator_target: Value) -> tuple[Quantity, Quantity] | None:
-    """The ends of a band target, lowest first, or ``None`` if the target is not a band."""
+    """The ends of a band target, lowest first, or ``None`` if the target is not a band.
+
+    A band is a :class:`Band`, or values labelled 下限 and 上限 (``下限80% 上限90%``).
+    """
+    if isinstance(indicator_target, Band):
+        low, high = indicator_target.low, indicator_target.high
+        return (low, high) if low.amount <= high.amount else (high, low)
     if not isinstance(indicator_target, Components) or set(indicator_target.labels()) != {
         LOW,
         HIGH,
@@ -67,11 +95,15 @@ def _completed(end: Quantity, other: Quantity) -> Quantity:
 
 
 @hookimpl
-def achievement_parse_value(text: str) -> Value | None:
-    """Read ``80%〜90%``, ``80〜90%``, ``80%〜90`` or ``年3〜5件`` as the values 下限 and 上限.
+def achievement_parse_value(text: str, column: Column | None) -> Value | None:
+    """Read ``80%〜90%``, ``80〜90%``, ``80%〜90`` or ``年3〜5件`` as a :class:`Band`.
 
-    Text with a wave dash whose two sides are not plain numbers is not claimed.
+    Only targets are bands: a cell of another column (a baseline, an actual) is
+    not claimed.  Text with a wave dash whose two sides are not plain numbers is
+    not claimed either.
     """
+    if column not in (None, "target", "interim"):
+        return None
     normal = unicodedata.normalize("NFKC", text).strip()
     match = _BAND.match(normal)
     if match is None:
@@ -93,14 +125,12 @@ def achievement_parse_value(text: str) -> Value | None:
             "the two ends of a band have different units",
             "範囲の両端の単位が異なります",
         )
-    return Components(
-        items=(Component(label=LOW, value=low), Component(label=HIGH, value=high)), text=text
-    )
+    return Band(low=low, high=high, text=text)
 
 
 @hookimpl
 def achievement_infer_style(indicator: Indicator) -> str | None:
-    """Claim targets that are bands (labelled 下限 and 上限)."""
+    """Claim targets that are bands (a :class:`Band`, or labelled 下限 and 上限)."""
     return STYLE if band(indicator.target.value) is not None else None
 
 

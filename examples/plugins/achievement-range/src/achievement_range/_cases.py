@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import hypothesis.strategies as st
 
-from achievement import Actual, Component, Components, Indicator, Outcome, Quantity, Target
+from achievement import Actual, Indicator, Outcome, Quantity, Target
 from achievement.strategies import UNITS, amounts, cell_text
-from achievement_range import HIGH, LOW, STYLE
+from achievement_range import STYLE, Band
 
 
 def _quantity(amount: Decimal, unit: str) -> Quantity:
@@ -17,13 +17,8 @@ def _quantity(amount: Decimal, unit: str) -> Quantity:
 
 
 def _indicator(low: Decimal, high: Decimal, actual: Quantity, unit: str) -> Indicator:
-    target = Components(
-        items=(
-            Component(label=LOW, value=_quantity(low, unit)),
-            Component(label=HIGH, value=_quantity(high, unit)),
-        ),
-        text=f"{cell_text(_quantity(low, unit))}〜{cell_text(_quantity(high, unit))}",
-    )
+    ends = _quantity(low, unit), _quantity(high, unit)
+    target = Band(low=ends[0], high=ends[1], text=f"{cell_text(ends[0])}〜{cell_text(ends[1])}")
     return Indicator(
         name="範囲の指標", target=Target(value=target), actual=Actual(value=actual), style=STYLE
     )
