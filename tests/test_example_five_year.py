@@ -58,3 +58,20 @@ def test_the_trajectory_of_the_example() -> None:
         "1か月に1冊も本を読まない児童の割合": TrajectoryStatus.NEEDS_ACCELERATION,
         "来館者数": TrajectoryStatus.NOT_ASSESSABLE,  # 前年度比: no target value to head for
     }
+
+
+def test_the_xlsx_detail_keeps_the_year_columns_as_numbers(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from achievement.cli import main
+
+    out = tmp_path / "r6.xlsx"
+    assert main(["report", str(FOLDER / "plan-r6-projected.yaml"), "-o", str(out)]) == 0
+    sheet = openpyxl.load_workbook(out).worksheets[-1]
+    heading = [cell.value for cell in sheet[1]]
+    assert heading[-4:] == ["2021年度", "2022年度", "2023年度", "2024年度"]
+    loans = list(sheet[2])[-4:]
+    assert [cell.value for cell in loans] == [1050000, 1180000, 1250000, 1410000]
+    assert loans[-1].number_format == 'General"冊(見込)"'
+    assert loans[0].number_format == 'General"冊"'
+    visitors = [cell.value for cell in sheet[6]][-4:]
+    assert visitors == [None, None, 500000, 515000]
