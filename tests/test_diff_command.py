@@ -95,3 +95,15 @@ def test_a_json_file_that_is_no_report_is_refused(
     err = capsys.readouterr().err
     assert code == 2
     assert "計画ファイル" in err or "plan file" in err
+
+
+def test_diff_as_xlsx_has_the_flip_sheet(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "diff.xlsx"
+    last, this = FOLDER / "plan-r6-projected.yaml", FOLDER / "plan-r6-final.yaml"
+    assert main(["diff", str(last), str(this), "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    flips = book["見込→確定で判定が変わった評価指標"]
+    assert flips.cell(2, 1).value == "図書館の年間貸出冊数"
+    revisions = book.worksheets[2]
+    assert revisions.cell(2, 2).value == 2023

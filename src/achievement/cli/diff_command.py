@@ -21,7 +21,7 @@ from achievement._errors import AchievementError
 
 __all__ = ["FORMATS", "diff_data", "register", "render", "run"]
 
-FORMATS: tuple[str, ...] = ("text", "md", "json")
+FORMATS: tuple[str, ...] = ("text", "md", "json", "xlsx")
 """The output formats of ``diff``."""
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -236,8 +236,54 @@ def _md_cell(text: object) -> str:
     return escaped.replace("\n", "<br>")
 
 
-def render(data: dict[str, Any], fmt: str, lang: str) -> str:
-    """The differences as text, Markdown or JSON."""
+def _xlsx(data: dict[str, Any], lang: str) -> bytes:
+    """The differences as a workbook: one sheet per table, outcomes as words."""
+    import io
+
+    from openpyxl import Workbook
+
+    from achievement.render._safe import safe_sheets, safe_workbook
+
+    w = _WORDS[lang]
+    book = Workbook()
+    book.worksheets[0].title = w["changed"][:31]
+    book.create_sheet(w["flips"][:31])
+    book.create_sheet(w["revisions"][:31])
+    safe_sheets(book)
+    for sheet, section in zip(book.worksheets[:2], ("changed", "flips"), strict=True):
+        sheet.append([w["indicator"], w["last"], w["this"], w["why"]])
+        for row in data[section]:
+            sheet.append(
+                [row["indicator"], _side(row["last"], lang), _side(row["this"], lang), row["why"]]
+            )
+    sheet = book.worksheets[2]
+    sheet.append([w["indicator"], w["from_year"], w["target"], w["reason"]])
+    for r in data["revisions"]:
+        new = w["new"] if r["new"] else ""
+        sheet.append(
+            [
+                f"{r['indicator']}{new}",
+                r["from_year"],
+                r.get("display") or r.get("text"),
+                r["reason"],
+            ]
+        )
+    safe_workbook(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def render(data: dict[str, Any], fmt: str, lang: str) -> str | bytes:
+    """The differences as text, Markdown, JSON or XLSX."""
+    if fmt == "xlsx":
+        try:
+            return _xlsx(data, lang)
+        except ModuleNotFoundError as exc:
+            raise AchievementError(
+                f"the xlsx format needs {exc.name}: pip install 'achievement[xlsx]'",
+                f"xlsx 形式には {exc.name} が必要です: pip install 'achievement[xlsx]'",
+            ) from exc
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     w = _WORDS[lang]
