@@ -75,3 +75,16 @@ def test_the_xlsx_detail_keeps_the_year_columns_as_numbers(tmp_path: Path) -> No
     assert loans[0].number_format == 'General"冊"'
     visitors = [cell.value for cell in sheet[6]][-4:]
     assert visitors == [None, None, 500000, 515000]
+
+
+def test_the_html_report_draws_a_line_per_indicator_with_years(tmp_path: Path) -> None:
+    pytest.importorskip("jinja2")
+    from achievement.cli import main
+
+    out = tmp_path / "r6.html"
+    assert main(["report", str(FOLDER / "plan-r6-projected.yaml"), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<svg class="spark') == 4  # 来館者数 (前年度比) has no target to draw
+    assert '<svg class="spark needs_acceleration"' in html
+    assert '<span class="trajectory on_track">順調</span>' in html
+    assert "<script" not in html
