@@ -281,3 +281,15 @@ def test_an_actual_before_the_target_year_is_judged_on_the_prorated_target() -> 
     assert j.outcome is Outcome.NOT_ACHIEVED  # 118 against 120
     without_year = books(series=(), baseline_year=None)
     assert "target_basis" not in JUDGE.judge(without_year).reason.params  # 118 against 150
+
+
+def test_a_relative_target_without_the_actuals_year_says_how_it_was_read() -> None:
+    ind = Indicator(
+        target=Target(value=parse_value("毎年度増加")),
+        actual=Actual(value=parse_value("110件")),
+        series=(Observation(fiscal_year=2023, value=parse_value("100件")),),
+    )
+    j = JUDGE.judge(ind)
+    assert j.outcome is Outcome.ACHIEVED
+    assert "翌年度の値として比較" in j.message.ja
+    assert "the year after FY2023" in j.message.en

@@ -386,7 +386,13 @@ def _relative_latest(indicator: Indicator) -> Judgment:
     target = indicator.target.value
     assert isinstance(target, RelativeTarget)
     points = {previous.fiscal_year: Actual(value=previous.value, status=previous.status)}
-    return _relative(indicator, target, previous.fiscal_year + 1, indicator.actual, points)
+    judged = _relative(indicator, target, previous.fiscal_year + 1, indicator.actual, points)
+    last = previous.fiscal_year
+    note = (
+        f"実績の年度が書かれていないため、系列の最後の{last}年度の翌年度の値として比較",
+        f"the actual's year is not given: read as the year after FY{last}, the last of the series",
+    )
+    return _noted(judged, (note,), {})
 
 
 def _relative(
