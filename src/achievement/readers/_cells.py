@@ -84,9 +84,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cell.unknown_recorded": (
         "評価「{text}」は読めません(指標は判定します)。達成・未達成・評価不能・〇・×のいずれかで"
-        "書いてください",
+        "書いてください(A・B・C などの評価区分なら --scheme で区分の名前を指定してください)",
         "unknown published outcome {text!r} (the indicator is still judged); "
-        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable)",
+        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable), "
+        "or name the grading scheme with --scheme when the column holds grades (A, B, C ...)",
     ),
     "cell.unknown_main": (
         "主要な指標の欄「{text}」は読めません(主要でないとして扱います)。〇 か空欄で書いてください",
@@ -121,10 +122,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "skipped as a heading row{effect_en}",
     ),
     "cell.unreadable_series": (
-        "{year}年度の値の{position}文字目が読めません(判定には使わないため、この年度は系列から"
-        "除きます): {ja}",
-        "cannot read the value of FY{year} at character {position} (not used for the judgment; "
-        "this year is left out of the series): {en}",
+        "{year}年度の値の{position}文字目が読めません(この年度は系列から除きます。この年度の値が"
+        "必要な判定は、そのことを示して評価不能になります): {ja}",
+        "cannot read the value of FY{year} at character {position} (this year is left out of the "
+        "series; a judgment that needs it is not evaluable and says so): {en}",
     ),
 }
 """The message of each problem code, Japanese then English."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
@@ -23,6 +24,11 @@ from achievement.render._view import (
 )
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from achievement._model import Indicator
 
 __all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "render"]
 
@@ -117,7 +123,8 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
         bars.append(
             Bar(
                 number="" if summary.measure.number is None else str(summary.measure.number),
-                label=measure_label(summary.measure, lang),
+                # a plan without a measure column still names each bar
+                label=measure_label(summary.measure, lang) or label("no_measure", lang),
                 y=index * ROW_HEIGHT,
                 achieved=round(tally.achieved * unit, 1),
                 not_achieved=round(tally.not_achieved * unit, 1),
@@ -127,6 +134,16 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
             )
         )
     return bars
+
+
+def _spark(indicator: Indicator, lang: str) -> Markup | None:
+    """The indicator's inline SVG line (built from numbers and escaped words only)."""
+    from markupsafe import Markup
+
+    from achievement.render._spark import sparkline
+
+    drawn = sparkline(indicator, lang)
+    return None if drawn is None else Markup(drawn)
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
@@ -186,6 +203,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
         detail_keys=keys,
         detail=detail_rows(report, lang),
         detail_disagrees=[result.agrees is False for result in report.results],
+        sparks=[_spark(result.entry.indicator, lang) for result in report.results],
         goal_spans=row_spans([r.entry.goal for r in report.results]),
         measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
         totals=report.totals,
