@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from achievement import ParseError
+from achievement._model import Components
 from achievement._notation import parse_value
 
 
@@ -136,3 +137,24 @@ def test_a_label_given_twice_is_refused() -> None:
     assert (error.text, error.position) == (text, 12)
     assert error.reason_en == "label '小学校' appears twice"
     assert error.reason_ja == "ラベル「小学校」が重複しています"
+
+
+@pytest.mark.parametrize(
+    "text", ["小学校 85%、中学校 80%", "小学校 85%・中学校 80%", "小学校85%/中学校80%"]
+)
+def test_a_list_mark_between_labelled_values_is_no_part_of_the_label(text: str) -> None:
+    """、 ・ / between labelled values separate them: the labels are 小学校 and 中学校."""
+    value = parse_value(text)
+    assert isinstance(value, Components)
+    assert [(c.label, c.value.amount) for c in value.items] == [
+        ("小学校", Decimal("85")),
+        ("中学校", Decimal("80")),
+    ]
+
+
+def test_a_label_repeated_after_a_list_mark_is_refused_where_it_stands() -> None:
+    """小学校 85%、小学校 80% names 小学校 twice: refused at the second label (character 9)."""
+    with pytest.raises(ParseError) as info:
+        parse_value("小学校 85%、小学校 80%")
+    assert info.value.position == 8  # counted from 0; the message counts from 1
+    assert "at character 9: label '小学校' appears twice" in str(info.value)

@@ -111,6 +111,8 @@ MAX_DIGITS = 20
 """Digits a number may have: within them every sum, difference and scaling is exact."""
 
 _SOUND_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
+_LIST_MARKS = "、・/;"
+"""Marks that separate labelled values (after width normalisation), never part of a label."""
 _APPROXIMATE_LABELS = frozenset({"約", "概ね", "おおむね", "およそ", "約で"})
 _APPROXIMATE_SUFFIXES = ("程度", "前後", "くらい", "ぐらい", "余り", "超過見込")
 _NOTE_MARKS = ("※", "*", "＊")
@@ -253,10 +255,15 @@ def _tokenize(original: str, s: str) -> list[_Token]:
                 "a comma in a number must be followed by three digits (1,234)",
                 "数値の「,」の後には3桁の数字が必要です(1,234)",
             )
-        label = lm.group().rstrip(":")
+        # "小学校 85%、中学校 80%": a list mark before a label separates it from the value before
+        raw = lm.group().rstrip(":")
+        label = raw.lstrip(_LIST_MARKS) if tokens else raw
+        if raw and not label:  # "10%/20%": a list mark between two values, no label
+            i = lm.end()
+            continue
         if not label:
             raise _fail(original, i, f"unexpected {ch!r}", f"「{ch}」は読めません")
-        tokens.append(_Token(kind="label", start=i, label=label))
+        tokens.append(_Token(kind="label", start=i + len(raw) - len(label), label=label))
         i = lm.end()
     return tokens
 
