@@ -382,7 +382,7 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     _merge_runs(sheet, 1, list(goals), 2)
     _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
     for number, key in enumerate(keys, start=1):
-        widest = max((text_width(row[key]) for row in rows), default=0)
+        widest = max(map(text_width, {row[key] for row in rows}), default=0)  # texts repeat
         widest = max(widest, min(text_width(label(key, lang)), 12))
         sheet.column_dimensions[get_column_letter(number)].width = min(widest + 2, _WIDTHS[key])
     sheet.freeze_panes = "A2"
