@@ -9,6 +9,7 @@ missing optional dependency, ...).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -148,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
     scheme = resolve_scheme(args.scheme, plan, path, judge)
     result = graded_by(result, scheme)
     tell_problems(result, args.lang)
+    gc.freeze()  # the plan read lives until the report is written: not walked by every collection
     with _progress_bar(len(plan.indicators), args.lang) as advance:
         report = evaluate_plan(
             plan,
