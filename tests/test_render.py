@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -279,3 +280,15 @@ def test_english_output_shows_grades_in_english(taito_report: Report) -> None:
     data = json.loads(render(taito_report, "json", lang="en"))
     assert data["scheme"]["grade_labels"] == {"達成": "Achieved", "未達成": "Not achieved"}
     assert {row["grade"] for row in data["indicators"]} == {"達成", "未達成"}
+
+
+def test_html_chart_names_a_bar_of_a_plan_without_measures(tmp_path: Path) -> None:
+    """A plan whose rows name no measure still labels its chart bar, in each language."""
+    from achievement.readers import read_plan
+    from achievement.rollup import evaluate_plan
+
+    path = tmp_path / "plan.csv"
+    path.write_text("評価指標,計画策定時,目標,実績\n図書館貸出冊数,100冊,120冊,130冊\n", "utf-8")
+    report = evaluate_plan(read_plan(path).plan)
+    assert ">(施策の記載なし)<" in str(render(report, "html", lang="ja"))
+    assert ">(no measure given)<" in str(render(report, "html", lang="en"))

@@ -263,3 +263,11 @@ def test_reports_of_the_new_tables_meet_the_report_schema(
     schema = json.loads(capsys.readouterr().out)
     data, _ = report_json(capsys, str(path), "--scheme", scheme)
     jsonschema.validate(data, schema)
+
+
+def test_grades_read_without_a_scheme_point_to_scheme(capsys: pytest.CaptureFixture[str]) -> None:
+    """Grade letters in the 評価 column without --scheme: the warning says to name the scheme."""
+    main(["validate", str(TWO_ROWS), "--lang", "ja"])
+    assert "--scheme で区分の名前を指定してください" in capsys.readouterr().out
+    main(["validate", str(TWO_ROWS), "--lang", "en"])
+    assert "name the grading scheme with --scheme" in capsys.readouterr().out

@@ -84,9 +84,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cell.unknown_recorded": (
         "評価「{text}」は読めません(指標は判定します)。達成・未達成・評価不能・〇・×のいずれかで"
-        "書いてください",
+        "書いてください(A・B・C などの評価区分なら --scheme で区分の名前を指定してください)",
         "unknown published outcome {text!r} (the indicator is still judged); "
-        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable)",
+        "write 達成 / 未達成 / 評価不能 / 〇 / × (achieved / not_achieved / not_evaluable), "
+        "or name the grading scheme with --scheme when the column holds grades (A, B, C ...)",
     ),
     "cell.unknown_main": (
         "主要な指標の欄「{text}」は読めません(主要でないとして扱います)。〇 か空欄で書いてください",

@@ -117,7 +117,8 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
         bars.append(
             Bar(
                 number="" if summary.measure.number is None else str(summary.measure.number),
-                label=measure_label(summary.measure, lang),
+                # a plan without a measure column still names each bar
+                label=measure_label(summary.measure, lang) or label("no_measure", lang),
                 y=index * ROW_HEIGHT,
                 achieved=round(tally.achieved * unit, 1),
                 not_achieved=round(tally.not_achieved * unit, 1),

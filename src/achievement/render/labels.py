@@ -46,6 +46,7 @@ LABELS: Mapping[str, LocalizedText] = {
     "measure": _t("施策", "Measure"),
     "measure_name": _t("施策名", "Measure"),
     "priority": _t("重点施策", "priority measure"),
+    "no_measure": _t("(施策の記載なし)", "(no measure given)"),
     "initiative": _t("取り組み", "Initiatives"),
     "indicator": _t("評価指標", "Indicator"),
     "indicators": _t("評価指標数", "Indicators"),
