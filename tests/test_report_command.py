@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,33 @@ def test_report_never_writes_over_its_plan(
     assert plan.read_bytes() == TAITO.read_bytes()
     assert main(["report", str(plan), "-o", str(tmp_path / "no" / "r.md"), "--lang", "en"]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_json_file_is_the_rendered_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o OUT.json (written indicator by indicator) holds exactly what stdout gets."""
+    out = tmp_path / "report.json"
+    assert main(["report", str(TAITO), "-o", str(out), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(TAITO), "--format", "json", "--lang", "en"]) == 0
+    assert out.read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_json_failing_midway_keeps_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON report that fails after its first pieces: old file intact, no temporary file."""
+    from achievement.render import json_
+
+    def broken(*_args: object, **_kwargs: object) -> Iterator[str]:
+        yield "{"
+        raise ZeroDivisionError("boom")
+
+    out = tmp_path / "report.json"
+    out.write_text("previous report", encoding="utf-8")
+    monkeypatch.setattr(json_, "chunks", broken)
+    assert main(["report", str(TAITO), "-o", str(out), "--lang", "en"]) == 3
+    assert "ZeroDivisionError: boom" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

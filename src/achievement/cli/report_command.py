@@ -159,5 +159,11 @@ def run(args: argparse.Namespace) -> int:
             problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
         )
-    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
+    if fmt == "json" and args.output is not None:  # written indicator by indicator
+        from achievement.cli._output import write_file
+        from achievement.render.json_ import chunks
+
+        write_file(chunks(report, lang=args.lang), args.output)
+    else:
+        _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0
