@@ -248,14 +248,15 @@ def test_report_never_writes_over_its_plan(
     assert "cannot write" in capsys.readouterr().err
 
 
-def test_json_file_is_the_rendered_report(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_file_written_piecewise_is_the_rendered_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
-    """-o OUT.json (written indicator by indicator) holds exactly what stdout gets."""
-    out = tmp_path / "report.json"
+    """-o OUT.json / OUT.html (written piece by piece) holds exactly what stdout gets."""
+    out = tmp_path / f"report.{fmt}"
     assert main(["report", str(TAITO), "-o", str(out), "--lang", "en"]) == 0
     capsys.readouterr()
-    assert main(["report", str(TAITO), "--format", "json", "--lang", "en"]) == 0
+    assert main(["report", str(TAITO), "--format", fmt, "--lang", "en"]) == 0
     assert out.read_text(encoding="utf-8") == capsys.readouterr().out
 
 

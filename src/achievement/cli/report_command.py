@@ -112,6 +112,26 @@ def _render(report: Report, fmt: str, lang: str, detail: bool = False) -> str | 
         ) from exc
 
 
+_PIECEWISE = ("json", "html")
+
+
+def _pieces(report: Report, fmt: str, lang: str) -> Iterator[str]:
+    """:func:`_render`'s text piece by piece, for ``json`` and ``html``."""
+    from achievement.render import json_
+
+    if fmt == "json":
+        return json_.chunks(report, lang=lang)
+    try:
+        from achievement.render import html
+
+        return html.chunks(report, lang=lang)
+    except ModuleNotFoundError as exc:
+        raise AchievementError(
+            f"the {fmt} format needs {exc.name}: pip install 'achievement[{_EXTRAS[fmt]}]'",
+            f"{fmt} 形式には {exc.name} が必要です: pip install 'achievement[{_EXTRAS[fmt]}]'",
+        ) from exc
+
+
 def _write(output: str | bytes, out: str | None, fmt: str) -> None:
     from achievement.cli._output import write_output
 
@@ -159,11 +179,10 @@ def run(args: argparse.Namespace) -> int:
             problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
         )
-    if fmt == "json" and args.output is not None:  # written indicator by indicator
+    if fmt in _PIECEWISE and args.output is not None:  # written piece by piece
         from achievement.cli._output import write_file
-        from achievement.render.json_ import chunks
 
-        write_file(chunks(report, lang=args.lang), args.output)
+        write_file(_pieces(report, fmt, args.lang), args.output)
     else:
         _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0

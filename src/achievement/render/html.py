@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from achievement.render._view import (
@@ -24,7 +25,7 @@ from achievement.render._view import (
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
 
-__all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "render"]
+__all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "chunks", "render"]
 
 CHART_WIDTH = 480
 """The width of the plot (the longest bar), in SVG user units."""
@@ -132,6 +133,11 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
 
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one HTML page with its chart of achievement by measure."""
+    return "".join(chunks(report, lang=lang))
+
+
+def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
+    """:func:`render`'s text piece by piece, as the template makes it, to write as it goes."""
     import jinja2
 
     env = jinja2.Environment(
@@ -165,7 +171,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
     }
     keys = detail_columns(report)
     grade_header, grade_rows = grade_table(report, lang)
-    return template.render(
+    return template.generate(
         lang=lang,
         title=title(report, lang),
         labels=labels,
