@@ -151,12 +151,18 @@ def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
     assert book.read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.parametrize("to_file", [False, True])
 def test_missing_optional_dependency_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    to_file: bool,
 ) -> None:
     """Without Jinja2 the html format fails with exit 2 and names the extra to install."""
     monkeypatch.setitem(sys.modules, "jinja2", None)
-    assert main(["report", "--format", "html", "--lang", "en"]) == 2
+    out = ["-o", str(tmp_path / "report.html")] if to_file else []
+    assert main(["report", "--format", "html", "--lang", "en", *out]) == 2
+    assert not list(tmp_path.iterdir())
     err = capsys.readouterr().err
     assert "achievement[html]" in err
     assert "Traceback" not in err
