@@ -258,7 +258,7 @@ def test_site_builds_in_strict_mode(tmp_path: Path) -> None:
     assert (tmp_path / "en" / "index.html").is_file()
 
 
-MODULES = ("readers", "rollup", "schemes", "strategies", "testing")
+MODULES = ("readers", "rollup", "schemes", "strategies", "testing", "trajectory")
 """The public modules of the package, each rendered whole on the Python API page."""
 
 

@@ -370,6 +370,7 @@ def test_every_command_takes_no_plugins() -> None:
         "judge": ["--target", "1件", "--actual", "1件"],
         "batch": ["in.csv", "-o", "out.csv"],
         "annotate": ["plan.csv", "-o", "out.csv"],
+        "diff": ["last.json", "this.json"],
     }
     names = [module.rsplit(".", 1)[-1].removesuffix("_command") for module in COMMANDS]
     assert {"report", "validate", "compare", "judge", "schema", "plugins"} <= set(names)

@@ -55,6 +55,7 @@ from achievement._plugin_support import (
     skip_hint,
 )
 from achievement._registry import EvaluatorRegistry, ValueKindRegistry
+from achievement._series import has_years, judge_as_of
 
 if TYPE_CHECKING:
     from achievement.schemes import SchemeRegistry
@@ -461,13 +462,27 @@ class Judge:
         found = self._first(self._pm.hook.achievement_infer_style, {"indicator": indicator})
         return None if found is None else (found[0], str(found[1]))
 
-    def judge(self, indicator: Indicator) -> Judgment:
-        """Judge one indicator.
+    def judge(self, indicator: Indicator, *, as_of: int | None = None) -> Judgment:
+        """Judge one indicator, as of fiscal year ``as_of`` when given.
 
         A missing target or actual gives :attr:`Outcome.NOT_EVALUABLE`; so does
         an evaluator that raises (reason ``judge.evaluator_failed``).  An
         unknown stated style raises :class:`UnknownStyleError`.
+
+        As of a year, or when the indicator has interim targets, revisions, a
+        baseline year and an actual before the target year, or a
+        target relative to the previous year, the value of that year (the
+        actual's year by default) is judged against the target in force then:
+        the final target from the target year on, else the interim target of
+        the year, else the pro-rated target; the message says which.  An
+        indicator with one actual and none of these is judged as it stands.
         """
+        if as_of is not None or has_years(indicator):
+            return judge_as_of(indicator, as_of, self._judge_one)
+        return self._judge_one(indicator)
+
+    def _judge_one(self, indicator: Indicator) -> Judgment:
+        """Judge the actual of ``indicator`` against its target."""
         target, actual = indicator.target.value, indicator.actual.value
         if isinstance(target, Missing):
             return self._core(None, "input.target_missing", {"target": target.text or "-"})

@@ -33,6 +33,8 @@ __all__ = [
     "DirectionWord",
     "FiscalYear",
     "Indicator",
+    "InterimKind",
+    "InterimTarget",
     "Judgment",
     "LocalizedText",
     "Margin",
@@ -47,6 +49,7 @@ __all__ = [
     "RunningTotal",
     "StatusWord",
     "Target",
+    "TargetRevision",
     "Trend",
     "UnregisteredValue",
     "Value",
@@ -347,14 +350,50 @@ class Observation(Frozen):
     status: ActualStatus = ActualStatus.FINAL
 
 
+class InterimKind(StrEnum):
+    """What a plan calls a target set for a year before the target year."""
+
+    ANNUAL = "annual"
+    """年度別目標: the target of one year."""
+    MIDTERM = "midterm"
+    """中間目標: the mid-term target."""
+    GUIDE = "guide"
+    """目安値: a guide value for the year."""
+
+
+class InterimTarget(Frozen):
+    """A target for one fiscal year before the target year (年度別目標, 中間目標, 目安値)."""
+
+    fiscal_year: int
+    value: Value
+    kind: InterimKind = InterimKind.ANNUAL
+
+
+class TargetRevision(Frozen):
+    """A revised target, in force from ``from_year`` on; the original target is kept.
+
+    ``fiscal_year`` is the year the revised target is for (the original target's
+    year when ``None``); ``reason`` is why the plan revised it, as written.
+    """
+
+    from_year: int
+    value: Value
+    fiscal_year: int | None = None
+    reason: str = ""
+
+
 class Indicator(Frozen):
     """One evaluation indicator (評価指標) with what it is judged on.
 
     ``style`` and ``direction`` are given when the plan states them; otherwise
     the judge infers them and says so.  ``scale`` is the plan's own ordinal
     scale, lowest first, for status words.  ``series`` holds the values of
-    years before the actual's, oldest first, when the table publishes them;
-    the judgment does not read them.
+    years before the actual's, oldest first, when the table publishes them.
+    ``baseline_year`` is the fiscal year of the baseline, ``interim`` the
+    targets set for years before the target year, and ``revisions`` the
+    revised targets, each in force from a year on (``target`` stays the
+    original).  A judgment as of a year (``Judge.judge(indicator, as_of=...)``)
+    reads them; an indicator without them judges its actual alone.
     """
 
     name: str = ""
@@ -365,6 +404,9 @@ class Indicator(Frozen):
     direction: Direction | None = None
     scale: tuple[str, ...] | None = None
     series: tuple[Observation, ...] = ()
+    baseline_year: int | None = None
+    interim: tuple[InterimTarget, ...] = ()
+    revisions: tuple[TargetRevision, ...] = ()
 
 
 class Outcome(StrEnum):

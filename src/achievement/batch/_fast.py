@@ -184,6 +184,9 @@ def judge_threshold(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
         Basis.DEGREE: (_c("degree_raw"), _c("degree_rel")),
         Basis.PROGRESS: (_c("progress_raw"), _c("progress_rel")),
         Basis.CHANGE: (_c("change_raw"), _c("change_rel")),
+        # a batch row has one actual and no years: pace and trajectory are undefined
+        Basis.PACE: (pl.lit(None, pl.Float64), pl.lit(0.0)),
+        Basis.TRAJECTORY: (pl.lit(None, pl.Float64), pl.lit(0.0)),
     }
     grade, grade_doubt = _grade(scheme, values)
     evaluable = _c("comparable")

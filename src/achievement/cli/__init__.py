@@ -26,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "achievement.cli.annotate_command",
     "achievement.cli.batch_command",
     "achievement.cli.compare_command",
+    "achievement.cli.diff_command",
     "achievement.cli.validate_command",
     "achievement.cli.schema_command",
     "achievement.cli.plugins_command",

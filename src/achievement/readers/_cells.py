@@ -122,10 +122,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "skipped as a heading row{effect_en}",
     ),
     "cell.unreadable_series": (
-        "{year}年度の値の{position}文字目が読めません(判定には使わないため、この年度は系列から"
-        "除きます): {ja}",
-        "cannot read the value of FY{year} at character {position} (not used for the judgment; "
-        "this year is left out of the series): {en}",
+        "{year}年度の値の{position}文字目が読めません(この年度は系列から除きます。この年度の値が"
+        "必要な判定は、そのことを示して評価不能になります): {ja}",
+        "cannot read the value of FY{year} at character {position} (this year is left out of the "
+        "series; a judgment that needs it is not evaluable and says so): {en}",
     ),
 }
 """The message of each problem code, Japanese then English."""

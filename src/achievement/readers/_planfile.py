@@ -33,6 +33,13 @@ from achievement._model import (
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement._validation import describe
 from achievement.readers._limits import MAX_DEPTH, MAX_NODES, Limits
+from achievement.readers._planyears import (
+    InterimEntry,
+    RevisionEntry,
+    interim_data,
+    read_years,
+    revision_data,
+)
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._table import CellReader, parse_direction, problem, recorded_fields
 
@@ -88,7 +95,21 @@ class IndicatorEntry(_Entry):
     series: list[SeriesEntry] = Field(
         default_factory=list,
         description="the values of the years before the actual's, oldest first "
-        "(not used by the judgment)",
+        "(read by a judgment as of a year, a relative target and the trajectory)",
+    )
+    baseline_year: int | None = Field(
+        None,
+        description="fiscal year of the baseline; when left out, the plan's baseline_year "
+        "for an indicator with a series, interim targets or revisions",
+    )
+    interim: list[InterimEntry] = Field(
+        default_factory=list,
+        description="targets for years before the target year (年度別目標, 中間目標, 目安値)",
+    )
+    revisions: list[RevisionEntry] = Field(
+        default_factory=list,
+        description="revised targets, each in force from a fiscal year on (the target stays "
+        "the original)",
     )
     style: str | None = Field(None, description="evaluation style; inferred when left out")
     direction: str | None = Field(
@@ -299,6 +320,22 @@ def _indicator(
             )
             continue
         series.append(Observation(fiscal_year=point.fiscal_year, value=value, status=point.status))
+
+    def unreadable(field: str, text: str, exc: ParseError) -> None:
+        problems.append(
+            problem(
+                "cell.unreadable",
+                file=where.file,
+                row=where.row,
+                column=where.column(field),
+                text=text.strip(),
+                position=str(exc.position + 1),
+                ja=exc.reason_ja,
+                en=exc.reason_en,
+            )
+        )
+
+    interim, revisions = read_years(item.interim, item.revisions, cells.parse, unreadable)
     if any(p.severity == "error" for p in problems):
         return None, problems
     fields = item.model_fields_set
@@ -318,6 +355,13 @@ def _indicator(
         direction=direction,
         scale=None if item.scale is None else tuple(item.scale),
         series=tuple(series),
+        baseline_year=(
+            item.baseline_year
+            if "baseline_year" in fields
+            else _years_default(plan.baseline_year, bool(series or interim or revisions))
+        ),
+        interim=interim,
+        revisions=revisions,
     )
     built = PlanIndicator(
         goal=goal,
@@ -331,6 +375,12 @@ def _indicator(
         main=item.main,
     )
     return built, problems
+
+
+def _years_default(baseline_year: int | None, years: bool) -> int | None:
+    """An indicator's baseline year when not given: the plan's, for an indicator with
+    years (a series, interim targets or revisions); otherwise none."""
+    return baseline_year if years else None
 
 
 def _plan_data(plan: Plan) -> dict[str, Any]:
@@ -366,7 +416,7 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
                 entry["priority"] = True
             goals[-1]["measures"].append(entry | {"indicators": []})
         goals[-1]["measures"][-1]["indicators"].append(
-            _indicator_data(item, plan.target_year, actual_year, actual_status)
+            _indicator_data(item, plan, actual_year, actual_status)
         )
     data["goals"] = goals
     return data
@@ -378,11 +428,12 @@ def _titled(number: int | None, title: str) -> dict[str, Any]:
 
 def _indicator_data(
     item: PlanIndicator,
-    target_year: int | None,
+    plan: Plan,
     actual_year: int | None,
     actual_status: ActualStatus,
 ) -> dict[str, Any]:
     indicator = item.indicator
+    target_year = plan.target_year
     data: dict[str, Any] = {"name": indicator.name}
     if item.initiative:
         data["initiative"] = item.initiative
@@ -402,6 +453,13 @@ def _indicator_data(
             | ({} if point.status is ActualStatus.FINAL else {"status": point.status.value})
             for point in indicator.series
         ]
+    years = bool(indicator.series or indicator.interim or indicator.revisions)
+    if indicator.baseline_year != _years_default(plan.baseline_year, years):
+        data["baseline_year"] = indicator.baseline_year
+    if indicator.interim:
+        data["interim"] = interim_data(indicator.interim)
+    if indicator.revisions:
+        data["revisions"] = revision_data(indicator.revisions)
     if indicator.style is not None:
         data["style"] = indicator.style
     if indicator.direction is not None:

@@ -124,6 +124,25 @@ class SeriesPoint(_Closed):
     status: str
 
 
+class RevisionOut(_Closed):
+    from_year: int = Field(description="the fiscal year from which the revised target is in force")
+    text: str
+    display: str
+    fiscal_year: int | None
+    reason: str
+
+
+class TrajectoryOut(_Closed):
+    status: str = Field(
+        description="target_met, on_track, needs_acceleration, off_track, deteriorating or "
+        "not_assessable"
+    )
+    method: str
+    as_of: int | None
+    figures: dict[str, str]
+    message: str
+
+
 class MeasurementsOut(_Closed):
     degree: Dec = Field(description="actual / target (reversed when lower is better), a ratio")
     progress: Dec
@@ -151,7 +170,13 @@ class IndicatorOut(_Closed):
     target: TargetCell
     actual: ActualCell
     series: list[SeriesPoint] = Field(
-        description="the values of the years before the actual's, oldest first (not judged)"
+        description="the values of the years before the actual's, oldest first"
+    )
+    revisions: list[RevisionOut] = Field(
+        description="revised targets, each in force from a year on (target is the original)"
+    )
+    trajectory: TrajectoryOut | None = Field(
+        description="on track or not (linear method), for an indicator with years"
     )
     style: str | None
     outcome: Outcome

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
@@ -24,6 +25,11 @@ from achievement.render._view import (
 )
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from achievement._model import Indicator
 
 __all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "chunks", "render"]
 
@@ -131,6 +137,16 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
     return bars
 
 
+def _spark(indicator: Indicator, lang: str) -> Markup | None:
+    """The indicator's inline SVG line (built from numbers and escaped words only)."""
+    from markupsafe import Markup
+
+    from achievement.render._spark import sparkline
+
+    drawn = sparkline(indicator, lang)
+    return None if drawn is None else Markup(drawn)
+
+
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one HTML page with its chart of achievement by measure."""
     return "".join(chunks(report, lang=lang))
@@ -193,6 +209,7 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         detail_keys=keys,
         detail=detail_rows(report, lang),
         detail_disagrees=[result.agrees is False for result in report.results],
+        sparks=[_spark(result.entry.indicator, lang) for result in report.results],
         goal_spans=row_spans([r.entry.goal for r in report.results]),
         measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
         totals=report.totals,

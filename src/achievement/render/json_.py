@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from achievement._evaluator import display
-from achievement._model import Value
+from achievement._model import Indicator, Value
 from achievement._plan import Goal, Measure
 from achievement.render._view import disagreements, grade_name, scheme_rule
 from achievement.render.labels import label
@@ -131,6 +131,17 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
             }
             for point in indicator.series
         ],
+        "revisions": [
+            {
+                "from_year": r.from_year,
+                "text": r.value.text,
+                "display": display(r.value),
+                "fiscal_year": r.fiscal_year,
+                "reason": r.reason,
+            }
+            for r in indicator.revisions
+        ],
+        "trajectory": _trajectory(indicator, lang),
         "style": judgment.style,
         "outcome": judgment.outcome.value,
         "grade": None if result.grade is None else result.grade.label,
@@ -159,6 +170,22 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         else entry.recorded.value,
         "agrees": result.agrees,
         "note": entry.note,
+    }
+
+
+def _trajectory(indicator: Indicator, lang: str) -> dict[str, Any] | None:
+    """The ``linear`` trajectory of an indicator with years (a baseline year and a series)."""
+    if indicator.baseline_year is None or not (indicator.series or indicator.interim):
+        return None
+    from achievement.trajectory import assess
+
+    found = assess(indicator)
+    return {
+        "status": found.status.value,
+        "method": found.method.value,
+        "as_of": found.as_of,
+        "figures": found.figures,
+        "message": found.message.get(lang),
     }
 
 

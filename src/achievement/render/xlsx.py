@@ -20,7 +20,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from achievement.render._safe import safe_sheets, safe_workbook
+from achievement.render._safe import safe_sheets, safe_workbook, xlsx_text
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     coverage,
@@ -378,6 +378,7 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
         if result.agrees is False:
             for column in range(1, len(keys) + 1):
                 styled.set(sheet.cell(number, column), "fill", fill)
+    _year_columns(sheet, report, lang, len(keys) + 1)
     goals = [r.entry.goal for r in report.results]
     _merge_runs(sheet, 1, list(goals), 2)
     _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
@@ -388,6 +389,43 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     _print_setup(sheet, "1:1", title(report, lang))
+
+
+def _year_columns(sheet: Worksheet, report: Report, lang: str, first: int) -> None:
+    """One column per fiscal year of the series, right of the detail, with the values as
+    numbers (a projected value keeps ``(見込)`` in its number format); none without series."""
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from achievement._model import ActualStatus, Quantity
+    from achievement._series import observed
+
+    points = [
+        observed(r.entry.indicator) if r.entry.indicator.series else {} for r in report.results
+    ]
+    years = sorted({year for found in points for year in found})
+    if not years:
+        return
+    projected = label("projected", lang)
+    for offset, year in enumerate(years):
+        column = first + offset
+        heading = f"{year}年度" if lang == "ja" else f"FY{year}"
+        cell = sheet.cell(1, column, heading)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        sheet.column_dimensions[get_column_letter(column)].width = 14
+        for number, found in enumerate(points, start=2):
+            actual = found.get(year)
+            if actual is None:
+                continue
+            value = actual.value
+            if isinstance(value, Quantity) and value.amount.is_finite():
+                written = sheet.cell(number, column, float(value.amount))
+                unit = (value.unit or "").replace('"', "")
+                shown = f"{unit}({projected})" if actual.status is ActualStatus.PROJECTED else unit
+                written.number_format = f'General"{shown}"' if shown else "General"
+            else:
+                sheet.cell(number, column, xlsx_text(value.text))
 
 
 def _repack(data: bytes) -> bytes:

@@ -16,6 +16,11 @@ defined.  A measurement is always oriented so that more is better.
   only when the target lies on the better side of the baseline: a missing
   baseline, a target equal to the baseline, or a baseline already past the
   target gives ``None``.
+- ``pace`` and ``trajectory``: for an indicator with years (a baseline year,
+  a target year and values after the baseline), the degree of the way to the
+  target projected for the target year at the pace so far, and the share of
+  the change due by the latest year that was made (see
+  :mod:`achievement.trajectory`); ``None`` otherwise.
 - ``change`` (計画策定時比): the improvement over the baseline relative to its
   size, ``(actual - baseline) / |baseline|`` (sign flipped when lower is
   better).  From a zero baseline it is the sign of the move (``1``, ``0`` or
@@ -69,6 +74,10 @@ class Basis(StrEnum):
     """Progress (進捗率): how far the actual went from the baseline to the target."""
     CHANGE = "change"
     """Change against the baseline (計画策定時比), relative to the baseline."""
+    PACE = "pace"
+    """The target-year value projected at the pace so far, as a degree of the way."""
+    TRAJECTORY = "trajectory"
+    """The share of the change due by the latest year (pro-rated path) that was made."""
 
 
 class Measurements(Frozen):
@@ -82,6 +91,8 @@ class Measurements(Frozen):
     degree: Decimal | None = Field(default=None, allow_inf_nan=True)
     progress: Decimal | None = None
     change: Decimal | None = None
+    pace: Decimal | None = None
+    trajectory: Decimal | None = None
 
     @property
     def evaluable(self) -> bool:
@@ -235,7 +246,10 @@ def measure(indicator: Indicator, judgment: Judgment) -> Measurements:
 
     if actual is None:
         return Measurements(met=met, change=_stage_change(indicator, judgment))
+    years = _years(indicator)
     return Measurements(
+        pace=years[0],
+        trajectory=years[1],
         met=met,
         degree=_worst(
             actual, target, lambda label, t, a: degree(t.amount, a.amount, direction(label))
@@ -253,6 +267,23 @@ def measure(indicator: Indicator, judgment: Judgment) -> Measurements:
         change=_worst(
             actual, baseline, lambda label, b, a: change(b.amount, a.amount, direction(label))
         ),
+    )
+
+
+def _years(indicator: Indicator) -> tuple[Decimal | None, Decimal | None]:
+    """The ``pace`` and ``trajectory`` measurements: defined only for an indicator with
+    a baseline year, a target year and values after the baseline."""
+    if indicator.baseline_year is None:
+        return None, None
+    from achievement.trajectory import path_of, projected_degree, required_share
+
+    path = path_of(indicator)
+    if isinstance(path, tuple):
+        return None, None
+    pace, share = projected_degree(path), required_share(path)
+    return (
+        None if pace is None else Decimal(pace.numerator) / pace.denominator,
+        None if share is None else Decimal(share.numerator) / share.denominator,
     )
 
 

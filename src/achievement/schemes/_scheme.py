@@ -47,6 +47,8 @@ _BASIS_WORDS: Mapping[Basis, tuple[str, str]] = {
     Basis.DEGREE: ("達成度", "achievement degree"),
     Basis.PROGRESS: ("進捗率", "progress"),
     Basis.CHANGE: ("計画策定時からの変化率", "change against the baseline"),
+    Basis.PACE: ("このペースでの目標年度の見込達成度", "projected degree at this pace"),
+    Basis.TRAJECTORY: ("按分目標に対する進捗", "progress against the pro-rated path"),
 }
 
 _BASIS_DEFINITIONS: Mapping[Basis, tuple[str, str]] = {
@@ -65,6 +67,19 @@ _BASIS_DEFINITIONS: Mapping[Basis, tuple[str, str]] = {
     Basis.CHANGE: (
         "変化率 = (実績 − 計画策定時) ÷ |計画策定時|(低い方が良い指標は符号を逆にする)",
         "change = (actual - baseline) / |baseline|, sign reversed when lower is better",
+    ),
+    Basis.PACE: (
+        "見込達成度 = (これまでの値の回帰直線による目標年度の値 − 計画策定時) ÷ "
+        "(目標 − 計画策定時)",
+        "projected degree = (the target-year value on the least-squares line through the "
+        "years so far - baseline) / (target - baseline)",
+    ),
+    Basis.TRAJECTORY: (
+        "按分目標に対する進捗 = (直近値 − 計画策定時) ÷ (按分目標 − 計画策定時)、"
+        "按分目標は計画策定時から目標への直線上の直近年度の値",
+        "progress against the path = (latest - baseline) / (pro-rated target - baseline), "
+        "the pro-rated target being the latest year's value on the straight line from the "
+        "baseline to the target",
     ),
 }
 
