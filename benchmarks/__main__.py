@@ -181,7 +181,11 @@ def bench_report(n: int) -> None:
         size = path.stat().st_size / 2**20
         for fmt in ("json", "html", "xlsx"):
             out = Path(folder) / f"report.{fmt}"
-            took, peak = _peak_run(["report", str(path), "-o", str(out)])
+            # the file is larger than the default input limits, which would refuse it at once
+            limits = ["--max-rows", str(2 * n), "--max-bytes", str(2 * path.stat().st_size)]
+            took, peak = _peak_run(["report", str(path), "-o", str(out), *limits])
+            if not out.exists():
+                raise SystemExit(f"report {n:,} rows {fmt}: no report written")
             line(
                 f"report {n:,} rows {fmt}",
                 f"{took:.1f}s {peak:.0f} MB (file {size:.1f} MB)",

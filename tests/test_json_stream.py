@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from achievement import Plan
 from achievement.render import json_
@@ -19,3 +22,25 @@ def test_chunks_make_the_document(taito_report: Report, lang: str, empty: bool) 
     streamed = "".join(json_.chunks(report, lang=lang))
     assert streamed == whole + "\n"
     assert len(list(json_.chunks(report, lang=lang))) > len(report.results)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_JSON, st.integers(min_value=0, max_value=3))
+@example([math.nan, math.inf, -math.inf, 1.5, {1: None, None: True, False: []}, (), {}], 1)
+@example({"値": ["達成", 'a"b\\c\n', 10**30, -0.0]}, 2)
+def test_indented_text_is_the_standard_encoders(value: object, depth: int) -> None:
+    """Each piece is json.dumps(indent=2, ensure_ascii=False), shifted by ``depth`` levels."""
+    from achievement.render.json_ import _dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    assert _dumps(value, depth) == expected

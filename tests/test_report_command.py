@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -150,12 +151,18 @@ def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
     assert book.read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.parametrize("to_file", [False, True])
 def test_missing_optional_dependency_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    to_file: bool,
 ) -> None:
     """Without Jinja2 the html format fails with exit 2 and names the extra to install."""
     monkeypatch.setitem(sys.modules, "jinja2", None)
-    assert main(["report", "--format", "html", "--lang", "en"]) == 2
+    out = ["-o", str(tmp_path / "report.html")] if to_file else []
+    assert main(["report", "--format", "html", "--lang", "en", *out]) == 2
+    assert not list(tmp_path.iterdir())
     err = capsys.readouterr().err
     assert "achievement[html]" in err
     assert "Traceback" not in err
@@ -245,3 +252,34 @@ def test_report_never_writes_over_its_plan(
     assert plan.read_bytes() == TAITO.read_bytes()
     assert main(["report", str(plan), "-o", str(tmp_path / "no" / "r.md"), "--lang", "en"]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_file_written_piecewise_is_the_rendered_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """-o OUT.json / OUT.html (written piece by piece) holds exactly what stdout gets."""
+    out = tmp_path / f"report.{fmt}"
+    assert main(["report", str(TAITO), "-o", str(out), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(TAITO), "--format", fmt, "--lang", "en"]) == 0
+    assert out.read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_json_failing_midway_keeps_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON report that fails after its first pieces: old file intact, no temporary file."""
+    from achievement.render import json_
+
+    def broken(*_args: object, **_kwargs: object) -> Iterator[str]:
+        yield "{"
+        raise ZeroDivisionError("boom")
+
+    out = tmp_path / "report.json"
+    out.write_text("previous report", encoding="utf-8")
+    monkeypatch.setattr(json_, "chunks", broken)
+    assert main(["report", str(TAITO), "-o", str(out), "--lang", "en"]) == 3
+    assert "ZeroDivisionError: boom" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

@@ -14,6 +14,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from achievement._errors import AchievementError
@@ -50,16 +51,24 @@ def _write_error(out: str, exc: OSError) -> AchievementError:
     )
 
 
-def write_file(data: str | bytes, out: str) -> None:
+def write_file(data: str | bytes | Iterable[str], out: str) -> None:
     """Write ``data`` to ``out`` atomically: a temporary file in the same folder, then a rename.
 
-    The new file gets the permissions a new file gets (umask), or those of the
+    ``data`` may be text given piece by piece (written as it comes, so the
+    whole text never exists at once); when making a piece fails, the
+    temporary file is removed and ``out`` is left as it was.  The new file gets the permissions a new file gets (umask), or those of the
     file it replaces; when ``out`` is a link, the file it points to is replaced.
     """
     path = Path(out)
     if path.is_symlink():  # write the file the link points to, and keep the link
         path = path.resolve()
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces: Iterable[bytes]
+    if isinstance(data, str):
+        pieces = (data.encode("utf-8"),)
+    elif isinstance(data, bytes):
+        pieces = (data,)
+    else:
+        pieces = (piece.encode("utf-8") for piece in data)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
@@ -68,7 +77,8 @@ def write_file(data: str | bytes, out: str) -> None:
         raise _write_error(out, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is None:

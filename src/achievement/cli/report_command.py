@@ -9,6 +9,7 @@ missing optional dependency, ...).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -111,6 +112,26 @@ def _render(report: Report, fmt: str, lang: str, detail: bool = False) -> str | 
         ) from exc
 
 
+_PIECEWISE = ("json", "html")
+
+
+def _pieces(report: Report, fmt: str, lang: str) -> Iterator[str]:
+    """:func:`_render`'s text piece by piece, for ``json`` and ``html``."""
+    from achievement.render import json_
+
+    if fmt == "json":
+        return json_.chunks(report, lang=lang)
+    try:
+        from achievement.render import html
+
+        return html.chunks(report, lang=lang)
+    except ModuleNotFoundError as exc:
+        raise AchievementError(
+            f"the {fmt} format needs {exc.name}: pip install 'achievement[{_EXTRAS[fmt]}]'",
+            f"{fmt} 形式には {exc.name} が必要です: pip install 'achievement[{_EXTRAS[fmt]}]'",
+        ) from exc
+
+
 def _write(output: str | bytes, out: str | None, fmt: str) -> None:
     from achievement.cli._output import write_output
 
@@ -148,6 +169,7 @@ def run(args: argparse.Namespace) -> int:
     scheme = resolve_scheme(args.scheme, plan, path, judge)
     result = graded_by(result, scheme)
     tell_problems(result, args.lang)
+    gc.freeze()  # the plan read lives until the report is written: not walked by every collection
     with _progress_bar(len(plan.indicators), args.lang) as advance:
         report = evaluate_plan(
             plan,
@@ -157,5 +179,10 @@ def run(args: argparse.Namespace) -> int:
             problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
         )
-    _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
+    if fmt in _PIECEWISE and args.output is not None:  # written piece by piece
+        from achievement.cli._output import write_file
+
+        write_file(_pieces(report, fmt, args.lang), args.output)
+    else:
+        _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0

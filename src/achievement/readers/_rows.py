@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from achievement._errors import ParseError
+from achievement._lean import SHARED_LIMIT
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -63,6 +64,8 @@ class RowReader:
         self.no_measure: Measure | None = None if "measure" in self.found else Measure(title="")
         self.measure = self.no_measure
         self.initiative = ""
+        # cells repeat and values are frozen: each (text, role, unit) is read once
+        self._values: dict[tuple[str, CellColumn | None, str | None], Value] = {}
 
     def _text(self, cells: Sequence[str], column: Column | None) -> str:
         if column is None or column.index >= len(cells):
@@ -167,14 +170,17 @@ class RowReader:
 
         ``role`` (baseline, target, actual) is passed to the plugins' parse hooks.
         """
-        value = self.cells.parse(text, role)
-        if (
-            column is not None
-            and column.unit is not None
-            and isinstance(value, Quantity)
-            and value.unit is None
-        ):
-            return value.model_copy(update={"unit": column.unit})
+        unit = None if column is None else column.unit
+        key = (text, role, unit)
+        found = self._values.get(key)
+        if found is not None:
+            return found
+        value = self.cells.parse(text, role)  # a refusal is raised each time, not kept
+        if unit is not None and isinstance(value, Quantity) and value.unit is None:
+            value = value.model_copy(update={"unit": unit})
+        if len(self._values) >= SHARED_LIMIT:
+            self._values.clear()
+        self._values[key] = value
         return value
 
     def _series(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from achievement._model import Indicator
 
-__all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "render"]
+__all__ = ["Bar", "Chart", "Tick", "chart_bars", "chart_geometry", "chunks", "render"]
 
 CHART_WIDTH = 480
 """The width of the plot (the longest bar), in SVG user units."""
@@ -148,6 +149,11 @@ def _spark(indicator: Indicator, lang: str) -> Markup | None:
 
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one HTML page with its chart of achievement by measure."""
+    return "".join(chunks(report, lang=lang))
+
+
+def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
+    """:func:`render`'s text piece by piece, as the template makes it, to write as it goes."""
     import jinja2
 
     env = jinja2.Environment(
@@ -181,7 +187,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
     }
     keys = detail_columns(report)
     grade_header, grade_rows = grade_table(report, lang)
-    return template.render(
+    return template.generate(
         lang=lang,
         title=title(report, lang),
         labels=labels,

@@ -10,6 +10,7 @@ exact), so the same report always gives the same bytes.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -23,6 +24,8 @@ from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
 
 __all__ = ["KEYS", "chunks", "render", "to_data"]
+
+_string = json.encoder.encode_basestring  # the C function when there is one
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -301,9 +304,70 @@ def _head(report: Report, lang: str) -> dict[str, Any]:
     }
 
 
+def _encode(value: object, indent: str, out: list[str]) -> None:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` appended to ``out``, at ``indent``.
+
+    The standard encoder indents only in pure Python, one generator per level;
+    this writes the same text with the C string encoder and no generators.
+    """
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        first = True
+        for key, item in value.items():
+            out.append(("{\n" if first else ",\n") + inner + _key(key) + ": ")
+            first = False
+            _encode(item, inner, out)
+        out.append("\n" + indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        first = True
+        for item in value:
+            out.append(("[\n" if first else ",\n") + inner)
+            first = False
+            _encode(item, inner, out)
+        out.append("\n" + indent + "]")
+    else:  # anything else: the standard encoder says what it cannot write
+        out.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent))
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == math.inf:
+        return "Infinity"
+    if value == -math.inf:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: object) -> str:
+    if isinstance(key, str):
+        return _string(key)
+    return json.dumps({key: None}, ensure_ascii=False)[1:-7]
+
+
 def _dumps(value: object, depth: int) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + "  " * depth)
+    out: list[str] = []
+    _encode(value, "  " * depth, out)
+    return "".join(out)
 
 
 def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:

@@ -12,6 +12,7 @@ time stamp, so the same report always gives the same bytes.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import unicodedata
@@ -323,6 +324,29 @@ def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -
             merged.format()
 
 
+class _Styled:
+    """Sets a style on many cells, asking openpyxl only once per starting style and value.
+
+    Setting ``cell.alignment`` (or ``fill``...) looks the value up in the
+    workbook's list of styles by hashing all its fields, for every cell; a
+    cell that starts with the same style ids and takes the same value ends with
+    the same ids, so those are copied instead.  The file is the same.
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, int, tuple[int, ...]], Any] = {}
+
+    def set(self, cell: Any, name: str, value: object) -> None:
+        start = cell._style  # None until a style is set
+        key = (name, id(value), () if start is None else tuple(start))
+        done = self._done.get(key)
+        if done is None:
+            setattr(cell, name, value)
+            self._done[key] = (value, copy.copy(cell._style))  # keeps value, so its id
+        else:
+            cell._style = copy.copy(done[1])
+
+
 def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -337,10 +361,11 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     rows = detail_rows(report, lang)
     # Row numbers are counted, never asked of openpyxl (max_row walks every cell).
+    styled = _Styled()
     for number, (result, row) in enumerate(zip(report.results, rows, strict=True), start=2):
         sheet.append([row[key] for key in keys])
         for column in range(1, len(keys) + 1):
-            sheet.cell(number, column).alignment = wrap
+            styled.set(sheet.cell(number, column), "alignment", wrap)
         measured = result.measurements
         ratios = {
             "progress": result.progress,
@@ -349,16 +374,16 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
         for key, ratio in ratios.items():  # numbers Excel can sort and compute with
             if ratio is not None and ratio.is_finite():
                 cell = sheet.cell(number, keys.index(key) + 1, float(ratio))
-                cell.number_format = "0.0%"
+                styled.set(cell, "number_format", "0.0%")
         if result.agrees is False:
             for column in range(1, len(keys) + 1):
-                sheet.cell(number, column).fill = fill
+                styled.set(sheet.cell(number, column), "fill", fill)
     _year_columns(sheet, report, lang, len(keys) + 1)
     goals = [r.entry.goal for r in report.results]
     _merge_runs(sheet, 1, list(goals), 2)
     _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
     for number, key in enumerate(keys, start=1):
-        widest = max((text_width(row[key]) for row in rows), default=0)
+        widest = max(map(text_width, {row[key] for row in rows}), default=0)  # texts repeat
         widest = max(widest, min(text_width(label(key, lang)), 12))
         sheet.column_dimensions[get_column_letter(number)].width = min(widest + 2, _WIDTHS[key])
     sheet.freeze_panes = "A2"
