@@ -241,6 +241,19 @@ class _Where:
     def column(self, field: str) -> str:
         return f"{self.path}.{field}"
 
+    def unreadable(self, field: str, text: str, exc: ParseError) -> Problem:
+        """The problem of the cell ``field`` whose ``text`` the notation refused."""
+        return problem(
+            "cell.unreadable",
+            file=self.file,
+            row=self.row,
+            column=self.column(field),
+            text=text.strip(),
+            position=str(exc.position + 1),
+            ja=exc.reason_ja,
+            en=exc.reason_en,
+        )
+
 
 def _indicator(
     plan: PlanFile,
@@ -258,18 +271,7 @@ def _indicator(
         try:
             values[field] = cells.parse(text, field)
         except ParseError as exc:
-            problems.append(
-                problem(
-                    "cell.unreadable",
-                    file=where.file,
-                    row=where.row,
-                    column=where.column(field),
-                    text=text.strip(),
-                    position=str(exc.position + 1),
-                    ja=exc.reason_ja,
-                    en=exc.reason_en,
-                )
-            )
+            problems.append(where.unreadable(field, text, exc))
     direction = None
     if item.direction is not None and item.direction.strip():
         direction = parse_direction(item.direction)
@@ -322,18 +324,7 @@ def _indicator(
         series.append(Observation(fiscal_year=point.fiscal_year, value=value, status=point.status))
 
     def unreadable(field: str, text: str, exc: ParseError) -> None:
-        problems.append(
-            problem(
-                "cell.unreadable",
-                file=where.file,
-                row=where.row,
-                column=where.column(field),
-                text=text.strip(),
-                position=str(exc.position + 1),
-                ja=exc.reason_ja,
-                en=exc.reason_en,
-            )
-        )
+        problems.append(where.unreadable(field, text, exc))
 
     interim, revisions = read_years(item.interim, item.revisions, cells.parse, unreadable)
     if any(p.severity == "error" for p in problems):
