@@ -97,6 +97,14 @@ class Limits:
         )
 
 
+def _unreadable(file: str, exc: OSError) -> AchievementError:
+    return AchievementError(
+        f"the file cannot be read: {exc.strerror or exc}",
+        f"ファイルを読み込めません: {exc.strerror or exc}",
+        file=file,
+    )
+
+
 def read_bounded(path: Path, file: str, limits: Limits) -> bytes:
     """The bytes of the regular file ``path``, refused when larger than ``limits.max_bytes``.
 
@@ -113,11 +121,7 @@ def read_bounded(path: Path, file: str, limits: Limits) -> bytes:
             "this is a folder, not a file", "ファイルではなくフォルダです", file=file
         ) from exc
     except OSError as exc:
-        raise AchievementError(
-            f"the file cannot be read: {exc.strerror or exc}",
-            f"ファイルを読み込めません: {exc.strerror or exc}",
-            file=file,
-        ) from exc
+        raise _unreadable(file, exc) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -141,10 +145,6 @@ def read_bounded(path: Path, file: str, limits: Limits) -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise AchievementError(
-            f"the file cannot be read: {exc.strerror or exc}",
-            f"ファイルを読み込めません: {exc.strerror or exc}",
-            file=file,
-        ) from exc
+        raise _unreadable(file, exc) from exc
     finally:
         os.close(fd)

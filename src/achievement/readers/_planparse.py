@@ -245,17 +245,11 @@ def indicator_lines(text: str) -> dict[str, int]:
     {'goals[0].measures[0].indicators[0]': 6, 'goals[0].measures[0].indicators[1]': 8}
     """
     yaml = yaml_module()
-    lines: dict[str, int] = {}
     try:
         root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:  # pragma: no cover - the text was loaded before
-        return lines
-    for i, goal in enumerate(_items(_get(root, "goals"))):
-        for j, measure in enumerate(_items(_get(goal, "measures"))):
-            for k, indicator in enumerate(_items(_get(measure, "indicators"))):
-                path = f"goals[{i}].measures[{j}].indicators[{k}]"
-                lines[path] = indicator.start_mark.line + 1
-    return lines
+        return {}
+    return _lines(root)
 
 
 def _get(node: Any, key: str) -> Any:
