@@ -392,3 +392,42 @@ def test_batch_path_tells_the_parse_hook_the_column() -> None:
     assert judged["judged_style"].to_list() == ["by_deadline", "threshold"]
     assert set(_value_kind_plugin.COLUMNS_SEEN) <= {"baseline", "target", "actual"}
     assert {"baseline", "target", "actual"} <= set(_value_kind_plugin.COLUMNS_SEEN)
+
+
+def test_parse_hook_is_told_the_column_of_series_interim_and_revision_cells() -> None:
+    """A plan file's earlier actuals, interim targets and revisions reach the hook with a column."""
+    seen: set[tuple[str | None, str]] = set()
+
+    class Recorder:
+        __name__ = "recorder"
+
+        @hookimpl
+        def achievement_parse_value(self, text: str, column: str | None) -> Value | None:
+            seen.add((column, text))
+            return None
+
+    plan = Path(__file__).parent.parent / "examples" / "five-year-plan" / "plan-r6-final.yaml"
+    read_plan(plan, judge=Judge(plugins=[Recorder()], autoload=False))
+    assert ("actual", "105万冊") in seen  # a value of the series
+    assert ("interim", "115万冊") in seen  # a mid-term target
+    assert ("target", "8万件") in seen  # a revised target
+    assert not {text for column, text in seen if column is None}
+
+
+def test_parse_hook_is_told_the_column_of_a_tables_year_columns() -> None:
+    """Every cell of a table with year columns, earlier years included, reaches the hook with one."""
+    seen: set[tuple[str | None, str]] = set()
+
+    class Recorder:
+        __name__ = "recorder"
+
+        @hookimpl
+        def achievement_parse_value(self, text: str, column: str | None) -> Value | None:
+            seen.add((column, text))
+            return None
+
+    table = Path(__file__).parent / "data" / "dx-plan-two-row-header.csv"
+    result = read_plan(table, judge=Judge(plugins=[Recorder()], autoload=False))
+    assert any(i.indicator.series for i in result.plan.indicators)
+    assert seen
+    assert not {text for column, text in seen if column is None}

@@ -160,7 +160,7 @@ def _indicator(
     series: list[Observation] = []
     for index, point in enumerate(item.series):
         try:
-            value = cells.parse(point.value)
+            value = cells.parse(point.value, "actual")  # an earlier year's actual
         except ParseError as exc:
             problems.append(
                 problem(

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from achievement._errors import ParseError
-from achievement._model import InterimKind, InterimTarget, TargetRevision, Value
+from achievement._model import Column, InterimKind, InterimTarget, TargetRevision, Value
 
 __all__ = ["InterimEntry", "RevisionEntry", "interim_data", "read_years", "revision_data"]
 
@@ -46,7 +46,7 @@ Problem = Callable[[str, str, ParseError], None]
 def read_years(
     interim: list[InterimEntry],
     revisions: list[RevisionEntry],
-    parse: Callable[[str], Value],
+    parse: Callable[[str, Column], Value],
     problem: Problem,
 ) -> tuple[tuple[InterimTarget, ...], tuple[TargetRevision, ...]]:
     """The interim targets and revisions of an indicator, each cell read by ``parse``.
@@ -56,7 +56,7 @@ def read_years(
     targets: list[InterimTarget] = []
     for index, entry in enumerate(interim):
         try:
-            value = parse(entry.value)
+            value = parse(entry.value, "interim")
         except ParseError as exc:
             problem(f"interim[{index}].value", entry.value, exc)
             continue
@@ -64,7 +64,7 @@ def read_years(
     revised: list[TargetRevision] = []
     for index, item in enumerate(revisions):
         try:
-            value = parse(item.value)
+            value = parse(item.value, "target")  # a revision is the target from its year on
         except ParseError as exc:
             problem(f"revisions[{index}].value", item.value, exc)
             continue

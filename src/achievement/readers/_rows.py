@@ -192,7 +192,7 @@ class RowReader:
             if not text.strip() or column.year is None:
                 continue
             try:
-                value = self._value(text, column)
+                value = self._value(text, column, "actual")  # an earlier year's actual
             except ParseError as exc:
                 problems.append(
                     problem(
