@@ -6,7 +6,9 @@ import errno
 import os
 from pathlib import Path
 
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given
 
 pl = pytest.importorskip("polars")
 
@@ -95,3 +97,13 @@ def test_a_failed_write_leaves_the_previous_output(
     assert "No space left on device" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["judged.csv", "kpi.csv"]
+
+
+@given(st.lists(st.text(alphabet="=+-@\t\r 0123456789.eE%５A件(", max_size=8), max_size=20))
+def test_csv_quoting_is_the_reports_rule(texts: list[str]) -> None:
+    """The batch CSV quotes exactly the cells the CSV report quotes (render._safe.csv_cell)."""
+    from achievement.cli.batch_command import _csv_safe
+    from achievement.render._safe import csv_cell
+
+    frame = pl.DataFrame({"cell": texts}, schema={"cell": pl.String})
+    assert _csv_safe(frame)["cell"].to_list() == [csv_cell(t) for t in texts]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,18 +80,28 @@ def _roles(given: list[str]) -> dict[str, str]:
 def _csv_safe(frame: Any) -> Any:
     """The frame with every text cell that a spreadsheet would run as a formula quoted.
 
-    The same rule as the CSV report (:func:`achievement.render._safe.csv_cell`):
-    a leading ``'`` before text that starts with ``=``, ``+``, ``-``, ``@``, a
-    tab or a carriage return, unless it is a plain number or a dash for "none".
+    The rule of the CSV report (:func:`achievement.render._safe.spreadsheet_text`),
+    as one vectorised expression per text column: a leading ``'`` before text
+    that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+    unless it is a plain number or a dash for "none".
     """
     import polars as pl
 
-    from achievement.render._safe import csv_cell
+    from achievement.render._safe import FORMULA_STARTS, NUMBER_PATTERN
+
+    starts = "^[" + "".join(re.escape(c) for c in FORMULA_STARTS) + "]"
+
+    def safe(name: str) -> Any:
+        text = pl.col(name)
+        formula = (
+            text.str.contains(starts)
+            & ~text.str.contains(f"^(?:{NUMBER_PATTERN})$")
+            & (text.str.strip_chars("-") != "")
+        )
+        return pl.when(formula).then(pl.lit("'") + text).otherwise(text).alias(name)
 
     texts = [name for name, dtype in frame.schema.items() if dtype == pl.String]
-    return frame.with_columns(
-        pl.col(name).map_elements(csv_cell, return_dtype=pl.String) for name in texts
-    )
+    return frame.with_columns(safe(name) for name in texts)
 
 
 def run(args: argparse.Namespace) -> int:
