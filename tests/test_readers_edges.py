@@ -1,15 +1,13 @@
-"""Edges of the table reader: heading rows, Excel fractions, column letters, year series and
-the messages of its problems, each with the expected reading written in the test."""
+"""Edges of the table reader, row by row: heading rows, Excel fractions, goals and measures,
+earlier years, and the messages of its problems, each with the expected reading written here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 import pytest
 
 from achievement import (
-    AchievementError,
     ActualStatus,
     Goal,
     Judge,
@@ -21,23 +19,9 @@ from achievement import (
 from achievement.readers import ReadResult
 from achievement.readers._cells import CellReader, parse_goal, parse_measure
 from achievement.readers._table import read_rows
+from tests._table_rows import JUDGE, read, unit_of
 
-JUDGE = Judge(autoload=False)
 HEADER = ["基本目標", "施策", "取り組み", "評価指標", "計画策定時", "目標", "実績"]
-
-
-def read(rows: Sequence[Sequence[str]], columns: dict[str, str] | None = None) -> ReadResult:
-    """Read ``rows`` as a CSV would give them, numbered from 1."""
-    return read_rows(
-        [(n, list(cells)) for n, cells in enumerate(rows, start=1)],
-        file="plan.csv",
-        judge=JUDGE,
-        columns=columns,
-    )
-
-
-def unit_of(value: object) -> str | None:
-    return value.unit if isinstance(value, Quantity) else None
 
 
 def places(result: ReadResult) -> list[tuple[str, str, str, str]]:
@@ -156,50 +140,6 @@ def test_a_fraction_among_percentages_is_refused_with_its_message() -> None:
     )
 
 
-def wide(header_at: dict[int, str], values: dict[int, str]) -> list[list[str]]:
-    header = [""] * 28
-    row = [""] * 28
-    for index, text in header_at.items():
-        header[index] = text
-    for index, text in values.items():
-        row[index] = text
-    return [header, row]
-
-
-def test_columns_named_by_two_letters() -> None:
-    """``--columns AB=note`` is the 28th column; AA, the 27th, holds text without a header."""
-    rows = wide(
-        {0: "評価指標", 1: "目標", 2: "実績", 27: "説明"},
-        {0: "相談件数", 1: "100件", 2: "120件", 26: "メモ", 27: "窓口と電話"},
-    )
-    result = read(rows, columns={"AB": "note"})
-    assert result.plan.indicators[0].note == "窓口と電話"
-    assert result.unread_columns == ("AA",)
-
-
-@pytest.mark.parametrize(
-    ("older", "newer"),
-    [("実績:令和5年度", "実績:令和6年度見込"), ("実績値/令和5年度", "実績値/令和6年度(見込)")],
-)
-def test_year_columns_of_one_series(older: str, newer: str) -> None:
-    """Two actual columns that differ only by their year (and 見込): the later is the actual."""
-    result = read([["評価指標", "目標", older, newer], ["相談件数", "100件", "80件", "95件"]])
-    indicator = result.plan.indicators[0].indicator
-    assert indicator.actual.value.text == "95件"
-    assert [(o.fiscal_year, o.value.text) for o in indicator.series] == [(2023, "80件")]
-
-
-def test_year_columns_of_two_headers_are_not_a_series() -> None:
-    """実績X and 実績 are not one header: which column is the actual is refused, not guessed."""
-    with pytest.raises(AchievementError, match="several columns could be the actual"):
-        read(
-            [
-                ["評価指標", "目標", "実績X/令和5年度", "実績/令和6年度"],
-                ["相談件数", "100件", "80件", "95件"],
-            ]
-        )
-
-
 def test_an_unknown_style_lists_the_styles() -> None:
     result = read(
         [["評価指標", "目標", "実績", "評価方式"], ["相談件数", "100件", "120件", "range"]]
@@ -243,69 +183,6 @@ def test_a_heading_in_a_column_that_is_not_read() -> None:
     ]
 
 
-def test_year_columns_in_any_order() -> None:
-    """令和6年度 left of 令和5年度: the later year is the actual, whatever the column order."""
-    result = read(
-        [
-            ["評価指標", "目標(令和6年度)", "実績/令和6年度", "実績/令和5年度"],
-            ["相談件数", "5件", "6件", "4件"],
-        ]
-    )
-    indicator = result.plan.indicators[0].indicator
-    assert (indicator.actual.value.text, indicator.actual.fiscal_year) == ("6件", 2024)
-    assert [(o.fiscal_year, o.value.text) for o in indicator.series] == [(2023, "4件")]
-
-
-def test_an_actual_later_than_the_target_is_refused() -> None:
-    with pytest.raises(AchievementError) as info:
-        read(
-            [
-                ["評価指標", "目標(令和5年度)", "実績/令和5年度", "実績/令和6年度"],
-                ["相談件数", "5件", "6件", "4件"],
-            ]
-        )
-    assert info.value.file == "plan.csv"
-    assert info.value.en == (
-        "the latest actual column 「実績/令和6年度」 is for a year after the target's "
-        "「目標(令和5年度)」, so which year to judge is unclear: 「実績/令和5年度」, "
-        "「実績/令和6年度」; choose one with --columns HEADER=actual"
-    )
-    assert info.value.ja == (
-        "最新の実績の列「実績/令和6年度」が目標「目標(令和5年度)」の年度より後のため、"
-        "どの年度を判定するか決められません: 「実績/令和5年度」, 「実績/令和6年度」。"
-        "--columns 見出し=actual で指定してください"
-    )
-
-
-@pytest.mark.parametrize(
-    ("exact", "longer"),
-    [("達成状況", "達成状況の説明"), ("評価値", "評価の理由"), ("Recorded", "判定の根拠")],
-)
-def test_the_exact_published_judgment_header_wins(exact: str, longer: str) -> None:
-    """Of two 評価 columns, the one headed by the field's own word (or it with 値) is read."""
-    result = read([["評価指標", "目標", "実績", exact, longer], ["a", "5件", "6件", "達成", "x"]])
-    assert result.plan.indicators[0].recorded_text == "達成"
-    assert result.unread_columns == (longer,)
-
-
-def test_the_exact_note_header_wins() -> None:
-    result = read(
-        [
-            ["評価指標", "目標", "実績", "Note", "取組状況の詳細"],
-            ["a", "5件", "6件", "メモ", "詳細"],
-        ]
-    )
-    assert result.plan.indicators[0].note == "メモ"
-    assert result.unread_columns == ("取組状況の詳細",)
-
-
-def test_fields_under_a_bare_year() -> None:
-    """2024 over 目標 | 実績 (a merged cell): the header is the two rows together."""
-    result = read([["評価指標", "2024", ""], ["", "目標", "実績"], ["a", "5件", "6件"]])
-    assert result.header_rows == (1, 2)
-    assert result.plan.indicators[0].indicator.actual.value.text == "6件"
-
-
 def test_measure_cells_over_two_lines_and_with_a_priority_mark() -> None:
     assert parse_measure("1. 窓口の整備\nオンライン化") == Measure(
         number=1, title="窓口の整備\nオンライン化"
@@ -329,7 +206,9 @@ def test_a_lone_value_is_a_data_row_not_a_heading(index: int, text: str) -> None
             "相談件数",
         ]
     else:
-        assert [(p.row, p.code) for p in result.problems] == [(3, "row.no_indicator")]
+        assert [(p.row, p.column, p.code, p.message.en) for p in result.problems] == [
+            (3, "評価指標", "row.no_indicator", "the indicator is blank")
+        ]
 
 
 def test_a_merged_heading_over_the_value_columns() -> None:
@@ -421,26 +300,6 @@ def test_an_unknown_style_with_no_style_installed() -> None:
     )
 
 
-def test_a_units_row_gives_its_unit_to_bare_numbers_only() -> None:
-    """(件) under 目標 and 実績: 5 is 5件, 6人 keeps its own unit; the layout says so."""
-    result = read(
-        [["評価指標", "目標", "実績"], ["", "(件)", "(件)"], ["a", "5", "6人"], ["b", "5", "4"]]
-    )
-    assert [
-        (unit_of(i.indicator.target.value), unit_of(i.indicator.actual.value))
-        for i in result.plan.indicators
-    ] == [("件", "人"), ("件", "件")]
-    assert [note.en for note in result.layout] == [
-        "the header was read from rows 1 and 2 (the upper row heads merged cells)",
-        "numbers without a unit in 「目標」 take the unit '件' from the header row",
-        "numbers without a unit in 「実績」 take the unit '件' from the header row",
-    ]
-    assert [note.ja for note in result.layout][1:] == [
-        "「目標」の単位のない数値は、見出しの行の単位「件」で読みました",
-        "「実績」の単位のない数値は、見出しの行の単位「件」で読みました",
-    ]
-
-
 YEARS = ["評価指標", "目標", "実績/令和4年度", "実績/令和5年度", "実績/令和6年度"]
 
 
@@ -512,3 +371,31 @@ def test_an_earlier_year_marked_projected() -> None:
     indicator = result.plan.indicators[0].indicator
     assert [(o.fiscal_year, o.status) for o in indicator.series] == [(2023, ActualStatus.PROJECTED)]
     assert indicator.actual.status is ActualStatus.FINAL
+
+
+def test_an_unreadable_target_and_main_marks_in_any_case() -> None:
+    """1万千件 keeps its row out with the reason and the character; Yes and TRUE mark main."""
+    result = read(
+        [
+            ["評価指標", "目標", "実績", "主要な指標"],
+            ["a", "1万千件", "6件", "Yes"],
+            ["b", "5件", "6件", "yes"],
+            ["c", "5件", "6件", "TRUE"],
+        ]
+    )
+    assert [(i.indicator.name, i.main) for i in result.plan.indicators] == [
+        ("b", True),
+        ("c", True),
+    ]
+    (problem,) = result.problems
+    assert (problem.row, problem.column, problem.text, problem.code) == (
+        2,
+        "目標",
+        "1万千件",
+        "cell.unreadable",
+    )
+    assert (problem.message.ja, problem.message.en) == (
+        "3文字目が読めません: 億・万・千の前には数を書いてください(1万千ではなく1万1千)",
+        "cannot read at character 3: write the number before each of 億, 万 and 千 "
+        "(1万1千, not 1万千)",
+    )
