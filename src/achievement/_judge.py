@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from achievement import _hookspecs
+from achievement._construct import built
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Verdict, display
 from achievement._judge_messages import CORE_MESSAGES, render_verdict, value_notes
 from achievement._lean import SHARED_LIMIT
 from achievement._lean import judgment as lean_judgment
 from achievement._model import (
+    VALUE_TYPES,
     Actual,
     ActualStatus,
     Column,
@@ -233,7 +235,7 @@ class Judge:
         """
         for impl in reversed(hook.get_hookimpls()):
             try:
-                result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+                result = impl.function(*[kwargs[arg] for arg in impl.argnames])
             except AchievementError:
                 raise
             except Exception as exc:
@@ -298,7 +300,7 @@ class Judge:
     def _judge_one(self, indicator: Indicator) -> Judgment:
         """Judge the actual of ``indicator`` against its target."""
         target, actual = indicator.target.value, indicator.actual.value
-        if isinstance(target, Missing):
+        if _is_missing(target):
             return self._core(None, "input.target_missing", {"target": target.text or "-"})
         style = indicator.style
         if style is None:
@@ -323,7 +325,7 @@ class Judge:
         if style is None:
             return self._core(None, "judge.no_style", {"target": display(target)})
         evaluator = self._registry[style]
-        if isinstance(actual, Missing):
+        if _is_missing(actual):
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         plugin = self._registry.owner(style)
         try:
@@ -386,24 +388,34 @@ class Judge:
         """
         if style is not None:
             self._registry[style]  # an unknown style is named before any cell is read
-        values: dict[Column, Value] = {}
-        cells: dict[Column, str | None] = {"baseline": baseline, "target": target, "actual": actual}
-        for column, text in cells.items():
-            try:
-                values[column] = self._read(text, column)
-            except ParseError as exc:
-                raise exc.located(file=None, row=None, column=column) from None
-        indicator = Indicator(
-            name=name,
-            baseline=values["baseline"],
-            target=Target(value=values["target"]),
-            actual=Actual(
-                value=values["actual"],
-                status=ActualStatus.PROJECTED if projected else ActualStatus.FINAL,
-            ),
-            style=style,
-            direction=None if direction is None else Direction(direction),
-        )
+        column: Column = "baseline"
+        try:
+            first = self._read(baseline, column)
+            column = "target"
+            goal = self._read(target, column)
+            column = "actual"
+            reached = self._read(actual, column)
+        except ParseError as exc:
+            raise exc.located(file=None, row=None, column=column) from None
+        way = None if direction is None else Direction(direction)
+        status = ActualStatus.PROJECTED if projected else ActualStatus.FINAL
+        if (
+            type(name) is str
+            and (style is None or type(style) is str)
+            and _trusted(first)
+            and _trusted(goal)
+            and _trusted(reached)
+        ):
+            indicator = _indicator(name, first, goal, reached, style, way, status)
+        else:  # validated: what the library did not build itself is checked as before
+            indicator = Indicator(
+                name=name,
+                baseline=first,
+                target=Target(value=goal),
+                actual=Actual(value=reached, status=status),
+                style=style,
+                direction=way,
+            )
         return self.judge(indicator)
 
     def _read(self, text: str | None, column: Column) -> Value:
@@ -427,6 +439,51 @@ class Judge:
                 ja=templates["ja"].format_map(params), en=templates["en"].format_map(params)
             ),
         )
+
+
+_CORE_TYPES = frozenset(VALUE_TYPES)
+_TARGET_GIVEN = {"value"}
+_ACTUAL_GIVEN = {"value", "status"}
+_INDICATOR_GIVEN = {"name", "baseline", "target", "actual", "style", "direction"}
+
+
+def _is_missing(value: Value) -> bool:
+    """``isinstance(value, Missing)``, without asking the model class when the type is a core one."""
+    kind = type(value)
+    return kind is Missing or (kind not in _CORE_TYPES and isinstance(value, Missing))
+
+
+def _trusted(value: Value) -> bool:
+    """Whether ``value`` is of a core value class or a plugin's, as validation requires."""
+    return type(value) in _CORE_TYPES or isinstance(value, PluginValue)
+
+
+def _indicator(
+    name: str,
+    baseline: Value,
+    goal: Value,
+    reached: Value,
+    style: str | None,
+    direction: Direction | None,
+    status: ActualStatus,
+) -> Indicator:
+    """The indicator ``Indicator(...)`` would validate from these typed values, built directly."""
+    target = built(Target, {"value": goal, "fiscal_year": None}, _TARGET_GIVEN)
+    actual = built(Actual, {"value": reached, "status": status, "fiscal_year": None}, _ACTUAL_GIVEN)
+    fields = {
+        "name": name,
+        "baseline": baseline,
+        "target": target,
+        "actual": actual,
+        "style": style,
+        "direction": direction,
+        "scale": None,
+        "series": (),
+        "baseline_year": None,
+        "interim": (),
+        "revisions": (),
+    }
+    return built(Indicator, fields, _INDICATOR_GIVEN)
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from achievement._construct import built
 from achievement._evaluator import Verdict
 from achievement._model import (
     Direction,
@@ -59,7 +60,7 @@ def _explained(
         if isinstance(verdict.code, str) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in params.items()
         ):
-            reason = Reason.model_construct(_REASON_FIELDS, code=verdict.code, params=params)
+            reason = built(Reason, {"code": verdict.code, "params": params}, _REASON_FIELDS)
         else:  # validated, so that a plugin's wrong types are refused as before
             reason = Reason(code=verdict.code, params=params)
         found = shared[key] = (reason, render())
@@ -81,14 +82,16 @@ def judgment(
         if not isinstance(margin, Margin):
             raise TypeError(f"margin must be a Margin, not {type(margin).__name__}")
         margin = shared.setdefault((margin.difference, margin.ratio, margin.unit), margin)
-    way, source = verdict.direction, verdict.direction_source
-    return Judgment.model_construct(
-        _JUDGMENT_FIELDS,
-        outcome=Outcome(verdict.outcome),
-        style=style,
-        reason=reason,
-        message=message,
-        direction=None if way is None else Direction(way),
-        direction_source=None if source is None else DirectionSource(source),
-        margin=margin,
-    )
+    outcome, way, source = verdict.outcome, verdict.direction, verdict.direction_source
+    fields = {
+        "outcome": outcome if type(outcome) is Outcome else Outcome(outcome),
+        "style": style,
+        "reason": reason,
+        "message": message,
+        "direction": way if way is None or type(way) is Direction else Direction(way),
+        "direction_source": (
+            source if source is None or type(source) is DirectionSource else DirectionSource(source)
+        ),
+        "margin": margin,
+    }
+    return built(Judgment, fields, _JUDGMENT_FIELDS)
