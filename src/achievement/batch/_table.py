@@ -177,8 +177,19 @@ def judge_table(
     if not slow.is_empty():
         again = _judge_rows(slow, judge, scheme, reader)
         at = again["index"]
-        result = result.with_columns(result[c].scatter(at, again[c]) for c in OUTPUT_COLUMNS)
+        result = result.with_columns(_put(result[c], at, again[c]) for c in OUTPUT_COLUMNS)
     return _from_polars(pl.concat([frame, result], how="horizontal"), kind)
+
+
+def _put(column: pl.Series, at: pl.Series, values: pl.Series) -> pl.Series:
+    """``column`` with ``values`` at the rows ``at``; a text column already holding them as is.
+
+    (Rewriting a column of a million texts costs more than comparing the few rows; numbers
+    are always written, as equal doubles may differ in sign: 0.0 and -0.0.)
+    """
+    if column.dtype == pl.String and column.gather(at).eq_missing(values).all():
+        return column
+    return column.scatter(at, values)
 
 
 def _fast_rows(work: pl.DataFrame, judge: Judge) -> pl.Series:
