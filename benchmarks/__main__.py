@@ -13,6 +13,7 @@ import gc
 import io
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -213,21 +214,31 @@ def bench_startup() -> None:
     # As installed: with the modules' bytecode cached (pip compiles it; an editable install
     # writes it on the first run), which PYTHONDONTWRITEBYTECODE would prevent.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-    def run(args: list[str]) -> float:
-        def once() -> object:
-            return subprocess.run([sys.executable, *args], capture_output=True, env=env)
-
-        once()  # writes the bytecode, warms the file cache
-        return seconds(once, 5)
-
-    floor = run(["-c", "import pydantic, pluggy"])
     cli = ["-c", "import sys; from achievement.cli import main; sys.exit(main(sys.argv[1:]))"]
-    version = run([*cli, "--version"])
     with tempfile.TemporaryDirectory() as folder:
-        report = run([*cli, "report", "-o", str(Path(folder) / "taito.md")])
-    line("start-up achievement --version", f"{version:.3f}s", version / floor, "-")
-    line("start-up achievement report (Taito)", f"{report:.3f}s", report / floor, "<= 1.5x")
+        commands = {
+            "floor": ["-c", "import pydantic, pluggy"],
+            "version": [*cli, "--version"],
+            "report": [*cli, "report", "-o", str(Path(folder) / "taito.md")],
+        }
+        wall = dict.fromkeys(commands, float("inf"))
+        cpu = dict.fromkeys(commands, float("inf"))
+        for turn in range(8):  # in turns, best of seven after one that writes the bytecode
+            for name, args in commands.items():
+                used = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                subprocess.run([sys.executable, *args], capture_output=True, env=env, check=False)
+                took = time.perf_counter() - start
+                now = resource.getrusage(resource.RUSAGE_CHILDREN)
+                spent = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
+                if turn:
+                    wall[name], cpu[name] = min(wall[name], took), min(cpu[name], spent)
+    for name, label, goal in (
+        ("version", "--version", "-"),
+        ("report", "report (Taito)", "<= 1.5x"),
+    ):
+        figure = f"{wall[name]:.3f}s (CPU {cpu[name] / cpu['floor']:.2f}x)"
+        line(f"start-up achievement {label}", figure, wall[name] / wall["floor"], goal)
 
 
 BENCHES = ("table", "row", "parse", "memory", "report", "startup")
