@@ -23,11 +23,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from achievement._evaluator import display
 from achievement._model import (
     Actual,
     ActualStatus,
+    Bound,
+    Comparison,
     Direction,
     DirectionSource,
     Indicator,
@@ -42,6 +45,7 @@ from achievement._model import (
     RelativeTarget,
     RunningTotal,
     Target,
+    TargetBasis,
     TargetRevision,
     Trend,
     Value,
@@ -50,6 +54,7 @@ from achievement._model import (
 __all__ = [
     "amount_of",
     "as_decimal",
+    "compared",
     "has_years",
     "judge_as_of",
     "observed",
@@ -163,6 +168,17 @@ def judge_as_of(
             return _relative_latest(indicator)
         target, revision = target_in_force(indicator, None)
         judged = plain(indicator.model_copy(update={"target": target}))
+        judged = judged.model_copy(
+            update={
+                "comparison": Comparison(
+                    basis=TargetBasis.FINAL,
+                    target=target,
+                    actual=indicator.actual,
+                    baseline=indicator.baseline,
+                    revised_from=None if revision is None else revision.from_year,
+                )
+            }
+        )
         return _noted(judged, _revision_note(indicator, revision), {"target_basis": "final"})
     actual = points.get(year)
     if actual is None:
@@ -180,9 +196,17 @@ def judge_as_of(
     base: dict[str, str] = {"as_of": str(year)}
     notes: list[tuple[str, str]] = []
     revised = _revision_note(indicator, revision)
+    used = _Used(TargetBasis.FINAL, None if revision is None else revision.from_year)
     if target.fiscal_year is None or year >= target.fiscal_year:
         return _compare(
-            indicator, target, actual, points, plain, revised, base | {"target_basis": "final"}
+            indicator,
+            target,
+            actual,
+            points,
+            plain,
+            revised,
+            base | {"target_basis": "final"},
+            used,
         )
     interim = next((i for i in indicator.interim if i.fiscal_year == year), None)
     if interim is not None:
@@ -202,8 +226,38 @@ def judge_as_of(
             plain,
             (*revised, *notes),
             base | {"target_basis": "interim"},
+            _Used(TargetBasis.INTERIM, None, interim.kind),
         )
-    return _prorated(indicator, target, year, actual, points, plain, revised, base)
+    return _prorated(indicator, target, year, actual, points, plain, revised, base, used)
+
+
+class _Used(NamedTuple):
+    """Which target a comparison uses: its basis, the revision's year, the interim kind."""
+
+    basis: TargetBasis
+    revised_from: int | None = None
+    kind: InterimKind | None = None
+
+
+def compared(indicator: Indicator, judgment: Judgment) -> Indicator:
+    """``indicator`` as ``judgment`` compared it: its target, actual and baseline replaced
+    by the judgment's :class:`~achievement.Comparison` (itself when there is none).
+
+    Every figure derived from a judgment (degree, progress, grade, highlight) is
+    computed on this indicator, so that it reads the target the judgment used.
+    """
+    found = judgment.comparison
+    if found is None:
+        return indicator
+    return indicator.model_copy(
+        update={
+            "target": found.target,
+            "actual": found.actual,
+            "baseline": found.baseline,
+            "interim": (),
+            "revisions": (),
+        }
+    )
 
 
 def _view(indicator: Indicator, target: Target, actual: Actual) -> Indicator:
@@ -249,6 +303,7 @@ def _prorated(
     plain: Callable[[Indicator], Judgment],
     revised: tuple[tuple[str, str], ...],
     base: dict[str, str],
+    used: _Used,
 ) -> Judgment:
     final = target.value
     first, last = indicator.baseline_year, target.fiscal_year
@@ -275,6 +330,7 @@ def _prorated(
             plain,
             (*revised, note),
             base | {"target_basis": "final"},
+            used,
         )
     if not first < year:
         return _core(
@@ -305,6 +361,7 @@ def _prorated(
         plain,
         (*revised, *notes),
         base | {"target_basis": "prorated"},
+        used._replace(basis=TargetBasis.PRORATED),
     )
 
 
@@ -316,10 +373,12 @@ def _compare(
     plain: Callable[[Indicator], Judgment],
     notes: tuple[tuple[str, str], ...],
     params: dict[str, str],
+    used: _Used,
 ) -> Judgment:
     """Judge ``actual`` against ``target``; against a cumulative target, annual values
-    are summed from the year after the baseline."""
+    are summed from the year after the baseline (and the change measured from zero)."""
     first, year = indicator.baseline_year, actual.fiscal_year
+    start = indicator.baseline
     value = target.value
     cumulative = isinstance(value, Quantity) and value.period is Period.CUMULATIVE
     if cumulative and not _is_cumulative(actual.value) and first is not None and year is not None:
@@ -347,6 +406,9 @@ def _compare(
             status=status,
             fiscal_year=year,
         )
+        start = unit_value.model_copy(
+            update={"amount": Decimal(0), "text": f"0{unit_value.unit or ''}", "period": None}
+        )
         notes = (
             *notes,
             (
@@ -354,7 +416,16 @@ def _compare(
                 f"the actual is the sum from FY{first + 1} to FY{year}, {display(actual.value)}",
             ),
         )
-    return _noted(plain(_view(indicator, target, actual)), notes, params)
+    comparison = Comparison(
+        basis=used.basis,
+        target=target,
+        actual=actual,
+        baseline=start,
+        revised_from=used.revised_from,
+        interim_kind=used.kind,
+    )
+    judged = plain(_view(indicator, target, actual)).model_copy(update={"comparison": comparison})
+    return _noted(judged, notes, params)
 
 
 def _is_cumulative(value: Value) -> bool:
@@ -378,6 +449,14 @@ def _running_total(
         if point.status is ActualStatus.PROJECTED:
             status = ActualStatus.PROJECTED
     return total, status
+
+
+def _single(value: Value) -> Quantity:
+    """The single number :func:`amount_of` read: a quantity, or a running total's annual."""
+    if isinstance(value, RunningTotal):
+        return value.annual
+    assert isinstance(value, Quantity)  # amount_of reads nothing else
+    return value
 
 
 def _relative_latest(indicator: Indicator) -> Judgment:
@@ -465,7 +544,24 @@ def _relative(
     )
     if actual.status is ActualStatus.PROJECTED or before.status is ActualStatus.PROJECTED:
         ja, en = f"{ja}(見込値による)", f"{en} (on a projected value)"
+    now_value, then_value = _single(actual.value), _single(before.value)
+    asked = now_value.model_copy(
+        update={
+            "amount": need,
+            "text": shown,
+            "bound": None if strict else Bound.AT_MOST if lower else Bound.AT_LEAST,
+            "period": None,
+            "note": None,
+        }
+    )
+    comparison = Comparison(
+        basis=TargetBasis.PREVIOUS_YEAR,
+        target=Target(value=asked, fiscal_year=year),
+        actual=actual.model_copy(update={"value": now_value, "fiscal_year": year}),
+        baseline=then_value,
+    )
     return Judgment(
+        comparison=comparison,
         outcome=Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED,
         style=style,
         reason=Reason(
