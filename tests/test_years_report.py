@@ -416,3 +416,19 @@ def test_reports_with_years_meet_the_report_schema(as_of: int | None) -> None:
     if used is not None:
         used["basis"] = "guessed"
         assert not validator.is_valid(data)
+
+
+def test_as_of_an_actual_without_its_year_is_not_evaluable_and_says_why() -> None:
+    """A table that does not say the actual's year: the actual is not taken for FY2024."""
+    plain = Indicator(
+        name="窓口満足度",
+        baseline=parse_value("60%"),
+        target=Target(value=parse_value("80%")),
+        actual=Actual(value=parse_value("85%")),
+    )
+    judgment = JUDGE.judge(plain, as_of=2024)
+    assert judgment.outcome is Outcome.NOT_EVALUABLE
+    assert judgment.reason.code == "series.actual_year_unknown"
+    assert "年度が書かれていない" in judgment.message.ja
+    assert "the year of the actual 85% is not given" in judgment.message.en
+    assert JUDGE.judge(plain).outcome is Outcome.ACHIEVED  # without as_of, as before

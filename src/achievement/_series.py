@@ -183,6 +183,17 @@ def judge_as_of(
     actual = points.get(year)
     if actual is None:
         ja, en = _fy(year)
+        latest = indicator.actual
+        if latest.fiscal_year is None and not isinstance(latest.value, Missing):
+            return _core(
+                indicator.style,
+                "series.actual_year_unknown",
+                f"実績 {display(latest.value)}の年度が書かれていないため、{ja}の値として"
+                "評価できない",
+                f"not evaluable: the year of the actual {display(latest.value)} is not given, "
+                f"so it cannot be read as the value for {en}",
+                year=str(year),
+            )
         return _core(
             indicator.style,
             "series.no_value",
