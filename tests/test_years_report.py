@@ -432,3 +432,41 @@ def test_as_of_an_actual_without_its_year_is_not_evaluable_and_says_why() -> Non
     assert "年度が書かれていない" in judgment.message.ja
     assert "the year of the actual 85% is not given" in judgment.message.en
     assert JUDGE.judge(plain).outcome is Outcome.ACHIEVED  # without as_of, as before
+
+
+# -- 5. the issue's laws, through an indicator (the path laws are in test_trajectory.py) ----
+
+
+@given(
+    baseline=st.integers(min_value=1, max_value=1000),
+    span=st.integers(min_value=1, max_value=8),
+    data=st.data(),
+)
+def test_an_indicator_on_its_pro_rated_path_is_on_track_and_achieved(
+    baseline: int, span: int, data: st.DataObject
+) -> None:
+    """Law: values exactly on the straight line from the baseline to the target, read from a
+    plan's indicator, are on track (or met) under every method, and each year's judgment
+    is achieved against the pro-rated target (equality achieves)."""
+    from achievement.trajectory import Method, TrajectoryStatus, assess
+
+    step = data.draw(st.integers(min_value=-((baseline - 1) // span), max_value=100), label="step")
+    year = data.draw(st.integers(min_value=1, max_value=span), label="years so far")
+    first = 2020
+
+    def value(k: int) -> Quantity:
+        amount = baseline + step * k
+        return Quantity(amount=Decimal(amount), unit="人", text=f"{amount}人")
+
+    ind = Indicator(
+        baseline=value(0),
+        baseline_year=first,
+        target=Target(value=value(span), fiscal_year=first + span),
+        actual=Actual(value=value(year), fiscal_year=first + year),
+        series=tuple(Observation(fiscal_year=first + k, value=value(k)) for k in range(1, year)),
+    )
+    for method in Method:
+        status = assess(ind, method).status
+        assert status in {TrajectoryStatus.ON_TRACK, TrajectoryStatus.TARGET_MET}, method
+    for k in range(1, year + 1):
+        assert JUDGE.judge(ind, as_of=first + k).outcome is Outcome.ACHIEVED
