@@ -470,3 +470,15 @@ def test_an_indicator_on_its_pro_rated_path_is_on_track_and_achieved(
         assert status in {TrajectoryStatus.ON_TRACK, TrajectoryStatus.TARGET_MET}, method
     for k in range(1, year + 1):
         assert JUDGE.judge(ind, as_of=first + k).outcome is Outcome.ACHIEVED
+
+
+@pytest.mark.parametrize(
+    ("year", "code"),
+    [(2020, "series.before_baseline"), (2019, "series.before_baseline"), (2026, "series.no_value")],
+)
+def test_as_of_a_year_outside_the_values_names_why(year: int, code: str) -> None:
+    """As of the baseline year (its value is the baseline) or before, the reason says so;
+    after the last value, that there is none."""
+    report = report_of(FINAL, as_of=year)
+    assert {r.judgment.reason.code for r in report.results} == {code}
+    assert report.totals.not_evaluable == 5

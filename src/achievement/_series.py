@@ -115,6 +115,17 @@ def judge_as_of(
         )
         return noted(judged, _revision_note(indicator, revision), {"target_basis": "final"})
     actual = points.get(year)
+    first = indicator.baseline_year
+    if actual is None and first is not None and year <= first:
+        ja, en = fy(year)
+        return not_evaluable(
+            indicator.style,
+            "series.before_baseline",
+            f"{ja}は計画策定時({first}年度)以前のため評価できない",
+            f"not evaluable: {en} is not after the baseline year (FY{first})",
+            year=str(year),
+            baseline_year=str(first),
+        )
     if actual is None:
         ja, en = fy(year)
         latest = indicator.actual
