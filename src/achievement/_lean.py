@@ -34,6 +34,7 @@ _JUDGMENT_FIELDS = {
     "direction",
     "direction_source",
     "margin",
+    "comparison",
 }
 _REASON_FIELDS = {"code", "params"}
 SHARED_LIMIT = 1 << 16
@@ -91,4 +92,5 @@ def judgment(
         direction=None if way is None else Direction(way),
         direction_source=None if source is None else DirectionSource(source),
         margin=margin,
+        comparison=None,
     )
