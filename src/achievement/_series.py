@@ -117,15 +117,7 @@ def judge_as_of(
     actual = points.get(year)
     first = indicator.baseline_year
     if actual is None and first is not None and year <= first:
-        ja, en = fy(year)
-        return not_evaluable(
-            indicator.style,
-            "series.before_baseline",
-            f"{ja}は計画策定時({first}年度)以前のため評価できない",
-            f"not evaluable: {en} is not after the baseline year (FY{first})",
-            year=str(year),
-            baseline_year=str(first),
-        )
+        return _before_baseline(indicator, year, first)
     if actual is None:
         ja, en = fy(year)
         latest = indicator.actual
@@ -195,6 +187,19 @@ class _Used(NamedTuple):
     kind: InterimKind | None = None
 
 
+def _before_baseline(indicator: Indicator, year: int, first: int) -> Judgment:
+    """Not evaluable: ``year`` is not after the baseline year ``first``."""
+    ja, en = fy(year)
+    return not_evaluable(
+        indicator.style,
+        "series.before_baseline",
+        f"{ja}は計画策定時({first}年度)以前のため評価できない",
+        f"not evaluable: {en} is not after the baseline year (FY{first})",
+        year=str(year),
+        baseline_year=str(first),
+    )
+
+
 def _view(indicator: Indicator, target: Target, actual: Actual) -> Indicator:
     return indicator.model_copy(
         update={"target": target, "actual": actual, "interim": (), "revisions": ()}
@@ -258,14 +263,7 @@ def _prorated(
             used,
         )
     if not first < year:
-        return not_evaluable(
-            indicator.style,
-            "series.before_baseline",
-            f"{fy_ja}は計画策定時({first}年度)以前のため評価できない",
-            f"not evaluable: {fy_en} is not after the baseline year (FY{first})",
-            year=str(year),
-            baseline_year=str(first),
-        )
+        return _before_baseline(indicator, year, first)
     amount = as_decimal(prorate(start, end, first, last, year))
     text = f"{amount:f}{final.unit or ''}"
     interim = final.model_copy(update={"amount": amount, "text": text, "note": None})

@@ -193,12 +193,29 @@ def target_used(comparison: Comparison | None, lang: str) -> str:
     ``-`` for a judgment that compared the actual with the target as it stands."""
     if comparison is None:
         return label("none", lang)
-    value = display(comparison.target.value)
-    year = comparison.target.fiscal_year
-    revised = comparison.revised_from
-    basis = comparison.basis
+    kind = comparison.interim_kind
+    return target_used_text(
+        comparison.basis,
+        display(comparison.target.value),
+        year=comparison.target.fiscal_year,
+        revised=comparison.revised_from,
+        interim_kind=None if kind is None else kind.value,
+        lang=lang,
+    )
+
+
+def target_used_text(
+    basis: TargetBasis,
+    value: str,
+    *,
+    year: int | None,
+    revised: int | None,
+    interim_kind: str | None,
+    lang: str,
+) -> str:
+    """:func:`target_used` from its parts, as a JSON report keeps them."""
     if basis is TargetBasis.INTERIM:
-        kind = label(f"interim_{(comparison.interim_kind or 'annual')}", lang)
+        kind = label(f"interim_{(interim_kind or 'annual')}", lang)
         return label("used_interim", lang).format(year=year, kind=kind, value=value)
     if basis is TargetBasis.PRORATED:
         key = "used_prorated" if revised is None else "used_prorated_revised"
