@@ -35,6 +35,7 @@ _JUDGMENT_FIELDS = {
     "direction",
     "direction_source",
     "margin",
+    "comparison",
 }
 _REASON_FIELDS = {"code", "params"}
 SHARED_LIMIT = 1 << 16
@@ -93,5 +94,6 @@ def judgment(
             source if source is None or type(source) is DirectionSource else DirectionSource(source)
         ),
         "margin": margin,
+        "comparison": None,
     }
     return built(Judgment, fields, _JUDGMENT_FIELDS)
