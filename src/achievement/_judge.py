@@ -234,8 +234,12 @@ class Judge:
         ``skip_failing``, is recorded once and the next plugin is asked.
         """
         for impl in reversed(hook.get_hookimpls()):
+            names = impl.argnames
             try:
-                result = impl.function(*[kwargs[arg] for arg in impl.argnames])
+                if len(names) == 1:  # the common case, without building a list of arguments
+                    result = impl.function(kwargs[names[0]])
+                else:
+                    result = impl.function(*[kwargs[arg] for arg in names])
             except AchievementError:
                 raise
             except Exception as exc:
