@@ -127,8 +127,7 @@ def bench_parse(n: int) -> None:
             out.append(Quantity(amount=Decimal(m[1]), unit=m[2] or None, text=text))
         return out
 
-    took = seconds(lambda: [parse_value(c) for c in cells], 2)
-    base = seconds(floor, 2)
+    took, base = paired(lambda: [parse_value(c) for c in cells], floor, 3)
     line(f"parse {len(cells):,} cells", f"{took:.2f}s", took / base, "<= 3x regex+Decimal+value")
 
 

@@ -176,3 +176,35 @@ def test_margins_of_decimals_are_built_and_other_numbers_validated() -> None:
     assert mixed == Margin(difference=Decimal(1), ratio=Decimal("1.5000"))
     with pytest.raises(ValidationError):  # a unit that is not text is refused, as before
         margin(Decimal("3"), Decimal("2"), 5)  # type: ignore[arg-type]
+
+
+def _fields_sets(model: object) -> list[object]:
+    """The field sets of ``model`` and of every model inside it, in order (``kind`` left out:
+    it names the class, which the comparison checks itself)."""
+    from pydantic import BaseModel
+
+    if isinstance(model, BaseModel):
+        inner = [_fields_sets(getattr(model, name)) for name in type(model).model_fields]
+        return [model.model_fields_set - {"kind"}, *inner]
+    if isinstance(model, tuple):
+        return [_fields_sets(item) for item in model]
+    return []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=cell_texts())
+def test_read_values_are_what_validation_gives(text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from achievement import Value, parse_value
+
+    try:
+        value = parse_value(text)
+    except ParseError:
+        return  # refused (tested in test_notation)
+    # validated from the fields it says were given, as the reader's own call gave them
+    given = value.model_dump(exclude_unset=True) | {"kind": value.kind}
+    again = TypeAdapter(Value).validate_python(given)
+    assert again == value
+    assert type(again) is type(value)
+    assert _fields_sets(again) == _fields_sets(value)
