@@ -125,7 +125,7 @@ def test_judge_text_builds_the_indicator_validation_gives(
     name: str,
 ) -> None:
     from achievement import ActualStatus, Target
-    from achievement._judge import _indicator
+    from achievement._lean import indicator_of
 
     judge = Judge(autoload=False)
     try:
@@ -134,7 +134,7 @@ def test_judge_text_builds_the_indicator_validation_gives(
         return  # refused before any indicator is built (tested in test_notation)
     way = None if direction is None else Direction(direction)
     status = ActualStatus.PROJECTED if projected else ActualStatus.FINAL
-    fast = _indicator(name, *values, None, way, status)
+    fast = indicator_of(name, *values, None, way, status)
     validated = Indicator(
         name=name,
         baseline=values[0],

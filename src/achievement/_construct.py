@@ -7,11 +7,14 @@ would have recorded as given.  Data from a user is validated, never passed here.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-__all__ = ["built"]
+from achievement._model import Bound, Period, Quantity
+
+__all__ = ["built", "typed_quantity"]
 
 M = TypeVar("M", bound=BaseModel)
 _new = object.__new__
@@ -36,3 +39,25 @@ def built(cls: type[M], fields: dict[str, Any], given: set[str]) -> M:
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
+
+_QUANTITY_GIVEN = {"amount", "unit", "period", "bound", "text"}
+
+
+def typed_quantity(
+    amount: Decimal, unit: str | None, period: Period | None, bound: Bound | None, text: str
+) -> Quantity:
+    """``Quantity(amount=..., unit=..., period=..., bound=..., text=...)`` of parts the notation
+    read, already of their types: built without validating them again."""
+    fields = {
+        "kind": "quantity",
+        "amount": amount,
+        "unit": unit,
+        "period": period,
+        "bound": bound,
+        "text": text,
+        "note": None,
+        "provisional": False,
+        "from_fraction": False,
+    }
+    return built(Quantity, fields, _QUANTITY_GIVEN)

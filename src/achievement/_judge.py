@@ -15,14 +15,12 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from achievement import _hookspecs
-from achievement._construct import built
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Verdict, display
 from achievement._judge_messages import CORE_MESSAGES, render_verdict, value_notes
-from achievement._lean import SHARED_LIMIT
+from achievement._lean import SHARED_LIMIT, indicator_of, is_missing, trusted
 from achievement._lean import judgment as lean_judgment
 from achievement._model import (
-    VALUE_TYPES,
     Actual,
     ActualStatus,
     Column,
@@ -30,7 +28,6 @@ from achievement._model import (
     Indicator,
     Judgment,
     LocalizedText,
-    Missing,
     Outcome,
     PluginValue,
     Reason,
@@ -304,7 +301,7 @@ class Judge:
     def _judge_one(self, indicator: Indicator) -> Judgment:
         """Judge the actual of ``indicator`` against its target."""
         target, actual = indicator.target.value, indicator.actual.value
-        if _is_missing(target):
+        if is_missing(target):
             return self._core(None, "input.target_missing", {"target": target.text or "-"})
         style = indicator.style
         if style is None:
@@ -329,7 +326,7 @@ class Judge:
         if style is None:
             return self._core(None, "judge.no_style", {"target": display(target)})
         evaluator = self._registry[style]
-        if _is_missing(actual):
+        if is_missing(actual):
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         plugin = self._registry.owner(style)
         try:
@@ -406,11 +403,11 @@ class Judge:
         if (
             type(name) is str
             and (style is None or type(style) is str)
-            and _trusted(first)
-            and _trusted(goal)
-            and _trusted(reached)
+            and trusted(first)
+            and trusted(goal)
+            and trusted(reached)
         ):
-            indicator = _indicator(name, first, goal, reached, style, way, status)
+            indicator = indicator_of(name, first, goal, reached, style, way, status)
         else:  # validated: what the library did not build itself is checked as before
             indicator = Indicator(
                 name=name,
@@ -443,51 +440,6 @@ class Judge:
                 ja=templates["ja"].format_map(params), en=templates["en"].format_map(params)
             ),
         )
-
-
-_CORE_TYPES = frozenset(VALUE_TYPES)
-_TARGET_GIVEN = {"value"}
-_ACTUAL_GIVEN = {"value", "status"}
-_INDICATOR_GIVEN = {"name", "baseline", "target", "actual", "style", "direction"}
-
-
-def _is_missing(value: Value) -> bool:
-    """``isinstance(value, Missing)``, without asking the model class when the type is a core one."""
-    kind = type(value)
-    return kind is Missing or (kind not in _CORE_TYPES and isinstance(value, Missing))
-
-
-def _trusted(value: Value) -> bool:
-    """Whether ``value`` is of a core value class or a plugin's, as validation requires."""
-    return type(value) in _CORE_TYPES or isinstance(value, PluginValue)
-
-
-def _indicator(
-    name: str,
-    baseline: Value,
-    goal: Value,
-    reached: Value,
-    style: str | None,
-    direction: Direction | None,
-    status: ActualStatus,
-) -> Indicator:
-    """The indicator ``Indicator(...)`` would validate from these typed values, built directly."""
-    target = built(Target, {"value": goal, "fiscal_year": None}, _TARGET_GIVEN)
-    actual = built(Actual, {"value": reached, "status": status, "fiscal_year": None}, _ACTUAL_GIVEN)
-    fields = {
-        "name": name,
-        "baseline": baseline,
-        "target": target,
-        "actual": actual,
-        "style": style,
-        "direction": direction,
-        "scale": None,
-        "series": (),
-        "baseline_year": None,
-        "interim": (),
-        "revisions": (),
-    }
-    return built(Indicator, fields, _INDICATOR_GIVEN)
 
 
 @cache

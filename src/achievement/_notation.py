@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from achievement._construct import built
+from achievement._construct import typed_quantity
 from achievement._errors import ParseError
 from achievement._model import (
     Bound,
@@ -336,29 +336,7 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
     prefix = m.group("prefix")
     period = None if prefix is None else Period.CUMULATIVE if prefix == "累計" else Period.ANNUAL
     bound = None if bound_text is None else _BOUNDS[bound_text]
-    return _read_quantity(amount, word or None, period, bound, s[m.start() : end].strip()), end
-
-
-_QUANTITY_GIVEN = {"amount", "unit", "period", "bound", "text"}
-
-
-def _read_quantity(
-    amount: Decimal, unit: str | None, period: Period | None, bound: Bound | None, text: str
-) -> Quantity:
-    """``Quantity(amount=..., unit=..., period=..., bound=..., text=...)`` of parts read here,
-    already of their types: built without validating them again."""
-    fields = {
-        "kind": "quantity",
-        "amount": amount,
-        "unit": unit,
-        "period": period,
-        "bound": bound,
-        "text": text,
-        "note": None,
-        "provisional": False,
-        "from_fraction": False,
-    }
-    return built(Quantity, fields, _QUANTITY_GIVEN)
+    return typed_quantity(amount, word or None, period, bound, s[m.start() : end].strip()), end
 
 
 def _skip_space(s: str, i: int) -> int:
@@ -378,7 +356,7 @@ def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
         raise _fail(original, first.start, "expected a number", "数値がありません")
     if len(tokens) == 1:
         q = first.quantity
-        return _read_quantity(q.amount, q.unit, q.period, q.bound, original)
+        return typed_quantity(q.amount, q.unit, q.period, q.bound, original)
     second = tokens[1]
     if (
         len(tokens) == 4
