@@ -26,6 +26,7 @@ from achievement._model import (
     ActualStatus,
     Bound,
     Column,
+    Comparison,
     Component,
     Components,
     Deadline,
@@ -50,6 +51,7 @@ from achievement._model import (
     RunningTotal,
     StatusWord,
     Target,
+    TargetBasis,
     TargetRevision,
     Trend,
     UnregisteredValue,
@@ -62,6 +64,8 @@ from achievement._registry import EvaluatorRegistry, ValueKindRegistry
 if TYPE_CHECKING:
     __version__: str
 
+_version: str | None = None
+
 __all__ = [
     "AUTOLOAD_ENV",
     "CORE_VALUE_KINDS",
@@ -71,6 +75,7 @@ __all__ = [
     "ActualStatus",
     "Bound",
     "Column",
+    "Comparison",
     "Component",
     "Components",
     "Deadline",
@@ -106,6 +111,7 @@ __all__ = [
     "RunningTotal",
     "StatusWord",
     "Target",
+    "TargetBasis",
     "TargetRevision",
     "Trend",
     "UnknownStyleError",
@@ -157,7 +163,10 @@ def judge(
 
 def __getattr__(name: str) -> str:
     if name == "__version__":
-        from importlib.metadata import version
+        global _version
+        if _version is None:  # looked up once: each lookup reads the installed distributions
+            from importlib.metadata import version
 
-        return version("achievement")
+            _version = version("achievement")
+        return _version
     raise AttributeError(f"module 'achievement' has no attribute {name!r}")

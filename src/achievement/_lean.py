@@ -5,7 +5,8 @@ keeps, in its own cache, the reason and the message of each distinct verdict
 and each distinct margin, and builds every :class:`Judgment` without
 validating again what it built itself; every judgment shares the one set of
 field names validation would have recorded.  A judgment of a repeated verdict
-then costs a few hundred bytes (see ``benchmarks/``).
+then costs a few hundred bytes (see ``benchmarks/``).  The indicator of cells
+the judge read itself is built the same way (:func:`indicator_of`).
 """
 
 from __future__ import annotations
@@ -13,18 +14,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from achievement._construct import built
 from achievement._evaluator import Verdict
 from achievement._model import (
+    VALUE_TYPES,
+    Actual,
+    ActualStatus,
     Direction,
     DirectionSource,
+    Indicator,
     Judgment,
     LocalizedText,
     Margin,
+    Missing,
     Outcome,
+    PluginValue,
     Reason,
+    Target,
+    Value,
 )
 
-__all__ = ["judgment"]
+__all__ = ["SHARED_LIMIT", "indicator_of", "is_missing", "judgment", "trusted"]
 
 _JUDGMENT_FIELDS = {
     "outcome",
@@ -34,6 +44,7 @@ _JUDGMENT_FIELDS = {
     "direction",
     "direction_source",
     "margin",
+    "comparison",
 }
 _REASON_FIELDS = {"code", "params"}
 SHARED_LIMIT = 1 << 16
@@ -59,7 +70,7 @@ def _explained(
         if isinstance(verdict.code, str) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in params.items()
         ):
-            reason = Reason.model_construct(_REASON_FIELDS, code=verdict.code, params=params)
+            reason = built(Reason, {"code": verdict.code, "params": params}, _REASON_FIELDS)
         else:  # validated, so that a plugin's wrong types are refused as before
             reason = Reason(code=verdict.code, params=params)
         found = shared[key] = (reason, render())
@@ -81,14 +92,62 @@ def judgment(
         if not isinstance(margin, Margin):
             raise TypeError(f"margin must be a Margin, not {type(margin).__name__}")
         margin = shared.setdefault((margin.difference, margin.ratio, margin.unit), margin)
-    way, source = verdict.direction, verdict.direction_source
-    return Judgment.model_construct(
-        _JUDGMENT_FIELDS,
-        outcome=Outcome(verdict.outcome),
-        style=style,
-        reason=reason,
-        message=message,
-        direction=None if way is None else Direction(way),
-        direction_source=None if source is None else DirectionSource(source),
-        margin=margin,
-    )
+    outcome, way, source = verdict.outcome, verdict.direction, verdict.direction_source
+    fields = {
+        "outcome": outcome if type(outcome) is Outcome else Outcome(outcome),
+        "style": style,
+        "reason": reason,
+        "message": message,
+        "direction": way if way is None or type(way) is Direction else Direction(way),
+        "direction_source": (
+            source if source is None or type(source) is DirectionSource else DirectionSource(source)
+        ),
+        "margin": margin,
+        "comparison": None,
+    }
+    return built(Judgment, fields, _JUDGMENT_FIELDS)
+
+
+_CORE_TYPES = frozenset(VALUE_TYPES)
+_TARGET_GIVEN = {"value"}
+_ACTUAL_GIVEN = {"value", "status"}
+_INDICATOR_GIVEN = {"name", "baseline", "target", "actual", "style", "direction"}
+
+
+def is_missing(value: Value) -> bool:
+    """``isinstance(value, Missing)``, without asking the model class when the type is a core one."""
+    kind = type(value)
+    return kind is Missing or (kind not in _CORE_TYPES and isinstance(value, Missing))
+
+
+def trusted(value: Value) -> bool:
+    """Whether ``value`` is of a core value class or a plugin's, as validation requires."""
+    return type(value) in _CORE_TYPES or isinstance(value, PluginValue)
+
+
+def indicator_of(
+    name: str,
+    baseline: Value,
+    goal: Value,
+    reached: Value,
+    style: str | None,
+    direction: Direction | None,
+    status: ActualStatus,
+) -> Indicator:
+    """The indicator ``Indicator(...)`` would validate from these typed values, built directly."""
+    target = built(Target, {"value": goal, "fiscal_year": None}, _TARGET_GIVEN)
+    actual = built(Actual, {"value": reached, "status": status, "fiscal_year": None}, _ACTUAL_GIVEN)
+    fields = {
+        "name": name,
+        "baseline": baseline,
+        "target": target,
+        "actual": actual,
+        "style": style,
+        "direction": direction,
+        "scale": None,
+        "series": (),
+        "baseline_year": None,
+        "interim": (),
+        "revisions": (),
+    }
+    return built(Indicator, fields, _INDICATOR_GIVEN)

@@ -10,6 +10,7 @@ from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    column_label,
     coverage,
     detail_columns,
     detail_rows,
@@ -137,13 +138,13 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
     return bars
 
 
-def _spark(indicator: Indicator, lang: str) -> Markup | None:
+def _spark(indicator: Indicator, lang: str, as_of: int | None) -> Markup | None:
     """The indicator's inline SVG line (built from numbers and escaped words only)."""
     from markupsafe import Markup
 
     from achievement.render._spark import sparkline
 
-    drawn = sparkline(indicator, lang)
+    drawn = sparkline(indicator, lang, as_of)
     return None if drawn is None else Markup(drawn)
 
 
@@ -205,11 +206,11 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         highlight_keys=HIGHLIGHT_COLUMNS,
         highlights=highlight_sections(report, lang),
         rule=report.highlights.rule.get(lang),
-        detail_header=[label(key, lang) for key in keys],
+        detail_header=[column_label(key, lang) for key in keys],
         detail_keys=keys,
         detail=detail_rows(report, lang),
         detail_disagrees=[result.agrees is False for result in report.results],
-        sparks=[_spark(result.entry.indicator, lang) for result in report.results],
+        sparks=[_spark(result.entry.indicator, lang, report.as_of) for result in report.results],
         goal_spans=row_spans([r.entry.goal for r in report.results]),
         measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
         totals=report.totals,

@@ -16,9 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from achievement._evaluator import display
-from achievement._model import Indicator, Value
+from achievement._model import Comparison, Indicator, Value
 from achievement._plan import Goal, Measure
-from achievement.render._view import disagreements, grade_name, scheme_rule
+from achievement.render._view import disagreements, grade_name, scheme_rule, target_used
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
@@ -63,13 +63,38 @@ def _measured(value: Decimal | None) -> str | None:
 
 
 def _measurements(measured: Measurements | None) -> dict[str, Any] | None:
-    """What the scheme read, to four places: degree, progress and change against the baseline."""
+    """What the scheme read, to four places: degree, progress and change against the
+    baseline, and for an indicator with years the projected degree (``pace``) and the
+    share of the change due made (``trajectory``), ``null`` where not computed."""
     if measured is None:
         return None
     return {
         "degree": _measured(measured.degree),
         "progress": _measured(measured.progress),
         "change": _measured(measured.change),
+        "pace": _measured(measured.pace),
+        "trajectory": _measured(measured.trajectory),
+    }
+
+
+def _used(found: Comparison | None, lang: str) -> dict[str, Any] | None:
+    """The target a judgment as of a year used, and the value it judged."""
+    if found is None:
+        return None
+    return {
+        "basis": found.basis.value,
+        "text": target_used(found, lang),
+        "display": display(found.target.value),
+        "value": _value(found.target.value),
+        "fiscal_year": found.target.fiscal_year,
+        "revised_from": found.revised_from,
+        "interim_kind": None if found.interim_kind is None else found.interim_kind.value,
+        "actual": {
+            "display": display(found.actual.value),
+            "fiscal_year": found.actual.fiscal_year,
+            "status": found.actual.status.value,
+        },
+        "baseline": display(found.baseline),
     }
 
 
@@ -94,7 +119,7 @@ def _value(value: Value) -> dict[str, Any]:
     return data
 
 
-def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
+def _indicator(result: IndicatorResult, lang: str, as_of: int | None = None) -> dict[str, Any]:
     entry, judgment = result.entry, result.judgment
     indicator = entry.indicator
     margin = judgment.margin
@@ -115,6 +140,7 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
             "value": _value(indicator.target.value),
             "fiscal_year": indicator.target.fiscal_year,
         },
+        "target_used": _used(judgment.comparison, lang),
         "actual": {
             "text": indicator.actual.value.text,
             "display": display(indicator.actual.value),
@@ -141,7 +167,7 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
             }
             for r in indicator.revisions
         ],
-        "trajectory": _trajectory(indicator, lang),
+        "trajectory": _trajectory(indicator, lang, as_of),
         "style": judgment.style,
         "outcome": judgment.outcome.value,
         "grade": None if result.grade is None else result.grade.label,
@@ -173,13 +199,14 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
     }
 
 
-def _trajectory(indicator: Indicator, lang: str) -> dict[str, Any] | None:
-    """The ``linear`` trajectory of an indicator with years (a baseline year and a series)."""
+def _trajectory(indicator: Indicator, lang: str, as_of: int | None) -> dict[str, Any] | None:
+    """The ``linear`` trajectory of an indicator with years (a baseline year and a series),
+    as of the report's year."""
     if indicator.baseline_year is None or not (indicator.series or indicator.interim):
         return None
     from achievement.trajectory import assess
 
-    found = assess(indicator)
+    found = assess(indicator, as_of=as_of)
     return {
         "status": found.status.value,
         "method": found.method.value,
@@ -221,7 +248,9 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
     """The report as plain JSON data, keys in report order; messages and rules in ``lang``."""
     head = _head(report, lang)
     return {
-        key: [_indicator(r, lang) for r in report.results] if key == "indicators" else head[key]
+        key: [_indicator(r, lang, report.as_of) for r in report.results]
+        if key == "indicators"
+        else head[key]
         for key in KEYS
     }
 
@@ -251,6 +280,7 @@ def _head(report: Report, lang: str) -> dict[str, Any]:
             "title": plan.title,
             "baseline_year": plan.baseline_year,
             "target_year": plan.target_year,
+            "as_of": report.as_of,
         },
         "lang": lang,
         "disagreements": _disagreements(report, lang),
@@ -387,7 +417,8 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
             yield "[]"
         else:
             for index, result in enumerate(report.results):
-                yield ("[\n    " if index == 0 else ",\n    ") + _dumps(_indicator(result, lang), 2)
+                data = _indicator(result, lang, report.as_of)
+                yield ("[\n    " if index == 0 else ",\n    ") + _dumps(data, 2)
             yield "\n  ]"
         if number < len(keys) - 1:
             yield ","

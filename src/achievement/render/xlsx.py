@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from achievement.render._safe import safe_sheets, safe_workbook, xlsx_text
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
+    column_label,
     coverage,
     detail_columns,
     detail_rows,
@@ -31,10 +32,13 @@ from achievement.render._view import (
     grade_table,
     highlight_sections,
     problem_lines,
+    projected_mark,
     row_spans,
     scheme_rule,
+    series_years,
     summary_rows,
     title,
+    year_key,
 )
 from achievement.render.labels import label
 from achievement.rollup import Report
@@ -58,6 +62,7 @@ _WIDTHS = {
     "indicator": 28,
     "baseline": 14,
     "target": 14,
+    "target_used": 24,
     "actual": 18,
     "outcome": 10,
     "grade": 12,
@@ -351,7 +356,7 @@ def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    keys = detail_columns(report)
+    keys = detail_columns(report, years=False)  # the years are written as numbers below
     sheet.append([label(key, lang) for key in keys])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -403,14 +408,13 @@ def _year_columns(sheet: Worksheet, report: Report, lang: str, first: int) -> No
     points = [
         observed(r.entry.indicator) if r.entry.indicator.series else {} for r in report.results
     ]
-    years = sorted({year for found in points for year in found})
+    years = series_years(report)  # the year columns of every format
     if not years:
         return
-    projected = label("projected", lang)
+    projected = projected_mark(lang).replace('"', "")
     for offset, year in enumerate(years):
         column = first + offset
-        heading = f"{year}年度" if lang == "ja" else f"FY{year}"
-        cell = sheet.cell(1, column, heading)
+        cell = sheet.cell(1, column, column_label(year_key(year), lang))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         sheet.column_dimensions[get_column_letter(column)].width = 14
@@ -422,10 +426,11 @@ def _year_columns(sheet: Worksheet, report: Report, lang: str, first: int) -> No
             if isinstance(value, Quantity) and value.amount.is_finite():
                 written = sheet.cell(number, column, float(value.amount))
                 unit = (value.unit or "").replace('"', "")
-                shown = f"{unit}({projected})" if actual.status is ActualStatus.PROJECTED else unit
+                shown = f"{unit}{projected}" if actual.status is ActualStatus.PROJECTED else unit
                 written.number_format = f'General"{shown}"' if shown else "General"
             else:
-                sheet.cell(number, column, xlsx_text(value.text))
+                mark = projected_mark(lang) if actual.status is ActualStatus.PROJECTED else ""
+                sheet.cell(number, column, xlsx_text(value.text + mark))
 
 
 def _repack(data: bytes) -> bytes:
