@@ -282,3 +282,38 @@ def test_bands_in_full_width_percent() -> None:
     """A bound written ９０％ (full width, as typed in Japanese) is 0.9."""
     changed = get_scheme("degree", JUDGE).with_bands({"B": "90％"})
     assert changed.get("B").min == Decimal("0.9")
+
+
+def test_pace_and_trajectory_as_of_the_year_judged() -> None:
+    """Judged as of FY2021 (105冊), the path stops there: the line through 100 and 105 reaches
+    125 in FY2025 (pace 25 / 50) and 5 of the 10 due by FY2021 were made (trajectory 0.5)."""
+    books = Indicator(
+        baseline=parse_value("100冊"),
+        baseline_year=2020,
+        target=Target(value=parse_value("150冊"), fiscal_year=2025),
+        actual=Actual(value=parse_value("118冊"), fiscal_year=2022),
+        series=(Observation(fiscal_year=2021, value=parse_value("105冊")),),
+    )
+    measured = measure(books, JUDGE.judge(books, as_of=2021))
+    assert (measured.pace, measured.trajectory) == (Decimal("0.5"), Decimal("0.5"))
+
+
+def test_pace_and_trajectory_judged_in_the_target_year() -> None:
+    """In the target year the final target is compared as it is (no comparison is recorded):
+    the line through 100, 105 (FY2021), 120 (FY2023) and 140 (FY2025) is at 138.39 in FY2025,
+    a pace of 38.39 / 50; 40 of the 50 due were made."""
+    books = Indicator(
+        baseline=parse_value("100冊"),
+        baseline_year=2020,
+        target=Target(value=parse_value("150冊"), fiscal_year=2025),
+        actual=Actual(value=parse_value("140冊"), fiscal_year=2025),
+        series=(
+            Observation(fiscal_year=2021, value=parse_value("105冊")),
+            Observation(fiscal_year=2023, value=parse_value("120冊")),
+        ),
+    )
+    judgment = JUDGE.judge(books)
+    assert judgment.comparison is None
+    measured = measure(books, judgment)
+    assert measured.pace is not None
+    assert (round(measured.pace, 4), measured.trajectory) == (Decimal("0.7678"), Decimal("0.8"))
