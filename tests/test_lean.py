@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import gc
+import tempfile
 import tracemalloc
 from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from achievement import (
+    Actual,
     Direction,
+    Goal,
     Indicator,
     Judge,
     Judgment,
+    Margin,
+    Measure,
     Outcome,
     Plan,
+    PlanIndicator,
+    Target,
     Verdict,
+    parse_value,
 )
 from tests._plugin_helpers import EvaluatorPlugin
 
@@ -97,3 +107,99 @@ def test_cells_are_read_once_and_refusals_every_time() -> None:
     for _ in range(2):
         with pytest.raises(ParseError):
             judge.judge_text(baseline=None, target="x%%", actual="1件")
+
+
+def test_a_repeated_verdict_gives_the_one_judgment() -> None:
+    judge = Judge(autoload=False)
+    one = judge.judge_text(baseline="36件", target="110件", actual="785件")
+    two = judge.judge_text(baseline="36件", target="110件", actual="785件")
+    other = judge.judge_text(baseline="36件", target="110件", actual="786件")
+    assert two is one
+    assert other is not one
+    assert other.margin is not None
+    assert str(other.margin.difference) == "676"
+
+
+class _MarginOfName:
+    """Achieved, with the margin written in the indicator's name (``1.0``, ``1.00``)."""
+
+    style = "named"
+    numeric = False
+    messages: Mapping[str, Mapping[str, str]] = {"named.ok": {"ja": "達成", "en": "achieved"}}
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        margin = Margin(difference=Decimal(indicator.name), ratio=None)
+        return Verdict(outcome=Outcome.ACHIEVED, code="named.ok", margin=margin)
+
+
+def test_margins_equal_in_value_but_written_apart_are_not_merged() -> None:
+    judge = Judge(autoload=False, plugins=[EvaluatorPlugin(_MarginOfName())])
+    texts = ["1.0", "1.00", "1", "1.0"]
+    judged = [
+        judge.judge_text(baseline=None, target="1件", actual="1件", style="named", name=text)
+        for text in texts
+    ]
+    assert [str(j.margin.difference) if j.margin else "" for j in judged] == texts
+    assert judged[3] is judged[0]
+
+
+def test_rows_read_share_targets_and_equal_what_validation_gives() -> None:
+    from achievement.readers import read_plan
+
+    text = "基本目標,施策,指標名,策定時,目標値,実績値\n" + "".join(
+        f"1 安全,1 見守り,指標{i},{i}件,110件,{i % 3}件\n" for i in range(4)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.csv"
+        path.write_text(text, encoding="utf-8")
+        plan = read_plan(path).plan
+    entries = plan.indicators
+    assert [e.indicator.name for e in entries] == ["指標0", "指標1", "指標2", "指標3"]
+    assert entries[1].indicator.target is entries[0].indicator.target
+    assert entries[3].indicator.actual is entries[0].indicator.actual
+    assert entries[1].indicator.actual is not entries[0].indicator.actual
+    assert entries[2].measure is entries[0].measure
+    for entry in entries:
+        again = PlanIndicator.model_validate(entry.model_dump())
+        assert again == entry
+        assert again.model_fields_set == entry.model_fields_set
+        assert entry.indicator.model_fields_set == {  # as Indicator(...) records them
+            "name",
+            "baseline",
+            "target",
+            "actual",
+            "style",
+            "direction",
+            "series",
+        }
+
+
+def test_shared_measurements_and_progress_read_as_computed() -> None:
+    from achievement.rollup import evaluate_plan
+    from achievement.schemes._measure import measure
+
+    judge = Judge(autoload=False)
+    cells = [("5件", "10件", "10件"), ("5件", "10件", "10.0件"), ("5.0件", "10件", "10.00件")]
+    entries = tuple(
+        PlanIndicator(
+            goal=Goal(title="g"),
+            measure=Measure(title="m"),
+            indicator=Indicator(
+                name=f"i{n}",
+                baseline=parse_value(b),
+                target=Target(value=parse_value(t)),
+                actual=Actual(value=parse_value(a)),
+            ),
+        )
+        for n, (b, t, a) in enumerate(cells * 2)
+    )
+    report = evaluate_plan(Plan(indicators=entries), judge, scheme="degree")
+    written = set()
+    for result in report.results:
+        fresh = measure(result.entry.indicator, result.judgment)
+        assert result.measurements is not None
+        shown = {k: str(v) for k, v in result.measurements.__dict__.items()}
+        assert shown == {k: str(v) for k, v in fresh.__dict__.items()}
+        written.add((shown["degree"], str(result.progress)))
+    assert written == {("1", "1.0000"), ("1.0", "1.0000"), ("1.00", "1.0000")}
+    assert report.results[3].measurements is report.results[0].measurements

@@ -2,7 +2,8 @@
 
 Judging many indicators gives the same few verdicts again and again.  A judge
 keeps, in its own cache, the reason and the message of each distinct verdict
-and each distinct margin, and builds every :class:`Judgment` without
+and each distinct margin, and the whole judgment of each distinct verdict
+and margin (judgments are frozen), and builds every :class:`Judgment` without
 validating again what it built itself; every judgment shares the one set of
 field names validation would have recorded.  A judgment of a repeated verdict
 then costs a few hundred bytes (see ``benchmarks/``).
@@ -11,7 +12,9 @@ then costs a few hundred bytes (see ``benchmarks/``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from achievement._evaluator import Verdict
 from achievement._model import (
@@ -24,7 +27,11 @@ from achievement._model import (
     Reason,
 )
 
-__all__ = ["judgment"]
+__all__ = ["judgment", "trusted"]
+
+_M = TypeVar("_M", bound=BaseModel)
+_WHOLE = object()
+"""Marks the key of a whole judgment in the shared cache."""
 
 _JUDGMENT_FIELDS = {
     "outcome",
@@ -41,17 +48,12 @@ SHARED_LIMIT = 1 << 16
 
 
 def _explained(
-    shared: dict[object, Any], style: str, verdict: Verdict, render: Callable[[], LocalizedText]
+    shared: dict[object, Any],
+    key: tuple[object, ...],
+    verdict: Verdict,
+    params: dict[str, Any],
+    render: Callable[[], LocalizedText],
 ) -> tuple[Reason, LocalizedText]:
-    params = dict(verdict.params)
-    key = (
-        style,
-        verdict.code,
-        tuple(params.items()),
-        verdict.direction,
-        verdict.direction_source,
-        verdict.notes,
-    )
     found = shared.get(key)
     if found is None:
         if len(shared) >= SHARED_LIMIT:
@@ -75,14 +77,31 @@ def judgment(
     Raises :class:`TypeError` or :class:`ValueError` for what validation would
     refuse (a margin that is not a :class:`Margin`, an unknown outcome or direction).
     """
-    reason, message = _explained(shared, style, verdict, render)
+    params = dict(verdict.params)
+    key = (
+        style,
+        verdict.code,
+        tuple(params.items()),
+        verdict.direction,
+        verdict.direction_source,
+        verdict.notes,
+    )
     margin = verdict.margin
+    margin_key: tuple[object, ...] | None = None
     if margin is not None:
         if not isinstance(margin, Margin):
             raise TypeError(f"margin must be a Margin, not {type(margin).__name__}")
-        margin = shared.setdefault((margin.difference, margin.ratio, margin.unit), margin)
+        # as written: Decimal("1.0") == Decimal("1.00"), but they do not read the same
+        margin_key = (str(margin.difference), str(margin.ratio), margin.unit)
+    whole = (_WHOLE, verdict.outcome, key, margin_key)
+    found: Judgment | None = shared.get(whole)
+    if found is not None:  # the same verdict again: the same (frozen) judgment
+        return found
+    reason, message = _explained(shared, key, verdict, params, render)
+    if margin_key is not None:
+        margin = shared.setdefault(margin_key, margin)
     way, source = verdict.direction, verdict.direction_source
-    return Judgment.model_construct(
+    made = Judgment.model_construct(
         _JUDGMENT_FIELDS,
         outcome=Outcome(verdict.outcome),
         style=style,
@@ -92,3 +111,18 @@ def judgment(
         direction_source=None if source is None else DirectionSource(source),
         margin=margin,
     )
+    if len(shared) >= SHARED_LIMIT:
+        shared.clear()
+    shared[whole] = made
+    return made
+
+
+def trusted(cls: type[_M], fields_set: set[str], /, **values: Any) -> _M:
+    """An instance of ``cls`` from ``values`` its caller built as validation would.
+
+    Nothing is validated again, and every instance made at one place shares the
+    one ``fields_set`` (the names of ``values``, as validation would record them);
+    fields not given take their defaults.  Only for values of the right types, made
+    by this package: a frozen model's set is never changed (copies get their own).
+    """
+    return cls.model_construct(fields_set, **values)
