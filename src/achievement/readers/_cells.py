@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from achievement._model import Column, Direction, LocalizedText, Outcome, Value
@@ -164,9 +165,13 @@ def problem(
     )
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 14)  # cells repeat: each distinct text is normalised once
 def norm(text: str) -> str:
     """Width-normalised text without any white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def shown(header: str) -> str:
