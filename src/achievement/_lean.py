@@ -124,5 +124,18 @@ def trusted(cls: type[_M], fields_set: set[str], /, **values: Any) -> _M:
     one ``fields_set`` (the names of ``values``, as validation would record them);
     fields not given take their defaults.  Only for values of the right types, made
     by this package: a frozen model's set is never changed (copies get their own).
+    The fields are set one by one in their declared order, so that the instances of
+    a class share one table of keys (a dict made whole holds its own keys: about
+    half the size, for a model of ten fields).
     """
-    return cls.model_construct(fields_set, **values)
+    unknown = values.keys() - cls.model_fields.keys()
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+    made = cls.__new__(cls)
+    for name, field in cls.model_fields.items():
+        value = values[name] if name in values else field.get_default(call_default_factory=True)
+        object.__setattr__(made, name, value)
+    object.__setattr__(made, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from sys import intern
 from typing import TypeVar
 
 from achievement._errors import ParseError
@@ -271,12 +272,12 @@ class RowReader:
             self.measure = _share(self._measures, measure_text, lambda: parse_measure(measure_text))
             self.initiative = ""
         if initiative_text or measure_text:
-            self.initiative = initiative_text
+            self.initiative = intern(initiative_text)
         if self.goal is None:
             report("row.no_goal", "goal", goal_text)
         if self.measure is None:
             report("row.no_measure", "measure", measure_text)
-        name = self._cell(cells, "indicator").strip()
+        name = intern(self._cell(cells, "indicator").strip())  # texts a row keeps: shared
         if not name:
             report("row.no_indicator", "indicator", name)
         values: dict[str, Value] = {}
@@ -350,8 +351,8 @@ class RowReader:
             initiative=self.initiative,
             indicator=indicator,
             recorded=recorded,
-            recorded_text=recorded_text,
-            note=self._cell(cells, "note").strip(),
+            recorded_text=None if recorded_text is None else intern(recorded_text),
+            note=intern(self._cell(cells, "note").strip()),
             row=row,
             main=bool(main),
         )
