@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import tempfile
 import tracemalloc
 from collections.abc import Mapping
@@ -203,3 +205,43 @@ def test_shared_measurements_and_progress_read_as_computed() -> None:
         written.add((shown["degree"], str(result.progress)))
     assert written == {("1", "1.0000"), ("1.0", "1.0000"), ("1.00", "1.0000")}
     assert report.results[3].measurements is report.results[0].measurements
+
+
+def test_trusted_models_equal_validated_ones_and_share_their_key_table() -> None:
+    from achievement._lean import trusted
+
+    target, actual = Target(value=parse_value("110件")), Actual(value=parse_value("99件"))
+    made = trusted(Indicator, {"target", "actual"}, target=target, actual=actual)
+    assert made == Indicator(target=target, actual=actual)
+    assert made.model_fields_set == {"target", "actual"}
+    assert made.series == ()
+    assert made.baseline == parse_value("")
+    with pytest.raises(TypeError, match="no field 'actuall'"):
+        trusted(Indicator, {"target"}, target=target, actuall=actual)
+    # measured in a fresh process: a type's table of keys is its first instances' order
+    code = (
+        "import gc, tracemalloc\n"
+        "from achievement import Actual, Indicator, Target, parse_value\n"
+        "from achievement._lean import trusted\n"
+        "values = dict(baseline=parse_value('36件'), target=Target(value=parse_value('110件')),\n"
+        "              actual=Actual(value=parse_value('99件')))\n"
+        "fields = set(values)\n"
+        "gc.collect()\n"
+        "tracemalloc.start()\n"
+        "kept = [trusted(Indicator, fields, **values) for _ in range(2000)]\n"
+        "print(tracemalloc.get_traced_memory()[0] / len(kept))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(done.stdout) < 320  # a dict of its own: 80 + 464 bytes
+
+
+def test_a_text_under_no_header_between_read_columns_is_named() -> None:
+    from achievement.readers import read_plan
+
+    text = "基本目標,施策,指標名,,策定時,目標値,実績値\n1 安全,1 見守り,指標,メモ,1件,2件,3件\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.csv"
+        path.write_text(text, encoding="utf-8")
+        result = read_plan(path)
+    assert result.unread_columns == ("D",)
+    assert len(result.plan.indicators) == 1
