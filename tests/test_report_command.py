@@ -283,3 +283,30 @@ def test_json_failing_midway_keeps_the_previous_file(
     assert "ZeroDivisionError: boom" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+class _CountingStdout(io.StringIO):
+    """A redirected stdout that counts the pieces written to it."""
+
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_stdout_gets_the_report_piece_by_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Without -o, json and html go to stdout as they are made: the same text as -o OUT."""
+    out = tmp_path / f"report.{fmt}"
+    assert main(["report", str(TAITO), "-o", str(out), "--lang", "ja"]) == 0
+    stdout = _CountingStdout()
+    monkeypatch.setattr("sys.stdout", stdout)
+    assert main(["report", str(TAITO), "--format", fmt, "--lang", "ja"]) == 0
+    assert stdout.getvalue() == out.read_text(encoding="utf-8")
+    assert stdout.writes > 28  # more pieces than indicators: never one string

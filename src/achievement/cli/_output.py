@@ -95,11 +95,11 @@ def write_file(data: str | bytes | Iterable[str], out: str) -> None:
         raise
 
 
-def write_output(data: str | bytes, out: str | None, fmt: str) -> None:
+def write_output(data: str | bytes | Iterable[str], out: str | None, fmt: str) -> None:
     """Write ``data`` to the file ``out``, or to stdout when ``out`` is ``None``.
 
     Binary data is refused on a terminal; text on a terminal has its control
-    characters made visible.
+    characters made visible.  Text given piece by piece is written as it comes.
     """
     if out is not None:
         write_file(data, out)
@@ -116,11 +116,13 @@ def write_output(data: str | bytes, out: str | None, fmt: str) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return
+        pieces = (data,) if isinstance(data, str) else data
         if sys.stdout.isatty():
             from achievement.render._safe import terminal_text
 
-            data = terminal_text(data)
-        sys.stdout.write(data)
+            pieces = (terminal_text(piece) for piece in pieces)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:
         raise

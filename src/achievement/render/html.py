@@ -12,7 +12,7 @@ from achievement.render._view import (
     SUMMARY_COLUMNS,
     coverage,
     detail_columns,
-    detail_rows,
+    detail_row,
     disagreement_heading,
     disagreement_rows,
     grade_table,
@@ -147,6 +147,26 @@ def _spark(indicator: Indicator, lang: str) -> Markup | None:
     return None if drawn is None else Markup(drawn)
 
 
+def _detail(
+    report: Report, lang: str
+) -> Iterator[tuple[dict[str, str], bool, Markup | None, int, int]]:
+    """Each detail row as the template reads it, made as the template comes to it: the
+    row's text, whether it disagrees with the published outcome, its sparkline, and the
+    rows its goal and measure cells span (0 under a merged cell)."""
+    goal_spans = row_spans([r.entry.goal for r in report.results])
+    measure_spans = row_spans([(r.entry.goal, r.entry.measure) for r in report.results])
+    for result, goal_span, measure_span in zip(
+        report.results, goal_spans, measure_spans, strict=True
+    ):
+        yield (
+            detail_row(result, lang),
+            result.agrees is False,
+            _spark(result.entry.indicator, lang),
+            goal_span,
+            measure_span,
+        )
+
+
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one HTML page with its chart of achievement by measure."""
     return "".join(chunks(report, lang=lang))
@@ -207,11 +227,7 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         rule=report.highlights.rule.get(lang),
         detail_header=[label(key, lang) for key in keys],
         detail_keys=keys,
-        detail=detail_rows(report, lang),
-        detail_disagrees=[result.agrees is False for result in report.results],
-        sparks=[_spark(result.entry.indicator, lang) for result in report.results],
-        goal_spans=row_spans([r.entry.goal for r in report.results]),
-        measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
+        detail=_detail(report, lang),
         totals=report.totals,
         rate=percent(report.totals.rate, lang),
         unique_indicators=report.unique_indicators,
