@@ -218,6 +218,8 @@ def test_trusted_models_equal_validated_ones_and_share_their_key_table() -> None
     assert made.baseline == parse_value("")
     with pytest.raises(TypeError, match="no field 'actuall'"):
         trusted(Indicator, {"target"}, target=target, actuall=actual)
+    with pytest.raises(TypeError, match="needs 'actual'"):
+        trusted(Indicator, {"target"}, target=target)
     # measured in a fresh process: a type's table of keys is its first instances' order
     code = (
         "import gc, tracemalloc\n"

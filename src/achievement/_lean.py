@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
 
 from achievement._evaluator import Verdict
 from achievement._model import (
@@ -128,14 +130,33 @@ def trusted(cls: type[_M], fields_set: set[str], /, **values: Any) -> _M:
     a class share one table of keys (a dict made whole holds its own keys: about
     half the size, for a model of ten fields).
     """
-    unknown = values.keys() - cls.model_fields.keys()
-    if unknown:
-        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(
+            (name, _MADE if field.default_factory is not None else field.default, field)
+            for name, field in cls.model_fields.items()
+        )
+    if not values.keys() <= cls.model_fields.keys():
+        unknown = sorted(values.keys() - cls.model_fields.keys())
+        raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
     made = cls.__new__(cls)
-    for name, field in cls.model_fields.items():
-        value = values[name] if name in values else field.get_default(call_default_factory=True)
-        object.__setattr__(made, name, value)
+    held = made.__dict__  # a new instance's dict: it shares the class's table of keys
+    for name, default, field in fields:
+        if name in values:
+            held[name] = values[name]
+        elif default is _MADE:
+            held[name] = field.get_default(call_default_factory=True)
+        elif default is PydanticUndefined:
+            raise TypeError(f"{cls.__name__} needs {name!r}")
+        else:  # a default value is immutable (models are frozen): shared as validation does
+            held[name] = default
     object.__setattr__(made, "__pydantic_fields_set__", fields_set)
     object.__setattr__(made, "__pydantic_extra__", None)
     object.__setattr__(made, "__pydantic_private__", None)
     return made
+
+
+_MADE = object()
+"""Marks a field whose default is made by a factory, afresh for each instance."""
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, object, FieldInfo], ...]] = {}
+"""Each class's fields, in their declared order, as :func:`trusted` sets them."""
