@@ -145,17 +145,12 @@ def _widths(report: Report, keys: tuple[str, ...], lang: str) -> list[float]:
     ]
 
 
-def _merged_below(keys: list[object]) -> list[bool]:
-    """Whether each row is below the first of a run of equal keys (a merged cell's lower part)."""
-    return [span == 0 for span in row_spans(keys)]
-
-
-def _merge(sheet: Any, column: str, keys: list[object], first: int) -> None:
-    """Merge each run of equal keys down ``column``, added straight to the sheet's ranges
-    (``merge_cells`` checks every new range against every merged one)."""
+def _merge(sheet: Any, column: str, spans: list[int], first: int) -> None:
+    """Merge each run of ``spans`` (see :func:`row_spans`) down ``column``, added straight to
+    the sheet's ranges (``merge_cells`` checks every new range against every merged one)."""
     from openpyxl.worksheet.cell_range import CellRange
 
-    for offset, span in enumerate(row_spans(keys)):
+    for offset, span in enumerate(spans):
         if span > 1:
             top = first + offset
             sheet.merged_cells.ranges.add(CellRange(f"{column}{top}:{column}{top + span - 1}"))
@@ -214,9 +209,11 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
 
         return cells.style(("row", ratio, disagrees), make)
 
-    goals = [r.entry.goal for r in report.results]
-    measures = [(r.entry.goal, r.entry.measure) for r in report.results]
-    below = list(zip(_merged_below(list(goals)), _merged_below(list(measures)), strict=True))
+    # runs of one goal, and of one measure under it: their lengths on their first rows
+    spans = (
+        row_spans([r.entry.goal for r in report.results]),
+        row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
+    )
     projected = label("projected", lang)
     for index, (result, found) in enumerate(zip(report.results, points, strict=True)):
         row = detail_row(result, lang)
@@ -224,7 +221,7 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
         disagrees = result.agrees is False
         written: list[Any] = []
         for column, key in enumerate(keys):
-            if column < 2 and below[index][column]:  # the lower part of a merged goal or measure
+            if column < 2 and spans[column][index] == 0:  # below the text of a merged cell
                 written.append(None)
                 continue
             ratio = ratios.get(key)
@@ -233,8 +230,8 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
         if found is not None:
             written.extend(_year_cells(cells, years, found, projected))
         sheet.append(written)
-    _merge(sheet, "A", list(goals), 2)
-    _merge(sheet, "B", list(measures), 2)
+    _merge(sheet, "A", spans[0], 2)
+    _merge(sheet, "B", spans[1], 2)
     last = get_column_letter(len(keys) + len(years))
     sheet.auto_filter.ref = f"A1:{last}{len(report.results) + 1}"
 

@@ -272,11 +272,15 @@ def _number(text: str) -> int | float | str:
     return text
 
 
-def _repack(data: bytes) -> bytes:
-    """The archive again, with every member stamped with the same fixed time."""
+def _repack(raw: io.BytesIO) -> bytes:
+    """The archive in ``raw`` again, with every member stamped with the same fixed time.
+
+    ``raw`` is closed (its memory freed) before the new archive is returned.
+    """
     out = io.BytesIO()
+    raw.seek(0)
     with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(raw) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
@@ -286,6 +290,7 @@ def _repack(data: bytes) -> bytes:
             # piece by piece: a detail sheet of many rows is tens of megabytes unpacked
             with source.open(info) as read, target.open(member, "w") as write:
                 shutil.copyfileobj(read, write, 1 << 20)
+    raw.close()
     return out.getvalue()
 
 
@@ -360,4 +365,4 @@ def render(report: Report, *, lang: str = "ja") -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
-    return _repack(raw.getvalue())
+    return _repack(raw)
