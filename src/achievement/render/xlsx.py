@@ -272,26 +272,33 @@ def _number(text: str) -> int | float | str:
     return text
 
 
-def _repack(raw: io.BytesIO) -> bytes:
-    """The archive in ``raw`` again, with every member stamped with the same fixed time.
+class _StampedZip(zipfile.ZipFile):
+    """A zip archive whose every member has the same fixed time and permissions.
 
-    ``raw`` is closed (its memory freed) before the new archive is returned.
+    openpyxl writes each part with the time it is written (and a sheet written
+    row by row with its temporary file's); here every part gets :data:`_ZIP_TIME`,
+    so the same report always gives the same bytes.
     """
-    out = io.BytesIO()
-    raw.seek(0)
-    with (
-        zipfile.ZipFile(raw) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            # piece by piece: a detail sheet of many rows is tens of megabytes unpacked
-            with source.open(info) as read, target.open(member, "w") as write:
-                shutil.copyfileobj(read, write, 1 << 20)
-    raw.close()
-    return out.getvalue()
+
+    @staticmethod
+    def _member(name: str) -> zipfile.ZipInfo:
+        member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.external_attr = 0o600 << 16
+        return member
+
+    def writestr(  # type: ignore[override]  # as openpyxl calls it
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kw: Any
+    ) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        super().writestr(self._member(str(name)), data)
+
+    def write(  # type: ignore[override]  # as openpyxl calls it
+        self, filename: str, arcname: str | None = None, *args: Any, **kw: Any
+    ) -> None:
+        # piece by piece: a detail sheet of many rows is tens of megabytes unpacked
+        with open(filename, "rb") as read, self.open(self._member(arcname or filename), "w") as out:
+            shutil.copyfileobj(read, out, 1 << 20)
 
 
 def _copy_sheet(staged: Worksheet, sheet: Any) -> None:
@@ -363,6 +370,6 @@ def render(report: Report, *, lang: str = "ja") -> bytes:
     book.properties.modified = FIXED_TIME
     safe_properties(book)  # its cells were made safe as they were written
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with _StampedZip(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
-    return _repack(raw)
+    return raw.getvalue()
