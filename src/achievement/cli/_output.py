@@ -14,7 +14,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from achievement._errors import AchievementError
@@ -51,6 +51,21 @@ def _write_error(out: str, exc: OSError) -> AchievementError:
     )
 
 
+def _batched(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """``pieces`` joined into texts of about ``size`` characters: fewer, larger writes."""
+    held: list[str] = []
+    length = 0
+    for piece in pieces:
+        held.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(held)
+            held.clear()
+            length = 0
+    if held:
+        yield "".join(held)
+
+
 def write_file(data: str | bytes | Iterable[str], out: str) -> None:
     """Write ``data`` to ``out`` atomically: a temporary file in the same folder, then a rename.
 
@@ -68,7 +83,7 @@ def write_file(data: str | bytes | Iterable[str], out: str) -> None:
     elif isinstance(data, bytes):
         pieces = (data,)
     else:
-        pieces = (piece.encode("utf-8") for piece in data)
+        pieces = (text.encode("utf-8") for text in _batched(data))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
@@ -116,7 +131,7 @@ def write_output(data: str | bytes | Iterable[str], out: str | None, fmt: str) -
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return
-        pieces = (data,) if isinstance(data, str) else data
+        pieces = (data,) if isinstance(data, str) else _batched(data)
         if sys.stdout.isatty():
             from achievement.render._safe import terminal_text
 

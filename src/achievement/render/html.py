@@ -147,6 +147,18 @@ def _spark(indicator: Indicator, lang: str) -> Markup | None:
     return None if drawn is None else Markup(drawn)
 
 
+_WIDE = ("reason", "note")
+_SHORT = ("outcome", "recorded", "agrees", "style", "progress", "degree", "grade")
+
+
+def _detail_css(keys: tuple[str, ...]) -> dict[str, str]:
+    """The classes of each detail column's cells, made once rather than in every row."""
+    return {
+        key: "text " + key + (" wide" if key in _WIDE else "") + (" short" if key in _SHORT else "")
+        for key in keys
+    }
+
+
 def _detail(
     report: Report, lang: str
 ) -> Iterator[tuple[dict[str, str], bool, Markup | None, int, int]]:
@@ -219,8 +231,8 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         disagreements=disagreement_rows(report, lang),
         disagreement_header=[label(key, lang) for key in DISAGREEMENT_COLUMNS],
         disagreement_keys=DISAGREEMENT_COLUMNS,
-        wide_keys=("reason", "note"),
-        short_keys=("outcome", "recorded", "agrees", "style", "progress", "degree", "grade"),
+        wide_keys=_WIDE,
+        detail_css=_detail_css(keys),
         highlight_header=[label(key, lang) for key in HIGHLIGHT_COLUMNS],
         highlight_keys=HIGHLIGHT_COLUMNS,
         highlights=highlight_sections(report, lang),
