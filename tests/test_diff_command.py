@@ -107,3 +107,53 @@ def test_diff_as_xlsx_has_the_flip_sheet(tmp_path: Path) -> None:
     assert flips.cell(2, 1).value == "図書館の年間貸出冊数"
     revisions = book.worksheets[2]
     assert revisions.cell(2, 2).value == 2023
+
+
+def _report_as_of(year: str, path: Path) -> Path:
+    assert main(
+        ["report", str(FOLDER / "plan-r6-projected.yaml"), "--as-of", year, "-o", str(path)]
+    ) in (0, 1)
+    return path
+
+
+def test_diff_of_reports_as_of_years_shows_the_values_and_targets_judged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reports as of two years: each side shows the value of its year and the target it was
+    compared with, never the plan's latest actual or its final target."""
+    last = _report_as_of("R5", tmp_path / "r5.json")
+    this = _report_as_of("R6", tmp_path / "r6.json")
+    capsys.readouterr()
+    code, out = run(["diff", str(last), str(this), "--format", "json"], capsys)
+    assert code == 0
+    rows = {row["indicator"]: row for row in json.loads(out)["changed"]}
+    books = rows["図書館の年間貸出冊数"]
+    assert books["last"]["actual"] == "1,250,000冊 (2023年度, 確定)"
+    assert books["last"]["target"] == "2023年度の按分目標 1,300,000冊"
+    assert books["this"]["actual"] == "1,410,000冊 (2024年度, 見込)"
+    assert books["this"]["target"] == "2024年度の按分目標 1,400,000冊"
+    visitors = rows["来館者数"]  # not evaluable as of 2023: no value for 2022 to compare with
+    assert visitors["last"]["outcome"] == "not_evaluable"
+    assert visitors["last"]["actual"] == "500,000人 (2023年度, 確定)"
+    code, out = run(["diff", str(last), str(this), "--lang", "en"], capsys)
+    assert "not achieved: 1,250,000冊 (FY2023, final) / target pro-rated for FY2023" in out
+
+
+def test_diff_shows_no_value_for_a_year_without_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An entry judged as of a year it has no value for shows ``-``, not its latest value; one
+    compared as of a year shows the value its judgment compared, whatever its series says."""
+    last = _report_as_of("R5", tmp_path / "r5.json")
+    this = _report_as_of("R6", tmp_path / "r6.json")
+    data = json.loads(last.read_text(encoding="utf-8"))
+    for entry in data["indicators"]:
+        if entry["name"] in ("来館者数", "図書館の年間貸出冊数"):
+            entry["series"] = []
+    last.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    code, out = run(["diff", str(last), str(this), "--format", "json"], capsys)
+    assert code == 0
+    rows = {row["indicator"]: row for row in json.loads(out)["changed"]}
+    assert rows["来館者数"]["last"]["actual"] == "- (2023年度)"
+    assert rows["図書館の年間貸出冊数"]["last"]["actual"] == "1,250,000冊 (2023年度, 確定)"

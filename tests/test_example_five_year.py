@@ -71,7 +71,7 @@ def test_the_xlsx_detail_keeps_the_year_columns_as_numbers(tmp_path: Path) -> No
     assert heading[-4:] == ["2021年度", "2022年度", "2023年度", "2024年度"]
     loans = list(sheet[2])[-4:]
     assert [cell.value for cell in loans] == [1050000, 1180000, 1250000, 1410000]
-    assert loans[-1].number_format == 'General"冊(見込)"'
+    assert loans[-1].number_format == 'General"冊 (見込)"'  # as every format marks it
     assert loans[0].number_format == 'General"冊"'
     visitors = [cell.value for cell in sheet[6]][-4:]
     assert visitors == [None, None, 500000, 515000]

@@ -204,10 +204,17 @@ def test_compare_needs_a_scheme(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_json_shows_what_the_scheme_read(capsys: pytest.CaptureFixture[str]) -> None:
-    """Each indicator in the JSON carries its degree, progress and change to four places."""
+    """Each indicator in the JSON carries its degree, progress and change to four places
+    (pace and trajectory are null: the seed has no years)."""
     data = run_json(capsys, "report", "--scheme", "progress", "--format", "json")
     online = next(i for i in data["indicators"] if i["name"] == "オンライン手続比率")
-    assert online["measurements"] == {"degree": "0.3333", "progress": "0.2000", "change": "1.0000"}
+    assert online["measurements"] == {
+        "degree": "0.3333",
+        "progress": "0.2000",
+        "change": "1.0000",
+        "pace": None,
+        "trajectory": None,
+    }
     assert online["grade"] == "C"
 
 

@@ -43,6 +43,7 @@ _JUDGMENT_FIELDS = {
     "direction",
     "direction_source",
     "margin",
+    "comparison",
 }
 _REASON_FIELDS = {"code", "params"}
 SHARED_LIMIT = 1 << 16
@@ -112,6 +113,7 @@ def judgment(
         direction=None if way is None else Direction(way),
         direction_source=None if source is None else DirectionSource(source),
         margin=margin,
+        comparison=None,
     )
     if len(shared) >= SHARED_LIMIT:
         shared.clear()

@@ -25,6 +25,7 @@ __all__ = [
     "ActualStatus",
     "Bound",
     "Column",
+    "Comparison",
     "Component",
     "Components",
     "Deadline",
@@ -49,6 +50,7 @@ __all__ = [
     "RunningTotal",
     "StatusWord",
     "Target",
+    "TargetBasis",
     "TargetRevision",
     "Trend",
     "UnregisteredValue",
@@ -446,13 +448,48 @@ class LocalizedText(Frozen):
         return self.ja if lang == "ja" else self.en
 
 
+class TargetBasis(StrEnum):
+    """Which target a judgment as of a year compared with."""
+
+    FINAL = "final"
+    """The final target (the revised one when a revision is in force)."""
+    INTERIM = "interim"
+    """The interim target of the year (年度別目標, 中間目標, 目安値)."""
+    PRORATED = "prorated"
+    """The pro-rated target: the year's value on the straight line to the final target."""
+    PREVIOUS_YEAR = "previous_year"
+    """The value a target relative to the previous year (``前年度比5%増``) asks for."""
+
+
+class Comparison(Frozen):
+    """What a judgment as of a year compared: the target used and the value judged.
+
+    ``target`` is the target compared with and its year; ``actual`` the value
+    judged (the value of the year, or the running total summed over the years);
+    ``baseline`` the value the change is measured from (the baseline; zero for a
+    running total summed from the year after the baseline; the previous year's
+    value for a target relative to it).  ``revised_from`` is the year from which
+    the revision the target comes from is in force, ``interim_kind`` what the
+    plan calls an interim target.  Every figure derived from the judgment
+    (degree, progress, grade, highlight) is computed on these values.
+    """
+
+    basis: TargetBasis
+    target: Target
+    actual: Actual
+    baseline: Value = Field(default_factory=Missing)
+    revised_from: int | None = None
+    interim_kind: InterimKind | None = None
+
+
 class Judgment(Frozen):
     """The verdict on one indicator, with everything needed to explain it.
 
     ``style`` is the evaluator that decided (``None`` when no style applied, as
     for a missing target); ``direction`` and ``direction_source`` say which way
     was taken as better and whether that was stated or inferred; ``margin`` is
-    set where the values compared are single numbers.
+    set where the values compared are single numbers.  ``comparison`` is set on
+    a judgment as of a year: the target it used and the value it judged.
     """
 
     outcome: Outcome
@@ -462,6 +499,7 @@ class Judgment(Frozen):
     direction: Direction | None = None
     direction_source: DirectionSource | None = None
     margin: Margin | None = None
+    comparison: Comparison | None = None
 
     @property
     def direction_inferred(self) -> bool:

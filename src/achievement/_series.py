@@ -15,7 +15,10 @@ indicator is judged on its value of that year against:
 4. a target relative to the previous year (``前年度比5%増``, ``毎年度増加``) is
    judged against the value of the year before.
 
-Every judgment made this way says, in its message, which target it used.
+Every judgment made this way says, in its message, which target it used, and
+carries it as its :class:`~achievement.Comparison`.  What these judgments read
+(values by year, the target in force, the straight line) is in
+``_series_base``; targets relative to the previous year are in ``_series_relative``.
 """
 
 from __future__ import annotations
@@ -23,33 +26,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from achievement._evaluator import display
 from achievement._model import (
     Actual,
     ActualStatus,
-    Direction,
-    DirectionSource,
+    Comparison,
     Indicator,
     InterimKind,
     Judgment,
-    LocalizedText,
     Missing,
-    Outcome,
     Period,
     Quantity,
-    Reason,
     RelativeTarget,
     RunningTotal,
     Target,
+    TargetBasis,
     TargetRevision,
-    Trend,
     Value,
 )
+from achievement._series_base import (
+    amount_of,
+    as_decimal,
+    compared,
+    fy,
+    not_evaluable,
+    noted,
+    observed,
+    prorate,
+    target_in_force,
+)
+from achievement._series_relative import relative, relative_latest
 
 __all__ = [
     "amount_of",
     "as_decimal",
+    "compared",
     "has_years",
     "judge_as_of",
     "observed",
@@ -62,9 +75,6 @@ _KIND_WORDS = {
     InterimKind.MIDTERM: ("中間目標", "mid-term target"),
     InterimKind.GUIDE: ("目安値", "guide value"),
 }
-
-PLACES = Decimal("0.000001")
-"""A pro-rated target is kept to six decimal places (shown without trailing zeros)."""
 
 
 def has_years(indicator: Indicator) -> bool:
@@ -80,77 +90,6 @@ def has_years(indicator: Indicator) -> bool:
     return isinstance(indicator.target.value, RelativeTarget) and bool(indicator.series)
 
 
-def prorate(baseline: Fraction, target: Fraction, first: int, last: int, year: int) -> Fraction:
-    """The value for ``year`` on the straight line from ``baseline`` (in ``first``) to
-    ``target`` (in ``last``): exactly the baseline in ``first`` and the target in ``last``.
-
-    >>> prorate(Fraction(100), Fraction(150), 2020, 2025, 2022)
-    Fraction(120, 1)
-    """
-    if last == first:
-        return target
-    return baseline + (target - baseline) * Fraction(year - first, last - first)
-
-
-def as_decimal(value: Fraction) -> Decimal:
-    """``value`` as a decimal: exact when it terminates within six places, else rounded."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    rounded = exact.quantize(PLACES)
-    value_ = (rounded if rounded != exact else exact).normalize()
-    return value_.quantize(Decimal(1)) if value_ == value_.to_integral_value() else value_
-
-
-def amount_of(value: Value, *, cumulative: bool = False) -> Fraction | None:
-    """The number of a single-number value (the total of a running total when
-    ``cumulative``, else its annual figure); ``None`` for anything else."""
-    if isinstance(value, RunningTotal):
-        value = value.total if cumulative else value.annual
-    if isinstance(value, Quantity) and value.amount.is_finite():
-        return Fraction(value.amount)
-    return None
-
-
-def observed(indicator: Indicator) -> dict[int, Actual]:
-    """The published values by fiscal year: the series and the actual (in its year)."""
-    points = {
-        point.fiscal_year: Actual(
-            value=point.value, status=point.status, fiscal_year=point.fiscal_year
-        )
-        for point in indicator.series
-        if not isinstance(point.value, Missing)
-    }
-    actual = indicator.actual
-    if actual.fiscal_year is not None and not isinstance(actual.value, Missing):
-        points[actual.fiscal_year] = actual
-    return points
-
-
-def target_in_force(indicator: Indicator, year: int | None) -> tuple[Target, TargetRevision | None]:
-    """The target in force in ``year``: the latest revision from that year or before,
-    else the original target (all revisions' latest when ``year`` is ``None``)."""
-    found: TargetRevision | None = None
-    for revision in sorted(indicator.revisions, key=lambda r: r.from_year):
-        if year is None or revision.from_year <= year:
-            found = revision
-    if found is None:
-        return indicator.target, None
-    year_of = found.fiscal_year if found.fiscal_year is not None else indicator.target.fiscal_year
-    return Target(value=found.value, fiscal_year=year_of), found
-
-
-def _fy(year: int) -> tuple[str, str]:
-    return f"{year}年度", f"FY{year}"
-
-
-def _core(style: str | None, code: str, ja: str, en: str, **params: str) -> Judgment:
-    return Judgment(
-        outcome=Outcome.NOT_EVALUABLE,
-        style=style,
-        reason=Reason(code=code, params=params),
-        message=LocalizedText(ja=ja, en=en),
-    )
-
-
 def judge_as_of(
     indicator: Indicator, as_of: int | None, plain: Callable[[Indicator], Judgment]
 ) -> Judgment:
@@ -160,14 +99,39 @@ def judge_as_of(
     points = observed(indicator)
     if year is None:
         if isinstance(indicator.target.value, RelativeTarget) and indicator.series:
-            return _relative_latest(indicator)
+            return relative_latest(indicator)
         target, revision = target_in_force(indicator, None)
         judged = plain(indicator.model_copy(update={"target": target}))
-        return _noted(judged, _revision_note(indicator, revision), {"target_basis": "final"})
+        judged = judged.model_copy(
+            update={
+                "comparison": Comparison(
+                    basis=TargetBasis.FINAL,
+                    target=target,
+                    actual=indicator.actual,
+                    baseline=indicator.baseline,
+                    revised_from=None if revision is None else revision.from_year,
+                )
+            }
+        )
+        return noted(judged, _revision_note(indicator, revision), {"target_basis": "final"})
     actual = points.get(year)
+    first = indicator.baseline_year
+    if actual is None and first is not None and year <= first:
+        return _before_baseline(indicator, year, first)
     if actual is None:
-        ja, en = _fy(year)
-        return _core(
+        ja, en = fy(year)
+        latest = indicator.actual
+        if latest.fiscal_year is None and not isinstance(latest.value, Missing):
+            return not_evaluable(
+                indicator.style,
+                "series.actual_year_unknown",
+                f"実績 {display(latest.value)}の年度が書かれていないため、{ja}の値として"
+                "評価できない",
+                f"not evaluable: the year of the actual {display(latest.value)} is not given, "
+                f"so it cannot be read as the value for {en}",
+                year=str(year),
+            )
+        return not_evaluable(
             indicator.style,
             "series.no_value",
             f"{ja}の値がないため評価できない",
@@ -176,18 +140,26 @@ def judge_as_of(
         )
     target, revision = target_in_force(indicator, year)
     if isinstance(target.value, RelativeTarget):
-        return _relative(indicator, target.value, year, actual, points)
+        return relative(indicator, target.value, year, actual, points)
     base: dict[str, str] = {"as_of": str(year)}
     notes: list[tuple[str, str]] = []
     revised = _revision_note(indicator, revision)
+    used = _Used(TargetBasis.FINAL, None if revision is None else revision.from_year)
     if target.fiscal_year is None or year >= target.fiscal_year:
         return _compare(
-            indicator, target, actual, points, plain, revised, base | {"target_basis": "final"}
+            indicator,
+            target,
+            actual,
+            points,
+            plain,
+            revised,
+            base | {"target_basis": "final"},
+            used,
         )
     interim = next((i for i in indicator.interim if i.fiscal_year == year), None)
     if interim is not None:
         word_ja, word_en = _KIND_WORDS[interim.kind]
-        fy_ja, fy_en = _fy(year)
+        fy_ja, fy_en = fy(year)
         notes.append(
             (
                 f"{fy_ja}の{word_ja} {display(interim.value)}と比較",
@@ -202,8 +174,30 @@ def judge_as_of(
             plain,
             (*revised, *notes),
             base | {"target_basis": "interim"},
+            _Used(TargetBasis.INTERIM, None, interim.kind),
         )
-    return _prorated(indicator, target, year, actual, points, plain, revised, base)
+    return _prorated(indicator, target, year, actual, points, plain, revised, base, used)
+
+
+class _Used(NamedTuple):
+    """Which target a comparison uses: its basis, the revision's year, the interim kind."""
+
+    basis: TargetBasis
+    revised_from: int | None = None
+    kind: InterimKind | None = None
+
+
+def _before_baseline(indicator: Indicator, year: int, first: int) -> Judgment:
+    """Not evaluable: ``year`` is not after the baseline year ``first``."""
+    ja, en = fy(year)
+    return not_evaluable(
+        indicator.style,
+        "series.before_baseline",
+        f"{ja}は計画策定時({first}年度)以前のため評価できない",
+        f"not evaluable: {en} is not after the baseline year (FY{first})",
+        year=str(year),
+        baseline_year=str(first),
+    )
 
 
 def _view(indicator: Indicator, target: Target, actual: Actual) -> Indicator:
@@ -217,7 +211,7 @@ def _revision_note(
 ) -> tuple[tuple[str, str], ...]:
     if revision is None:
         return ()
-    fy_ja, fy_en = _fy(revision.from_year)
+    fy_ja, fy_en = fy(revision.from_year)
     why_ja = f"、理由: {revision.reason}" if revision.reason else ""
     why_en = f", because: {revision.reason}" if revision.reason else ""
     original = display(indicator.target.value)
@@ -230,16 +224,6 @@ def _revision_note(
     )
 
 
-def _noted(
-    judgment: Judgment, notes: tuple[tuple[str, str], ...], params: dict[str, str]
-) -> Judgment:
-    ja, en = judgment.message.ja, judgment.message.en
-    for note_ja, note_en in notes:
-        ja, en = f"{ja}({note_ja})", f"{en} ({note_en})"
-    reason = Reason(code=judgment.reason.code, params=judgment.reason.params | params)
-    return judgment.model_copy(update={"message": LocalizedText(ja=ja, en=en), "reason": reason})
-
-
 def _prorated(
     indicator: Indicator,
     target: Target,
@@ -249,11 +233,12 @@ def _prorated(
     plain: Callable[[Indicator], Judgment],
     revised: tuple[tuple[str, str], ...],
     base: dict[str, str],
+    used: _Used,
 ) -> Judgment:
     final = target.value
     first, last = indicator.baseline_year, target.fiscal_year
     assert last is not None  # the caller judged the final target when there is no year
-    fy_ja, fy_en = _fy(year)
+    fy_ja, fy_en = fy(year)
     cumulative = isinstance(final, Quantity) and final.period is Period.CUMULATIVE
     start = Fraction(0) if cumulative else amount_of(indicator.baseline)
     end = amount_of(final)
@@ -275,16 +260,10 @@ def _prorated(
             plain,
             (*revised, note),
             base | {"target_basis": "final"},
+            used,
         )
     if not first < year:
-        return _core(
-            indicator.style,
-            "series.before_baseline",
-            f"{fy_ja}は計画策定時({first}年度)以前のため評価できない",
-            f"not evaluable: {fy_en} is not after the baseline year (FY{first})",
-            year=str(year),
-            baseline_year=str(first),
-        )
+        return _before_baseline(indicator, year, first)
     amount = as_decimal(prorate(start, end, first, last, year))
     text = f"{amount:f}{final.unit or ''}"
     interim = final.model_copy(update={"amount": amount, "text": text, "note": None})
@@ -305,6 +284,7 @@ def _prorated(
         plain,
         (*revised, *notes),
         base | {"target_basis": "prorated"},
+        used._replace(basis=TargetBasis.PRORATED),
     )
 
 
@@ -316,16 +296,18 @@ def _compare(
     plain: Callable[[Indicator], Judgment],
     notes: tuple[tuple[str, str], ...],
     params: dict[str, str],
+    used: _Used,
 ) -> Judgment:
     """Judge ``actual`` against ``target``; against a cumulative target, annual values
-    are summed from the year after the baseline."""
+    are summed from the year after the baseline (and the change measured from zero)."""
     first, year = indicator.baseline_year, actual.fiscal_year
+    start = indicator.baseline
     value = target.value
     cumulative = isinstance(value, Quantity) and value.period is Period.CUMULATIVE
     if cumulative and not _is_cumulative(actual.value) and first is not None and year is not None:
         summed = _running_total(points, first, year)
         if isinstance(summed, str):
-            return _core(
+            return not_evaluable(
                 indicator.style,
                 "series.missing_year",
                 f"累計に必要な{summed}年度の値がないため評価できない",
@@ -347,6 +329,9 @@ def _compare(
             status=status,
             fiscal_year=year,
         )
+        start = unit_value.model_copy(
+            update={"amount": Decimal(0), "text": f"0{unit_value.unit or ''}", "period": None}
+        )
         notes = (
             *notes,
             (
@@ -354,7 +339,16 @@ def _compare(
                 f"the actual is the sum from FY{first + 1} to FY{year}, {display(actual.value)}",
             ),
         )
-    return _noted(plain(_view(indicator, target, actual)), notes, params)
+    comparison = Comparison(
+        basis=used.basis,
+        target=target,
+        actual=actual,
+        baseline=start,
+        revised_from=used.revised_from,
+        interim_kind=used.kind,
+    )
+    judged = plain(_view(indicator, target, actual)).model_copy(update={"comparison": comparison})
+    return noted(judged, notes, params)
 
 
 def _is_cumulative(value: Value) -> bool:
@@ -369,110 +363,12 @@ def _running_total(
     """The sum of the annual values after ``first`` up to ``year``, or the first missing year."""
     total = Fraction(0)
     status = ActualStatus.FINAL
-    for fy in range(first + 1, year + 1):
-        point = points.get(fy)
+    for each in range(first + 1, year + 1):
+        point = points.get(each)
         amount = None if point is None else amount_of(point.value)
         if point is None or amount is None or not isinstance(point.value, Quantity):
-            return str(fy)
+            return str(each)
         total += amount
         if point.status is ActualStatus.PROJECTED:
             status = ActualStatus.PROJECTED
     return total, status
-
-
-def _relative_latest(indicator: Indicator) -> Judgment:
-    """A relative target with no years given: the actual against the last of the series."""
-    previous = indicator.series[-1]
-    target = indicator.target.value
-    assert isinstance(target, RelativeTarget)
-    points = {previous.fiscal_year: Actual(value=previous.value, status=previous.status)}
-    judged = _relative(indicator, target, previous.fiscal_year + 1, indicator.actual, points)
-    last = previous.fiscal_year
-    note = (
-        f"実績の年度が書かれていないため、系列の最後の{last}年度の翌年度の値として比較",
-        f"the actual's year is not given: read as the year after FY{last}, the last of the series",
-    )
-    return _noted(judged, (note,), {})
-
-
-def _relative(
-    indicator: Indicator,
-    target: RelativeTarget,
-    year: int,
-    actual: Actual,
-    points: dict[int, Actual],
-) -> Judgment:
-    """``前年度比5%増`` / ``毎年度増加``: the value of ``year`` against the year before."""
-    style = indicator.style or "direction"
-    fy_ja, fy_en = _fy(year)
-    before = points.get(year - 1)
-    if before is None and indicator.baseline_year == year - 1:
-        before = Actual(value=indicator.baseline, fiscal_year=year - 1)
-    prev_ja, prev_en = _fy(year - 1)
-    if before is None or isinstance(before.value, Missing):
-        return _core(
-            style,
-            "series.no_previous",
-            f"{target.text}は前年度と比べるが、{prev_ja}の値がないため評価できない",
-            f"not evaluable: {target.text} compares with the previous year, "
-            f"and there is no value for {prev_en}",
-            year=str(year),
-        )
-    now, then = amount_of(actual.value), amount_of(before.value)
-    units = {v.unit for v in (actual.value, before.value) if isinstance(v, Quantity)}
-    if now is None or then is None or len(units) > 1:
-        return _core(
-            style,
-            "series.incomparable",
-            f"{fy_ja}の{display(actual.value)}と{prev_ja}の{display(before.value)}は"
-            "数値として比べられないため評価できない",
-            f"not evaluable: {display(actual.value)} ({fy_en}) and "
-            f"{display(before.value)} ({prev_en}) cannot be compared as numbers",
-            year=str(year),
-        )
-    lower = target.trend is Trend.DECREASE or (
-        target.trend is Trend.MAINTAIN and indicator.direction is Direction.LOWER
-    )
-    sign = -1 if lower else 1
-    if target.amount is None:
-        required, strict = then, target.trend is not Trend.MAINTAIN
-    elif target.unit == "%":
-        required, strict = then * (1 + sign * Fraction(target.amount) / 100), False
-    else:
-        required, strict = then + sign * Fraction(target.amount), False
-    met = (
-        (now > required if strict else now >= required)
-        if not lower
-        else (now < required if strict else now <= required)
-    )
-    need = as_decimal(required)
-    unit = actual.value.unit if isinstance(actual.value, Quantity) else None
-    shown = f"{need:,f}{unit or ''}"
-    word_ja = ("より低い" if strict else "以下") if lower else ("より高い" if strict else "以上")
-    word_en = ("below" if strict else "at most") if lower else ("above" if strict else "at least")
-    verdict_ja, verdict_en = ("達成", "achieved") if met else ("未達成", "not achieved")
-    ja = (
-        f"{verdict_ja}: {fy_ja}の{display(actual.value)}は{target.text}が求める"
-        f"{prev_ja}比の値 {shown}{word_ja}"
-        + ("である" if met else "ではない")
-        + f"({prev_ja}は{display(before.value)})"
-    )
-    en = (
-        f"{verdict_en}: {display(actual.value)} in {fy_en} is "
-        + ("" if met else "not ")
-        + f"{word_en} {shown}, what {target.text} asks against {prev_en} "
-        f"({display(before.value)})"
-    )
-    if actual.status is ActualStatus.PROJECTED or before.status is ActualStatus.PROJECTED:
-        ja, en = f"{ja}(見込値による)", f"{en} (on a projected value)"
-    return Judgment(
-        outcome=Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED,
-        style=style,
-        reason=Reason(
-            code="series.relative_met" if met else "series.relative_not_met",
-            params={"year": str(year), "previous": str(then), "required": f"{need:f}"},
-        ),
-        message=LocalizedText(ja=ja, en=en),
-        direction=Direction.LOWER if lower else Direction.HIGHER,
-        direction_source=DirectionSource.TARGET_WORD,
-    )

@@ -36,6 +36,7 @@ from achievement._model import (
 )
 from achievement._plan import Goal, Measure, Plan, PlanIndicator
 from achievement._rate import achievement_rate
+from achievement._series import compared
 from achievement.readers._result import Problem
 from achievement.rules._compare import compatible
 from achievement.rules.ordinal import DEFAULT_SCALE
@@ -58,6 +59,7 @@ from achievement.schemes.presets import DEFAULT_SCHEME
 
 __all__ = [
     "HIGHLIGHT_RULE",
+    "HIGHLIGHT_RULE_YEARS",
     "GoalSummary",
     "Highlights",
     "IndicatorResult",
@@ -90,6 +92,16 @@ HIGHLIGHT_RULE = LocalizedText(
     "others; ties go to the first in plan order.",
 )
 """The rule :func:`evaluate_plan` uses to choose the highlights, as the report states it."""
+
+HIGHLIGHT_RULE_YEARS = LocalizedText(
+    ja=HIGHLIGHT_RULE.ja
+    + "年度時点の判定では、目標はその判定が比べた目標(按分目標・中間目標など)、"
+    "実績は判定した値、計画策定時は変化を測る起点とする。",
+    en=HIGHLIGHT_RULE.en
+    + " For a judgment as of a year, the target is the one it compared with (pro-rated, "
+    "interim, ...), the actual the value it judged and the baseline the start of the change.",
+)
+"""The highlight rule of a report with judgments as of a year (see :class:`~achievement.Comparison`)."""
 
 
 class Tally(Frozen):
@@ -193,6 +205,8 @@ class Report(Frozen):
     """What the reader could not read: rows left out (errors) and warnings."""
     source_rows: int | None = None
     """How many data rows the source table had, when the report was read from one."""
+    as_of: int | None = None
+    """The fiscal year every indicator was judged as of, when one was asked for."""
 
     @property
     def rows_left_out(self) -> int:
@@ -340,6 +354,7 @@ def _result(
     judge: Judge,
     scale: tuple[str, ...] | None,
     scheme: Scheme,
+    as_of: int | None = None,
     shared: dict[object, Any] | None = None,
 ) -> IndicatorResult:
     """``entry`` judged, measured and graded; ``shared`` keeps one of each equal
@@ -347,9 +362,9 @@ def _result(
     indicator = entry.indicator
     if indicator.scale is None and scale is not None:
         indicator = indicator.model_copy(update={"scale": scale})
-    judgment = judge.judge(indicator)
+    judgment = judge.judge(indicator, as_of=as_of)
     measured = measure(indicator, judgment)
-    ahead = progress_of(indicator, judgment.direction)
+    ahead = progress_of(compared(indicator, judgment), judgment.direction)
     if shared is not None:
         if len(shared) >= SHARED_LIMIT:
             shared.clear()
@@ -395,6 +410,7 @@ def evaluate_plan(
     scheme: Scheme | str | None = None,
     problems: Iterable[Problem] = (),
     source_rows: int | None = None,
+    as_of: int | None = None,
 ) -> Report:
     """Judge every indicator of ``plan`` and roll the outcomes up.
 
@@ -408,7 +424,14 @@ def evaluate_plan(
     ``source_rows`` (from :class:`~achievement.readers.ReadResult`) are carried
     into the report, so every output says which rows it leaves out; a warning
     on a published cell that names a grade of ``scheme`` is not carried (the
-    cell is read as the published grade).
+    cell is read as the published grade).  ``as_of`` judges every indicator as of
+    that fiscal year (see :meth:`Judge.judge`): an indicator without a value for
+    it is not evaluable, and says so.
+
+    Every figure derived from a judgment (progress, measurements, grade,
+    highlights) reads the target that judgment used (its
+    :class:`~achievement.Comparison`: a pro-rated or interim target as of a year
+    before the target year), never a different one.
     """
     judge = judge or default_judge()
     if not isinstance(scheme, Scheme):
@@ -417,13 +440,14 @@ def evaluate_plan(
     results: list[IndicatorResult] = []
     shared: dict[object, Any] = {}
     for done, entry in enumerate(plan.indicators, start=1):
-        results.append(_result(entry, judge, plan.scale, scheme, shared))
+        results.append(_result(entry, judge, plan.scale, scheme, as_of, shared))
         if progress is not None:
             progress(done, total)
     return _roll_up(plan, results, scheme).model_copy(
         update={
             "problems": without_published_grades(problems, scheme),
             "source_rows": source_rows,
+            "as_of": as_of,
         }
     )
 
@@ -449,6 +473,7 @@ def regrade(report: Report, scheme: Scheme) -> Report:
             # a published cell that names a grade of the new scheme is read, not a problem
             "problems": without_published_grades(report.problems, scheme),
             "source_rows": report.source_rows,
+            "as_of": report.as_of,
         }
     )
 
@@ -492,7 +517,11 @@ def _roll_up(plan: Plan, results: list[IndicatorResult], scheme: Scheme) -> Repo
         measures=measures,
         totals=Tally.of(r.outcome for r in results),
         unique_indicators=len({_identity(r, n) for n, r in enumerate(results)}),
-        highlights=_highlights(by_goal),
+        highlights=_highlights(by_goal).model_copy(
+            update={"rule": HIGHLIGHT_RULE_YEARS}
+            if any(r.judgment.comparison is not None for r in results)
+            else {}
+        ),
         scheme=scheme,
         grades=_grade_tally(scheme, results),
     )

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from achievement._errors import AchievementError, ParseError
 from achievement._judge import Judge
 from achievement._model import Actual, Column, Direction, Indicator, Target, Value
+from achievement._series import compared
 from achievement.rollup import progress_of
 from achievement.schemes import Scheme, measure
 
@@ -126,7 +127,7 @@ def judge_row(
         if judgment.direction_source is None
         else judgment.direction_source.value,
         degree=rounded(measured.degree),
-        progress=rounded(progress_of(indicator, judgment.direction)),
+        progress=rounded(progress_of(compared(indicator, judgment), judgment.direction)),
         grade=None if grade is None else grade.label,
         problem_en=None,
         problem_ja=None,

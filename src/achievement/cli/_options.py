@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "OUTPUT_SUFFIXES",
+    "add_as_of_option",
     "add_columns_option",
     "add_limit_options",
+    "as_of_from_args",
     "limits_from_args",
     "output_format",
     "parse_columns",
@@ -60,6 +62,47 @@ def add_columns_option(parser: argparse.ArgumentParser) -> None:
         "(--columns A=x --columns B=y) / 見出しの列を項目として読む(2段の見出しは / でつなぐ、"
         "列記号も可。列ごとに繰り返す)",
     )
+
+
+def add_as_of_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--as-of FY``: judge every indicator as of a fiscal year (:func:`as_of_from_args`)."""
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="FY",
+        default=None,
+        help="judge every indicator as of fiscal year FY (令和6年度, R6, 2024, FY2024): its value "
+        "of that year against the target in force then; an indicator without a value for FY is "
+        "not evaluable / 指定した年度の時点で評価(その年度の値がない指標は評価不能)",
+    )
+
+
+def as_of_from_args(args: argparse.Namespace) -> int | None:
+    """The fiscal year ``--as-of`` names, or ``None`` without the option.
+
+    The whole value must be one fiscal year (``令和6年度``, ``R6``, ``2024``,
+    ``FY2024``, ``2024年度``); a calendar year (``2024年``) or anything else is refused.
+
+    >>> as_of_from_args(argparse.Namespace(as_of="令和6年度")), as_of_from_args(
+    ...     argparse.Namespace(as_of="FY2024"))
+    (2024, 2024)
+    """
+    import unicodedata
+
+    from achievement._years import parse_fiscal_year
+
+    text: str | None = args.as_of
+    if text is None:
+        return None
+    found = parse_fiscal_year(text, bare=True)
+    whole = unicodedata.normalize("NFKC", text).strip()
+    if found is None or found.end != len(whole) or found.suffix in ("年", "年末"):
+        raise AchievementError(
+            f"--as-of {text!r}: not a fiscal year; write it as 令和6年度, R6, 2024 or FY2024",
+            f"--as-of「{text}」は年度として読めません。令和6年度、R6、2024、FY2024 "
+            "のように書いてください",
+        )
+    return found.year
 
 
 def _positive(text: str) -> int:

@@ -124,7 +124,8 @@ def _indicators(path: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
                 file=str(path),
             ) from exc
         if isinstance(data, dict) and isinstance(data.get("indicators"), list):
-            return [i for i in data["indicators"] if isinstance(i, dict)]
+            as_of = (data.get("plan") or {}).get("as_of")
+            return [{**i, _AS_OF: as_of} for i in data["indicators"] if isinstance(i, dict)]
         if not (isinstance(data, dict) and "goals" in data):
             raise AchievementError(
                 f"{path} is neither a JSON report nor a plan file",
@@ -158,13 +159,50 @@ def _keyed(entries: list[dict[str, Any]]) -> dict[tuple[str, str, str, int], dic
     return keyed
 
 
+_AS_OF = "_as_of"
+"""The key under which an entry of a JSON report carries the year its report was made as of."""
+
+
+def _judged(entry: dict[str, Any]) -> dict[str, Any]:
+    """The value an entry's judgment read: the one it compared as of a year, else the value of
+    the year its report was made as of (``-`` when it has none), else its actual."""
+    used = (entry.get("target_used") or {}).get("actual")
+    if used:
+        return dict(used)
+    actual: dict[str, Any] = entry.get("actual") or {}
+    as_of = entry.get(_AS_OF)
+    if as_of is None or actual.get("fiscal_year") == as_of:
+        return actual
+    points = [p for p in entry.get("series") or [] if p.get("fiscal_year") == as_of]
+    return points[0] if points else {"display": "-", "fiscal_year": as_of}
+
+
 def _actual(entry: dict[str, Any], lang: str) -> str:
-    actual = entry.get("actual") or {}
+    """The value judged, with its year and whether it is projected or final."""
+    actual = _judged(entry)
     status = _STATUS[lang].get(str(actual.get("status")), "")
     year = actual.get("fiscal_year")
     shown = str(actual.get("display") or actual.get("text") or "-")
     when = "" if year is None else (f"{year}年度" if lang == "ja" else f"FY{year}")
     return f"{shown} ({', '.join(x for x in (when, status) if x)})" if when or status else shown
+
+
+def _target(entry: dict[str, Any], lang: str) -> str | None:
+    """The target the entry was judged against: the target used as of a year, else its target."""
+    used = entry.get("target_used")
+    if not used:
+        return (entry.get("target") or {}).get("display")
+    from achievement._model import TargetBasis
+    from achievement.render._view import target_used_text
+
+    return target_used_text(
+        TargetBasis(used["basis"]),
+        str(used.get("display")),
+        year=used.get("fiscal_year"),
+        revised=used.get("revised_from"),
+        interim_kind=used.get("interim_kind"),
+        lang=lang,
+    )
 
 
 def diff_data(last: list[dict[str, Any]], this: list[dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -185,13 +223,13 @@ def diff_data(last: list[dict[str, Any]], this: list[dict[str, Any]], lang: str)
                 "outcome": was.get("outcome"),
                 "grade": was.get("grade"),
                 "actual": _actual(was, lang),
-                "target": (was.get("target") or {}).get("display"),
+                "target": _target(was, lang),
             },
             "this": {
                 "outcome": now.get("outcome"),
                 "grade": now.get("grade"),
                 "actual": _actual(now, lang),
-                "target": (now.get("target") or {}).get("display"),
+                "target": _target(now, lang),
             },
             "why": now.get("message", ""),
         }
@@ -226,7 +264,9 @@ def _side(side: dict[str, Any], lang: str) -> str:
     outcome = _OUTCOMES[lang].get(side.get("outcome"), str(side.get("outcome")))
     plain = grade is None or grade in {*_OUTCOMES["ja"].values(), *_OUTCOMES["en"].values()}
     shown = outcome if plain else f"{outcome} / {grade}"  # a binary grade says the outcome
-    return f"{shown}: {side.get('actual')}"
+    target = side.get("target")
+    against = "" if target is None else f" / {_WORDS[lang]['target']} {target}"
+    return f"{shown}: {side.get('actual')}{against}"
 
 
 def _md_cell(text: object) -> str:

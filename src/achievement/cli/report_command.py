@@ -37,7 +37,11 @@ _EPILOG = (
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand."""
-    from achievement.cli._options import add_columns_option, add_limit_options
+    from achievement.cli._options import (
+        add_as_of_option,
+        add_columns_option,
+        add_limit_options,
+    )
     from achievement.cli._plugin_options import add_plugin_options
     from achievement.render import FORMATS
 
@@ -69,6 +73,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="text format: also print every indicator / テキスト形式で全指標の一覧も表示",
     )
+    add_as_of_option(p)
     add_columns_option(p)
     add_limit_options(p)
     add_plugin_options(p)
@@ -141,6 +146,7 @@ def _write(output: str | bytes | Iterable[str], out: str | None, fmt: str) -> No
 def run(args: argparse.Namespace) -> int:
     """Read the plan, judge it, write the report; return the exit code."""
     from achievement.cli._options import (
+        as_of_from_args,
         limits_from_args,
         output_format,
         parse_columns,
@@ -154,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
     from achievement.rollup import evaluate_plan
 
     fmt = output_format(args.format, args.output, FORMATS)
+    as_of = as_of_from_args(args)
     judge = judge_from_args(args)
     path = Path(args.file) if args.file else bundled_example()
     check_not_input(args.output, path, args.scheme)
@@ -178,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
             scheme=scheme,
             problems=(*result.problems, *result.skipped),
             source_rows=result.rows,
+            as_of=as_of,
         )
     if fmt in _PIECEWISE:  # written piece by piece, to a file or to stdout
         _write(_pieces(report, fmt, args.lang), args.output, fmt)

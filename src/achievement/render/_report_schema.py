@@ -34,6 +34,9 @@ class PlanInfo(_Closed):
     title: str = Field(description="the plan's name")
     baseline_year: int | None
     target_year: int | None
+    as_of: int | None = Field(
+        description="the fiscal year every indicator was judged as of (--as-of), or null"
+    )
 
 
 class Disagreement(_Closed):
@@ -147,6 +150,38 @@ class MeasurementsOut(_Closed):
     degree: Dec = Field(description="actual / target (reversed when lower is better), a ratio")
     progress: Dec
     change: Dec
+    pace: Dec = Field(
+        description="for an indicator with years: the target-year value projected at the pace "
+        "so far, as a degree of the way from the baseline to the target; null otherwise"
+    )
+    trajectory: Dec = Field(
+        description="for an indicator with years: the share of the change due by the year "
+        "judged (pro-rated path) that was made; null otherwise"
+    )
+
+
+class ComparedValue(_Closed):
+    display: str
+    fiscal_year: int | None
+    status: str
+
+
+class TargetUsedOut(_Closed):
+    basis: Literal["final", "interim", "prorated", "previous_year"] = Field(
+        description="final (the target in force, revised when revised_from is set), interim "
+        "(the interim target of the year), prorated (on the straight line from the baseline to "
+        "the target), previous_year (what a target relative to the year before asks)"
+    )
+    text: str = Field(description="the target used, in words")
+    display: str
+    value: dict[str, Any]
+    fiscal_year: int | None
+    revised_from: int | None
+    interim_kind: str | None
+    actual: ComparedValue = Field(
+        description="the value judged: that of the year, or the running total over the years"
+    )
+    baseline: str = Field(description="the value degree, progress and change start from")
 
 
 class Reason(_Closed):
@@ -168,6 +203,10 @@ class IndicatorOut(_Closed):
     row: int | None
     baseline: Cell
     target: TargetCell
+    target_used: TargetUsedOut | None = Field(
+        description="the target a judgment as of a year compared with (degree, progress, "
+        "grade and highlights read it); null for a judgment against the target as it stands"
+    )
     actual: ActualCell
     series: list[SeriesPoint] = Field(
         description="the values of the years before the actual's, oldest first"

@@ -16,13 +16,14 @@ __all__ = ["HEIGHT", "WIDTH", "sparkline"]
 WIDTH, HEIGHT, PAD = 120, 36, 4
 
 
-def sparkline(indicator: Indicator, lang: str) -> str | None:
-    """The SVG of ``indicator``'s series, or ``None`` when it has no years to draw."""
+def sparkline(indicator: Indicator, lang: str, as_of: int | None = None) -> str | None:
+    """The SVG of ``indicator``'s series up to ``as_of`` (its actual's year by default),
+    or ``None`` when it has no years to draw."""
     if indicator.baseline_year is None or not indicator.series:
         return None
     from achievement.trajectory import LABELS, assess, path_of
 
-    path = path_of(indicator)
+    path = path_of(indicator, as_of)
     if isinstance(path, tuple) or path.target is None or not path.points:
         return None
     values = [(path.first, path.baseline), *path.points]
@@ -40,7 +41,7 @@ def sparkline(indicator: Indicator, lang: str) -> str | None:
         return HEIGHT - PAD - float((HEIGHT - 2 * PAD) * (value - low_y) / span)
 
     line = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in values)
-    trajectory = assess(indicator)
+    trajectory = assess(indicator, as_of=as_of)
     words = escape(trajectory.message.get(lang), quote=True)
     status = trajectory.status.value
     ja, en = LABELS[trajectory.status]

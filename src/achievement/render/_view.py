@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from typing import Literal
 
 from achievement._evaluator import display
-from achievement._model import ActualStatus
+from achievement._model import Actual, ActualStatus, Comparison, TargetBasis
+from achievement._series import observed
+from achievement._years import era_name
 from achievement.render.labels import (
     capitalised,
     goal_label,
@@ -29,6 +31,7 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "TEXT_DETAIL_COLUMNS",
     "SummaryRow",
+    "column_label",
     "coverage",
     "detail_columns",
     "detail_row",
@@ -40,12 +43,17 @@ __all__ = [
     "grade_table",
     "highlight_sections",
     "problem_lines",
+    "projected_mark",
     "published",
     "row_spans",
     "scheme_rule",
+    "series_years",
     "shows_grades",
     "summary_rows",
+    "target_used",
     "title",
+    "year_key",
+    "year_of_key",
 ]
 
 DETAIL_COLUMNS: tuple[str, ...] = (
@@ -98,18 +106,125 @@ SummaryKind = Literal["goal", "measure", "total", "rate"]
 
 
 def title(report: Report, lang: str) -> str:
-    """The report title: the plan's title and its period, if known."""
+    """The report title: the plan's title and its period, if known, and the year the
+    report judges as of, when one was asked for (``令和6年度時点``, ``as of FY2024``)."""
     plan = report.plan
     head = label("titled", lang).format(plan=plan.title) if plan.title else label("title", lang)
     if plan.baseline_year is not None and plan.target_year is not None:
         period = label("period", lang).format(baseline=plan.baseline_year, target=plan.target_year)
         head = f"{head} ({period})"
+    if report.as_of is not None:
+        year = era_name(report.as_of) if lang == "ja" else str(report.as_of)
+        head = f"{head} {label('as_of', lang).format(year=year)}"
     return head
 
 
-def detail_columns(report: Report, columns: tuple[str, ...] = DETAIL_COLUMNS) -> tuple[str, ...]:
-    """``columns`` without the grade when grades are not shown (see :func:`shows_grades`)."""
-    return tuple(key for key in columns if key != "grade" or shows_grades(report))
+_YEAR_PREFIX = "fy"
+
+
+def year_key(year: int) -> str:
+    """The column key of a fiscal year of the series (``fy2024``)."""
+    return f"{_YEAR_PREFIX}{year}"
+
+
+def year_of_key(key: str) -> int | None:
+    """The fiscal year of a year column's key, ``None`` for any other column."""
+    if key.startswith(_YEAR_PREFIX) and key[len(_YEAR_PREFIX) :].isdigit():
+        return int(key[len(_YEAR_PREFIX) :])
+    return None
+
+
+def column_label(key: str, lang: str) -> str:
+    """The heading of a detail column: a label, or a fiscal year (``2024年度``, ``FY2024``)."""
+    year = year_of_key(key)
+    if year is None:
+        return label(key, lang)
+    return f"{year}年度" if lang == "ja" else f"FY{year}"
+
+
+def series_years(report: Report) -> tuple[int, ...]:
+    """The fiscal years of the year columns: every year with a published value of an
+    indicator that has a series (its earlier years and its actual's year); none when
+    no indicator has a series, so a plan of single actuals keeps its columns."""
+    years: set[int] = set()
+    for result in report.results:
+        if result.entry.indicator.series:
+            years.update(observed(result.entry.indicator))
+    return tuple(sorted(years))
+
+
+def _uses_years(report: Report) -> bool:
+    return any(result.judgment.comparison is not None for result in report.results)
+
+
+def detail_columns(
+    report: Report, columns: tuple[str, ...] = DETAIL_COLUMNS, *, years: bool = True
+) -> tuple[str, ...]:
+    """``columns`` without the grade when grades are not shown (see :func:`shows_grades`);
+    with the target each judgment used after the target when a judgment was made as of a
+    year, and (``years``) one column per fiscal year of :func:`series_years` at the end.
+
+    A plan whose indicators hold one actual each keeps exactly ``columns``.
+    """
+    keys: list[str] = []
+    for key in columns:
+        if key == "grade" and not shows_grades(report):
+            continue
+        keys.append(key)
+        if key == "target" and _uses_years(report):
+            keys.append("target_used")
+    if years:
+        keys.extend(year_key(year) for year in series_years(report))
+    return tuple(keys)
+
+
+def projected_mark(lang: str) -> str:
+    """What follows a projected (見込) value in every report: `` (見込)``, `` (projected)``."""
+    return f" ({label('projected', lang)})"
+
+
+def _shown(actual: Actual, lang: str) -> str:
+    text = display(actual.value)
+    return text + projected_mark(lang) if actual.status is ActualStatus.PROJECTED else text
+
+
+def target_used(comparison: Comparison | None, lang: str) -> str:
+    """Which target a judgment used, and its value (``2024年度の按分目標 1,400,000冊``);
+    ``-`` for a judgment that compared the actual with the target as it stands."""
+    if comparison is None:
+        return label("none", lang)
+    kind = comparison.interim_kind
+    return target_used_text(
+        comparison.basis,
+        display(comparison.target.value),
+        year=comparison.target.fiscal_year,
+        revised=comparison.revised_from,
+        interim_kind=None if kind is None else kind.value,
+        lang=lang,
+    )
+
+
+def target_used_text(
+    basis: TargetBasis,
+    value: str,
+    *,
+    year: int | None,
+    revised: int | None,
+    interim_kind: str | None,
+    lang: str,
+) -> str:
+    """:func:`target_used` from its parts, as a JSON report keeps them."""
+    if basis is TargetBasis.INTERIM:
+        kind = label(f"interim_{(interim_kind or 'annual')}", lang)
+        return label("used_interim", lang).format(year=year, kind=kind, value=value)
+    if basis is TargetBasis.PRORATED:
+        key = "used_prorated" if revised is None else "used_prorated_revised"
+        return label(key, lang).format(year=year, value=value, from_year=revised)
+    if basis is TargetBasis.PREVIOUS_YEAR:
+        return label("used_previous_year", lang).format(year=year, value=value)
+    if revised is not None:
+        return label("used_revised", lang).format(value=value, year=revised)
+    return label("used_final", lang).format(value=value)
 
 
 def grade_name(grade: Grade | None, lang: str) -> str:
@@ -127,20 +242,40 @@ def shows_grades(report: Report) -> bool:
     return scheme is not None and report.grades is not None and scheme.name != DEFAULT_SCHEME
 
 
-def detail_row(result: IndicatorResult, lang: str) -> dict[str, str]:
-    """One result as text, by :data:`DETAIL_COLUMNS` key (and ``row``)."""
+def _actual(result: IndicatorResult, as_of: int | None, lang: str) -> str:
+    """The actual of the year judged (``-`` when the indicator has none for it)."""
+    indicator, found = result.entry.indicator, result.judgment.comparison
+    year = as_of if found is None else found.actual.fiscal_year
+    if year is None or year == indicator.actual.fiscal_year:
+        return _shown(indicator.actual, lang)
+    point = observed(indicator).get(year)
+    return label("none", lang) if point is None else _shown(point, lang)
+
+
+def detail_row(result: IndicatorResult, lang: str, as_of: int | None = None) -> dict[str, str]:
+    """One result as text, by :data:`DETAIL_COLUMNS` key (and ``row`` and ``target_used``),
+    with the value of each fiscal year of its series under :func:`year_key` (a year with
+    no value has no key: read the row with ``row.get(key, "")``).
+
+    The actual is the value of the year the judgment judged (the report's ``as_of``):
+    the latest value is never shown beside a judgment of an earlier year.
+    """
     entry, judgment = result.entry, result.judgment
     measured = result.measurements
-    actual = display(entry.indicator.actual.value)
-    if entry.indicator.actual.status is ActualStatus.PROJECTED:
-        actual = f"{actual} ({label('projected', lang)})"
-    return {
+    actual = _actual(result, as_of, lang)
+    years = (
+        {year_key(year): _shown(point, lang) for year, point in observed(entry.indicator).items()}
+        if entry.indicator.series
+        else {}
+    )
+    return years | {
         "goal": goal_label(entry.goal, lang),
         "measure": measure_label(entry.measure, lang),
         "initiative": entry.initiative,
         "indicator": entry.indicator.name,
         "baseline": display(entry.indicator.baseline),
         "target": display(entry.indicator.target.value),
+        "target_used": target_used(judgment.comparison, lang),
         "actual": actual,
         "outcome": outcome_label(judgment.outcome, lang),
         "grade": grade_name(result.grade, lang),
@@ -189,7 +324,7 @@ def disagreement_rows(report: Report, lang: str) -> list[dict[str, str]]:
     """The judgments that differ from the published outcome, as text by column key."""
     rows = []
     for result in disagreements(report):
-        row = detail_row(result, lang)
+        row = detail_row(result, lang, report.as_of)
         row["computed"] = row["outcome"]
         if shows_grades(report) and result.grade is not None:
             row["computed"] = f"{row['outcome']} ({row['grade']})"
@@ -198,8 +333,10 @@ def disagreement_rows(report: Report, lang: str) -> list[dict[str, str]]:
 
 
 def detail_rows(report: Report, lang: str) -> list[dict[str, str]]:
-    """Every result as text, in plan order."""
-    return [detail_row(result, lang) for result in report.results]
+    """Every result as text, in plan order, with a cell (empty when the indicator has
+    no value for it) for every year of :func:`series_years`."""
+    empty = dict.fromkeys(map(year_key, series_years(report)), "")
+    return [empty | detail_row(result, lang, report.as_of) for result in report.results]
 
 
 class SummaryRow:
@@ -259,12 +396,15 @@ HIGHLIGHT_COLUMNS: tuple[str, ...] = (
 
 def highlight_sections(report: Report, lang: str) -> list[tuple[str, list[dict[str, str]]]]:
     """The two highlight tables, each with its heading: main achieved, main not achieved."""
-    highlights = report.highlights
+    highlights, as_of = report.highlights, report.as_of
     return [
-        (label("highlights_achieved", lang), [detail_row(r, lang) for r in highlights.achieved]),
+        (
+            label("highlights_achieved", lang),
+            [detail_row(r, lang, as_of) for r in highlights.achieved],
+        ),
         (
             label("highlights_not_achieved", lang),
-            [detail_row(r, lang) for r in highlights.not_achieved],
+            [detail_row(r, lang, as_of) for r in highlights.not_achieved],
         ),
     ]
 

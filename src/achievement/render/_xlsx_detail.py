@@ -17,7 +17,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from achievement.render._safe import spreadsheet_text, xlsx_text
-from achievement.render._view import detail_columns, detail_row, row_spans
+from achievement.render._view import (
+    column_label,
+    detail_columns,
+    detail_row,
+    projected_mark,
+    row_spans,
+    series_years,
+    year_key,
+)
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report
 
@@ -41,6 +49,7 @@ WIDTHS = {
     "indicator": 28,
     "baseline": 14,
     "target": 14,
+    "target_used": 24,
     "actual": 18,
     "outcome": 10,
     "grade": 12,
@@ -113,28 +122,20 @@ class _Cells:
         return made
 
 
-def _points(report: Report) -> tuple[list[int], Iterator[Observed | None]]:
-    """The fiscal years of the series, and each result's observed values (``None`` without)."""
+def _points(report: Report) -> Iterator[Observed | None]:
+    """Each result's published values by fiscal year (``None`` without a series)."""
     from achievement._series import observed
 
-    years: set[int] = set()
     for result in report.results:
-        if result.entry.indicator.series:
-            years.update(observed(result.entry.indicator))
-
-    def each() -> Iterator[Observed | None]:
-        for result in report.results:
-            indicator = result.entry.indicator
-            yield observed(indicator) if indicator.series else None
-
-    return sorted(years), each()
+        indicator = result.entry.indicator
+        yield observed(indicator) if indicator.series else None
 
 
 def _widths(report: Report, keys: tuple[str, ...], lang: str) -> list[float]:
     """Each column's width: its widest text (each distinct text measured once), capped."""
     widest = dict.fromkeys(keys, 0)
     for result in report.results:
-        row = detail_row(result, lang)
+        row = detail_row(result, lang, report.as_of)
         for key in keys:
             width = text_width(row[key])
             if width > widest[key]:
@@ -173,8 +174,9 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    keys = detail_columns(report)
-    years, points = _points(report)
+    keys = detail_columns(report, years=False)  # the years are written as numbers, at the end
+    years = list(series_years(report))  # the year columns of every format
+    points = _points(report)
     for number, width in enumerate(_widths(report, keys, lang), start=1):
         sheet.column_dimensions[get_column_letter(number)].width = width
     for offset in range(len(years)):
@@ -196,7 +198,7 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
     year_style = cells.style(("year",), lambda cell: heading(cell, centre=False))
     sheet.append(
         [cells.cell(label(key, lang), header_style) for key in keys]
-        + [cells.cell(f"{year}年度" if lang == "ja" else f"FY{year}", year_style) for year in years]
+        + [cells.cell(column_label(year_key(year), lang), year_style) for year in years]
     )
 
     def styled(ratio: bool, disagrees: bool) -> Any:
@@ -214,9 +216,9 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
         row_spans([r.entry.goal for r in report.results]),
         row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
     )
-    projected = label("projected", lang)
+    projected = projected_mark(lang)
     for index, (result, found) in enumerate(zip(report.results, points, strict=True)):
-        row = detail_row(result, lang)
+        row = detail_row(result, lang, report.as_of)
         ratios = _ratio_cells(result)
         disagrees = result.agrees is False
         written: list[Any] = []
@@ -238,7 +240,7 @@ def detail_sheet(sheet: Any, report: Report, lang: str, setup: Callable[[Any], N
 
 def _year_cells(cells: _Cells, years: list[int], found: Observed, projected: str) -> list[Any]:
     """The values of one row under the year columns: numbers (a projected value keeps
-    ``(見込)`` in its number format), or the text as written."""
+    `` (見込)`` in its number format), or the text as written (with `` (見込)``)."""
     from achievement._model import ActualStatus, Quantity
 
     written: list[Any] = []
@@ -250,7 +252,8 @@ def _year_cells(cells: _Cells, years: list[int], found: Observed, projected: str
         value = actual.value
         if isinstance(value, Quantity) and value.amount.is_finite():
             unit = (value.unit or "").replace('"', "")
-            shown = f"{unit}({projected})" if actual.status is ActualStatus.PROJECTED else unit
+            mark = projected.replace('"', "")
+            shown = f"{unit}{mark}" if actual.status is ActualStatus.PROJECTED else unit
             number_format = f'General"{shown}"' if shown else "General"
 
             def make(cell: Any, number_format: str = number_format) -> None:
@@ -259,5 +262,6 @@ def _year_cells(cells: _Cells, years: list[int], found: Observed, projected: str
             style = cells.style(("year", number_format), make)
             written.append(cells.cell(float(value.amount), style))
         else:
-            written.append(cells.cell(value.text))
+            mark = projected if actual.status is ActualStatus.PROJECTED else ""
+            written.append(cells.cell(value.text + mark))
     return written

@@ -13,19 +13,20 @@ import io
 from achievement.render._safe import csv_writer
 from achievement.render._view import (
     DETAIL_COLUMNS,
+    column_label,
     detail_columns,
     detail_row,
     disagreement_heading,
     title,
 )
-from achievement.render.labels import label
 from achievement.rollup import Report
 
 __all__ = ["COLUMNS", "render"]
 
 COLUMNS: tuple[str, ...] = ("row", *DETAIL_COLUMNS)
 """The columns of the CSV, as label keys: the source row, then the detail columns (the
-grade only under a scheme other than ``binary``)."""
+grade only under a scheme other than ``binary``; the target used and one column per fiscal
+year for a plan with years, see :func:`~achievement.render._view.detail_columns`)."""
 
 
 def render(report: Report, *, lang: str = "ja") -> str:
@@ -37,9 +38,9 @@ def render(report: Report, *, lang: str = "ja") -> str:
         writer.writerow([line])
     writer.writerow([])
     keys = detail_columns(report, COLUMNS)
-    writer.writerow([label(key, lang) for key in keys])
+    writer.writerow([column_label(key, lang) for key in keys])
     ordered = sorted(report.results, key=lambda result: result.agrees is not False)
     for result in ordered:
-        row = detail_row(result, lang)
-        writer.writerow([row[key] for key in keys])
+        row = detail_row(result, lang, report.as_of)
+        writer.writerow([row.get(key, "") for key in keys])
     return out.getvalue()

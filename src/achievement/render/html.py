@@ -10,6 +10,7 @@ from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    column_label,
     coverage,
     detail_columns,
     detail_row,
@@ -20,8 +21,10 @@ from achievement.render._view import (
     problem_lines,
     row_spans,
     scheme_rule,
+    series_years,
     summary_rows,
     title,
+    year_key,
 )
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
@@ -137,13 +140,13 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
     return bars
 
 
-def _spark(indicator: Indicator, lang: str) -> Markup | None:
+def _spark(indicator: Indicator, lang: str, as_of: int | None) -> Markup | None:
     """The indicator's inline SVG line (built from numbers and escaped words only)."""
     from markupsafe import Markup
 
     from achievement.render._spark import sparkline
 
-    drawn = sparkline(indicator, lang)
+    drawn = sparkline(indicator, lang, as_of)
     return None if drawn is None else Markup(drawn)
 
 
@@ -165,15 +168,16 @@ def _detail(
     """Each detail row as the template reads it, made as the template comes to it: the
     row's text, whether it disagrees with the published outcome, its sparkline, and the
     rows its goal and measure cells span (0 under a merged cell)."""
+    empty = dict.fromkeys(map(year_key, series_years(report)), "")  # a cell for every year
     goal_spans = row_spans([r.entry.goal for r in report.results])
     measure_spans = row_spans([(r.entry.goal, r.entry.measure) for r in report.results])
     for result, goal_span, measure_span in zip(
         report.results, goal_spans, measure_spans, strict=True
     ):
         yield (
-            detail_row(result, lang),
+            empty | detail_row(result, lang, report.as_of),
             result.agrees is False,
-            _spark(result.entry.indicator, lang),
+            _spark(result.entry.indicator, lang, report.as_of),
             goal_span,
             measure_span,
         )
@@ -237,7 +241,7 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         highlight_keys=HIGHLIGHT_COLUMNS,
         highlights=highlight_sections(report, lang),
         rule=report.highlights.rule.get(lang),
-        detail_header=[label(key, lang) for key in keys],
+        detail_header=[column_label(key, lang) for key in keys],
         detail_keys=keys,
         detail=_detail(report, lang),
         totals=report.totals,

@@ -17,9 +17,9 @@ from typing import Any
 
 from achievement._evaluator import display
 from achievement._lean import SHARED_LIMIT
-from achievement._model import Indicator, Value
+from achievement._model import Comparison, Indicator, Value
 from achievement._plan import Goal, Measure
-from achievement.render._view import disagreements, grade_name, scheme_rule
+from achievement.render._view import disagreements, grade_name, scheme_rule, target_used
 from achievement.render.labels import label
 from achievement.rollup import IndicatorResult, Report, Tally
 from achievement.schemes import GradeTally, Measurements
@@ -64,13 +64,38 @@ def _measured(value: Decimal | None) -> str | None:
 
 
 def _measurements(measured: Measurements | None) -> dict[str, Any] | None:
-    """What the scheme read, to four places: degree, progress and change against the baseline."""
+    """What the scheme read, to four places: degree, progress and change against the
+    baseline, and for an indicator with years the projected degree (``pace``) and the
+    share of the change due made (``trajectory``), ``null`` where not computed."""
     if measured is None:
         return None
     return {
         "degree": _measured(measured.degree),
         "progress": _measured(measured.progress),
         "change": _measured(measured.change),
+        "pace": _measured(measured.pace),
+        "trajectory": _measured(measured.trajectory),
+    }
+
+
+def _used(found: Comparison | None, lang: str) -> dict[str, Any] | None:
+    """The target a judgment as of a year used, and the value it judged."""
+    if found is None:
+        return None
+    return {
+        "basis": found.basis.value,
+        "text": target_used(found, lang),
+        "display": display(found.target.value),
+        "value": _value(found.target.value),
+        "fiscal_year": found.target.fiscal_year,
+        "revised_from": found.revised_from,
+        "interim_kind": None if found.interim_kind is None else found.interim_kind.value,
+        "actual": {
+            "display": display(found.actual.value),
+            "fiscal_year": found.actual.fiscal_year,
+            "status": found.actual.status.value,
+        },
+        "baseline": display(found.baseline),
     }
 
 
@@ -95,7 +120,7 @@ def _value(value: Value) -> dict[str, Any]:
     return data
 
 
-def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
+def _indicator(result: IndicatorResult, lang: str, as_of: int | None = None) -> dict[str, Any]:
     entry, indicator = result.entry, result.entry.indicator
     return {
         "name": indicator.name,
@@ -105,8 +130,9 @@ def _indicator(result: IndicatorResult, lang: str) -> dict[str, Any]:
         "row": entry.row,
         **_baseline(indicator),
         **_target(indicator),
+        "target_used": _used(result.judgment.comparison, lang),
         **_actual(indicator),
-        **_years(indicator, lang),
+        **_years(indicator, lang, as_of),
         **_judged(result, lang),
         **_rest(result),
     }
@@ -145,7 +171,7 @@ def _actual(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def _years(indicator: Indicator, lang: str) -> dict[str, Any]:
+def _years(indicator: Indicator, lang: str, as_of: int | None) -> dict[str, Any]:
     return {
         "series": [
             {
@@ -166,7 +192,7 @@ def _years(indicator: Indicator, lang: str) -> dict[str, Any]:
             }
             for r in indicator.revisions
         ],
-        "trajectory": _trajectory(indicator, lang),
+        "trajectory": _trajectory(indicator, lang, as_of),
     }
 
 
@@ -226,15 +252,16 @@ def _members(data: dict[str, Any]) -> str:
 
 
 class _Indicators:
-    """Writes indicators as ``_dumps(_indicator(result, lang), 2)`` does, faster.
+    """Writes indicators as ``_dumps(_indicator(result, lang, as_of), 2)`` does, faster.
 
     What rows share (a goal, a measure, a cell's value, a target, an actual, a
     judgment with its grade and measurements: frozen objects the report holds
     while it is written) is written once and its text reused.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, as_of: int | None) -> None:
         self.lang = lang
+        self.as_of = as_of
         self.memo: dict[tuple[object, ...], str] = {}
 
     def _once(self, key: tuple[object, ...], make: Callable[[], dict[str, Any]]) -> str:
@@ -247,6 +274,7 @@ class _Indicators:
 
     def text(self, result: IndicatorResult) -> str:
         entry, indicator, lang = result.entry, result.entry.indicator, self.lang
+        judgment = result.judgment
         once = self._once
         members = (
             _members({"name": indicator.name}),
@@ -255,10 +283,14 @@ class _Indicators:
             _members({"initiative": entry.initiative, "row": entry.row}),
             once(("baseline", id(indicator.baseline)), lambda: _baseline(indicator)),
             once(("target", id(indicator.target)), lambda: _target(indicator)),
-            once(("actual", id(indicator.actual)), lambda: _actual(indicator)),
-            _members(_years(indicator, lang)),
             once(
-                ("judged", id(result.judgment), id(result.grade), id(result.measurements)),
+                ("used", id(judgment.comparison)),
+                lambda: {"target_used": _used(judgment.comparison, lang)},
+            ),
+            once(("actual", id(indicator.actual)), lambda: _actual(indicator)),
+            _members(_years(indicator, lang, self.as_of)),
+            once(
+                ("judged", id(judgment), id(result.grade), id(result.measurements)),
                 lambda: _judged(result, lang),
             ),
             _members(_rest(result)),
@@ -266,13 +298,14 @@ class _Indicators:
         return "{" + "".join(members)[1:] + "\n    }"
 
 
-def _trajectory(indicator: Indicator, lang: str) -> dict[str, Any] | None:
-    """The ``linear`` trajectory of an indicator with years (a baseline year and a series)."""
+def _trajectory(indicator: Indicator, lang: str, as_of: int | None) -> dict[str, Any] | None:
+    """The ``linear`` trajectory of an indicator with years (a baseline year and a series),
+    as of the report's year."""
     if indicator.baseline_year is None or not (indicator.series or indicator.interim):
         return None
     from achievement.trajectory import assess
 
-    found = assess(indicator)
+    found = assess(indicator, as_of=as_of)
     return {
         "status": found.status.value,
         "method": found.method.value,
@@ -314,7 +347,9 @@ def to_data(report: Report, *, lang: str = "ja") -> dict[str, Any]:
     """The report as plain JSON data, keys in report order; messages and rules in ``lang``."""
     head = _head(report, lang)
     return {
-        key: [_indicator(r, lang) for r in report.results] if key == "indicators" else head[key]
+        key: [_indicator(r, lang, report.as_of) for r in report.results]
+        if key == "indicators"
+        else head[key]
         for key in KEYS
     }
 
@@ -344,6 +379,7 @@ def _head(report: Report, lang: str) -> dict[str, Any]:
             "title": plan.title,
             "baseline_year": plan.baseline_year,
             "target_year": plan.target_year,
+            "as_of": report.as_of,
         },
         "lang": lang,
         "disagreements": _disagreements(report, lang),
@@ -479,7 +515,7 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         elif not report.results:
             yield "[]"
         else:
-            indicators = _Indicators(lang)
+            indicators = _Indicators(lang, report.as_of)
             for index, result in enumerate(report.results):
                 yield ("[\n    " if index == 0 else ",\n    ") + indicators.text(result)
             yield "\n  ]"

@@ -41,6 +41,7 @@ LABELS: Mapping[str, LocalizedText] = {
     "titled": _t("{plan} 達成状況", "{plan}: achievement report"),
     "summary": _t("計画事業の達成状況", "Achievement by goal and measure"),
     "detail": _t("評価指標の一覧", "Indicators"),
+    "detail_years": _t("評価指標の年度別の値", "Indicators: values by fiscal year"),
     "chart": _t("施策別の達成状況", "Chart of achievement by measure"),
     "goal": _t("基本目標", "Goal"),
     "measure": _t("施策", "Measure"),
@@ -55,6 +56,25 @@ LABELS: Mapping[str, LocalizedText] = {
     "target": _t("目標", "Target"),
     "actual": _t("実績", "Actual"),
     "projected": _t("見込", "projected"),
+    "target_used": _t("比較した目標", "Target used"),
+    "as_of": _t("{year}時点", "as of FY{year}"),
+    "used_final": _t("最終目標 {value}", "final target {value}"),
+    "used_revised": _t(
+        "見直し後の目標 {value}({year}年度から)", "revised target {value} (from FY{year})"
+    ),
+    "used_interim": _t("{year}年度の{kind} {value}", "{kind} for FY{year}: {value}"),
+    "used_prorated": _t("{year}年度の按分目標 {value}", "pro-rated for FY{year}: {value}"),
+    "used_prorated_revised": _t(
+        "{year}年度の按分目標 {value}({from_year}年度からの見直し後の目標による)",
+        "pro-rated for FY{year}: {value} (on the target revised from FY{from_year})",
+    ),
+    "used_previous_year": _t(
+        "{year}年度に前年度比で求める値 {value}",
+        "asked for FY{year} against the year before: {value}",
+    ),
+    "interim_annual": _t("年度別目標", "annual target"),
+    "interim_midterm": _t("中間目標", "mid-term target"),
+    "interim_guide": _t("目安値", "guide value"),
     "outcome": _t("評価", "Outcome"),
     "outcomes": _t("達成状況", "Outcomes"),
     "recorded": _t("公表された評価", "Published outcome"),

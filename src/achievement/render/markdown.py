@@ -7,6 +7,7 @@ from achievement.render._view import (
     DISAGREEMENT_COLUMNS,
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
+    column_label,
     coverage,
     detail_columns,
     detail_rows,
@@ -92,7 +93,7 @@ def render(report: Report, *, lang: str = "ja") -> str:
     lines += [report.highlights.rule.get(lang), "", f"## {label('detail', lang)}", ""]
     keys = detail_columns(report)
     lines += _table(
-        [label(key, lang) for key in keys],
+        [column_label(key, lang) for key in keys],
         [[row[key] for key in keys] for row in detail_rows(report, lang)],
     )
     return "\n".join(lines) + "\n"

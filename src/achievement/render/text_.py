@@ -11,7 +11,9 @@ from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
     SUMMARY_COLUMNS,
     TEXT_DETAIL_COLUMNS,
+    column_label,
     coverage,
+    detail_columns,
     detail_rows,
     disagreement_heading,
     disagreement_rows,
@@ -19,7 +21,6 @@ from achievement.render._view import (
     highlight_sections,
     problem_lines,
     scheme_rule,
-    shows_grades,
     summary_rows,
     title,
 )
@@ -74,10 +75,18 @@ def _rows_table(
     table = Table(title=heading, box=box.SQUARE, expand=True)
     for key in keys:
         if key in _SHORT:
-            table.add_column(label(key, lang), no_wrap=True)
+            table.add_column(column_label(key, lang), no_wrap=True)
         else:
-            ratio = 4 if key in ("reason", "note") else 3 if key == "indicator" else 1
-            table.add_column(label(key, lang), overflow="fold", ratio=ratio)
+            ratio = (
+                4
+                if key in ("reason", "note")
+                else 3
+                if key == "indicator"
+                else 2
+                if key == "target_used"
+                else 1
+            )
+            table.add_column(column_label(key, lang), overflow="fold", ratio=ratio)
 
     for cells in rows:
         table.add_row(*(cells[key] for key in keys))
@@ -90,7 +99,10 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH, detail: bool
     The title; how many judgments differ from the published outcome, and which;
     the summary table; the problems; the grade distribution (under a scheme other
     than ``binary``); the highlights and the rule that chose them; with ``detail``,
-    every indicator in :data:`~achievement.render._view.TEXT_DETAIL_COLUMNS`.
+    every indicator in :data:`~achievement.render._view.TEXT_DETAIL_COLUMNS` (and the
+    target each judgment used, when one was made as of a year), then, for a plan with
+    years, the same indicators with one column per fiscal year (a terminal is too narrow
+    for both in one table).
     """
     from rich import box
     from rich.table import Table
@@ -142,6 +154,11 @@ def render(report: Report, *, lang: str = "ja", width: int = WIDTH, detail: bool
         console.print(_rows_table(heading, HIGHLIGHT_COLUMNS, section, lang))
     console.print(report.highlights.rule.get(lang))
     if detail:
-        keys = tuple(k for k in TEXT_DETAIL_COLUMNS if k != "grade" or shows_grades(report))
-        console.print(_rows_table(label("detail", lang), keys, detail_rows(report, lang), lang))
+        keys = detail_columns(report, TEXT_DETAIL_COLUMNS, years=False)
+        detailed = detail_rows(report, lang)
+        console.print(_rows_table(label("detail", lang), keys, detailed, lang))
+        years = tuple(key for key in detail_columns(report, ()) if key not in keys)
+        if years:  # a terminal is narrow: the years in a table of their own, row by row
+            heading = label("detail_years", lang)
+            console.print(_rows_table(heading, ("indicator", *years), detailed, lang))
     return terminal_text(out.getvalue())

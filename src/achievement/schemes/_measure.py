@@ -57,6 +57,7 @@ from achievement._model import (
     StatusWord,
     Value,
 )
+from achievement._series import compared
 from achievement.rules._compare import compatible
 from achievement.rules.ordinal import DEFAULT_SCALE
 
@@ -224,6 +225,8 @@ def measure(indicator: Indicator, judgment: Judgment) -> Measurements:
     met = {Outcome.ACHIEVED: True, Outcome.NOT_ACHIEVED: False}.get(judgment.outcome)
     if met is None:
         return Measurements(met=None)
+    years = _years(indicator, judgment)
+    indicator = compared(indicator, judgment)  # the target the judgment used
     period = _period(indicator)
     actual = _figures(indicator.actual.value, period)
     target = _figures(indicator.target.value, period)
@@ -245,8 +248,9 @@ def measure(indicator: Indicator, judgment: Judgment) -> Measurements:
         )[0]
 
     if actual is None:
-        return Measurements(met=met, change=_stage_change(indicator, judgment))
-    years = _years(indicator)
+        return Measurements(
+            met=met, change=_stage_change(indicator, judgment), pace=years[0], trajectory=years[1]
+        )
     return Measurements(
         pace=years[0],
         trajectory=years[1],
@@ -270,14 +274,16 @@ def measure(indicator: Indicator, judgment: Judgment) -> Measurements:
     )
 
 
-def _years(indicator: Indicator) -> tuple[Decimal | None, Decimal | None]:
+def _years(indicator: Indicator, judgment: Judgment) -> tuple[Decimal | None, Decimal | None]:
     """The ``pace`` and ``trajectory`` measurements: defined only for an indicator with
-    a baseline year, a target year and values after the baseline."""
+    a baseline year, a target year and values after the baseline.  They read the way to
+    the final target (the revised one in force), as of the year the judgment judged."""
     if indicator.baseline_year is None:
         return None, None
     from achievement.trajectory import path_of, projected_degree, required_share
 
-    path = path_of(indicator)
+    found = judgment.comparison
+    path = path_of(indicator, None if found is None else found.actual.fiscal_year)
     if isinstance(path, tuple):
         return None, None
     pace, share = projected_degree(path), required_share(path)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Protocol, runtime_checkable
 
 import hypothesis
 import hypothesis.strategies as st
@@ -12,30 +11,26 @@ from hypothesis import given
 
 from achievement._errors import AchievementError
 from achievement._evaluator import Evaluator, Verdict
-from achievement._hookspecs import hookimpl
-from achievement._judge import BUILTIN_PLUGINS, CORE_MESSAGES, Judge
+from achievement._judge import CORE_MESSAGES, Judge
 from achievement._model import (
-    Actual,
-    Bound,
-    Component,
-    Components,
     Direction,
-    DirectionWord,
     Indicator,
     Judgment,
-    Missing,
     Outcome,
-    Period,
-    PluginValue,
-    Quantity,
-    RunningTotal,
-    StatusWord,
-    Target,
-    Trend,
-    Value,
 )
-from achievement._registry import EvaluatorRegistry
-from achievement.strategies import cell_text
+from achievement.testing._cases import (
+    DECIDED,
+    CaseProvider,
+    LawViolation,
+    any_indicator,
+    draw_case,
+    every_kind,
+    judge_for,
+    map_amounts,
+    map_indicator,
+    styled,
+    with_actual,
+)
 
 __all__ = [
     "LAWS",
@@ -47,227 +42,6 @@ __all__ = [
     "judge_for",
     "map_amounts",
 ]
-
-
-@runtime_checkable
-class CaseProvider(Protocol):
-    """An evaluator that can be checked against the laws: it offers cases with a known outcome.
-
-    ``cases(outcome)`` returns a hypothesis strategy of indicators that the
-    evaluator must judge as ``outcome`` (return ``st.nothing()`` for an outcome
-    the style never gives).  Optional members refine the laws:
-
-    - ``numeric: bool``: the values compared are numbers, so the judgment must
-      not change when every number is negated with the direction flipped
-      (mirror symmetry) or multiplied by a positive constant (scaling);
-    - ``boundary_cases()``: indicators whose actual sits exactly on the edge
-      of the target, which must be achieved.  Without it the achieved cases
-      are used with the actual replaced by the target itself;
-    - ``better(indicator, step)``: the indicator with an actual better by
-      ``step`` (a positive number), or ``None`` where that has no meaning.
-      Without it the numbers of the actual move by ``step`` the way the
-      judgment says is better.
-    """
-
-    style: str
-    messages: Mapping[str, Mapping[str, str]]
-
-    def evaluate(self, indicator: Indicator) -> Verdict:
-        """Judge one indicator."""
-        ...
-
-    def cases(self, outcome: Outcome) -> st.SearchStrategy[Indicator]:
-        """Indicators this evaluator judges as ``outcome``."""
-        ...
-
-
-class LawViolation(AssertionError):
-    """An evaluator breaks one of the laws; the message names the law and the style."""
-
-
-class _Single:
-    """A plugin that registers one evaluator."""
-
-    def __init__(self, evaluator: Evaluator) -> None:
-        self.evaluator = evaluator
-        self.__name__ = f"achievement.testing[{evaluator.style}]"
-
-    @hookimpl
-    def achievement_register_evaluators(self, registry: EvaluatorRegistry) -> None:
-        registry.add(self.evaluator)
-
-
-def judge_for(evaluator: Evaluator) -> Judge:
-    """A judge whose only evaluator is ``evaluator``: no built-in or installed evaluators."""
-    return Judge(plugins=[_Single(evaluator)], autoload=False, blocked=BUILTIN_PLUGINS)
-
-
-# -- transforming indicators ----------------------------------------------------------------
-
-
-def map_amounts(
-    value: Value,
-    fn: Callable[[Decimal], Decimal],
-    *,
-    flip_bounds: bool = False,
-    drop_bounds: bool = False,
-) -> Value:
-    """``value`` with every number passed through ``fn``; bounds flipped or dropped on request."""
-    if isinstance(value, Quantity):
-        bound = value.bound
-        if drop_bounds:
-            bound = None
-        elif flip_bounds and bound is not None:
-            bound = Bound.AT_MOST if bound is Bound.AT_LEAST else Bound.AT_LEAST
-        q = value.model_copy(update={"amount": fn(value.amount), "bound": bound})
-        return q.model_copy(update={"text": cell_text(q)})
-    if isinstance(value, Components):
-        items = tuple(
-            Component(
-                label=item.label,
-                value=map_amounts(item.value, fn, flip_bounds=flip_bounds, drop_bounds=drop_bounds),
-            )
-            for item in value.items
-        )
-        return value.model_copy(update={"items": items})
-    if isinstance(value, RunningTotal):
-        kw: dict[str, Any] = {"flip_bounds": flip_bounds, "drop_bounds": drop_bounds}
-        return value.model_copy(
-            update={
-                "annual": map_amounts(value.annual, fn, **kw),
-                "total": map_amounts(value.total, fn, **kw),
-            }
-        )
-    if isinstance(value, PluginValue):  # a plugin's value: the core values among its fields
-        kw = {"flip_bounds": flip_bounds, "drop_bounds": drop_bounds}
-        numbers = (Quantity, Components, RunningTotal)
-        fields = {name: map_amounts(v, fn, **kw) for name, v in value if isinstance(v, numbers)}
-        return value.model_copy(update=fields)
-    return value
-
-
-def _map_indicator(
-    indicator: Indicator, fn: Callable[[Decimal], Decimal], *, flip_bounds: bool = False
-) -> Indicator:
-    return indicator.model_copy(
-        update={
-            "baseline": map_amounts(indicator.baseline, fn, flip_bounds=flip_bounds),
-            "target": indicator.target.model_copy(
-                update={"value": map_amounts(indicator.target.value, fn, flip_bounds=flip_bounds)}
-            ),
-            "actual": indicator.actual.model_copy(
-                update={"value": map_amounts(indicator.actual.value, fn, flip_bounds=flip_bounds)}
-            ),
-        }
-    )
-
-
-def _with_actual(indicator: Indicator, value: Value) -> Indicator:
-    return indicator.model_copy(
-        update={"actual": indicator.actual.model_copy(update={"value": value})}
-    )
-
-
-# -- drawing --------------------------------------------------------------------------------
-
-_DECIDED = (Outcome.ACHIEVED, Outcome.NOT_ACHIEVED)
-
-
-def _styled(evaluator: Evaluator, indicator: Indicator) -> Indicator:
-    return indicator.model_copy(update={"style": evaluator.style})
-
-
-def _case(
-    evaluator: Evaluator, data: st.DataObject, outcomes: Iterable[Outcome]
-) -> tuple[Indicator, Outcome]:
-    provider: Any = evaluator
-    wanted = list(outcomes)
-    choices = [o for o in wanted if not provider.cases(o).is_empty]
-    if not choices:
-        raise LawViolation(
-            "the evaluator offers no cases for "
-            + " or ".join(o.value for o in wanted)
-            + "; cases(outcome) must give some for this law"
-        )
-    outcome = data.draw(st.sampled_from(choices), label="outcome")
-    indicator = data.draw(provider.cases(outcome), label="case")
-    return _styled(evaluator, indicator), outcome
-
-
-def _any_indicator(evaluator: Evaluator, data: st.DataObject) -> Indicator:
-    """An indicator with present values of any kind, or one of the evaluator's cases."""
-    from achievement import strategies
-
-    if data.draw(st.booleans(), label="from cases"):
-        return _case(evaluator, data, Outcome)[0]
-    present = strategies.values(allow_missing=False)
-    indicator = Indicator(
-        name=data.draw(st.sampled_from(["指標", "indicator"])),
-        baseline=data.draw(strategies.values(), label="baseline"),
-        target=Target(value=data.draw(present, label="target")),
-        actual=Actual(value=data.draw(present, label="actual")),
-        direction=data.draw(st.none() | st.sampled_from(Direction), label="direction"),
-    )
-    return _styled(evaluator, indicator)
-
-
-def _kind_samples() -> tuple[Value, ...]:
-    """One value of each core kind, as plans write them: the explicit examples of the suite."""
-
-    def q(amount: str, unit: str | None, **kw: Any) -> Quantity:
-        value = Quantity(amount=Decimal(amount), unit=unit, text="", **kw)
-        return value.model_copy(update={"text": cell_text(value)})
-
-    labelled = Components(
-        items=(
-            Component(label="証明書交付", value=q("18", "分")),
-            Component(label="異動届", value=q("45", "分")),
-        ),
-        text="証明書交付 18分 異動届 45分",
-    )
-    running = RunningTotal(
-        annual=q("5", "件", period=Period.ANNUAL),
-        total=q("31", "件", period=Period.CUMULATIVE),
-        text="年5件(累計31件)",
-    )
-    return (
-        q("60", "%"),
-        q("15", "分", bound=Bound.AT_MOST),
-        q("0", None),
-        labelled,
-        running,
-        DirectionWord(word="増加", trend=Trend.INCREASE, text="増加"),
-        DirectionWord(word="維持", trend=Trend.MAINTAIN, text="維持"),
-        StatusWord(word="実施", text="実施"),
-        StatusWord(word="完了", text="完了"),
-    )
-
-
-def every_kind(evaluator: Evaluator) -> Iterable[Indicator]:
-    """Indicators pairing every kind of target with every kind of actual and baseline.
-
-    The laws that hold for any valid indicator (total, deterministic, round
-    trip, messages) are checked on each of these before any random draw, so a
-    defect on one kind of value is found in every run, whatever the seed.
-    """
-    samples = _kind_samples()
-    baselines: tuple[Value, ...] = (Missing(text="―"), *samples)
-    directions = (None, Direction.HIGHER, Direction.LOWER)
-    n = 0
-    for target in samples:
-        for actual in samples:
-            for baseline in baselines:
-                n += 1
-                yield _styled(
-                    evaluator,
-                    Indicator(
-                        name="指標",
-                        baseline=baseline,
-                        target=Target(value=target),
-                        actual=Actual(value=actual),
-                        direction=directions[n % len(directions)],
-                    ),
-                )
 
 
 def _judge(judge: Judge, indicator: Indicator) -> Judgment:
@@ -282,7 +56,7 @@ def _judge(judge: Judge, indicator: Indicator) -> Judgment:
 
 def law_total(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Every valid indicator gets a verdict with a known code, or a typed error."""
-    _total_on(evaluator, judge, _any_indicator(evaluator, data))
+    _total_on(evaluator, judge, any_indicator(evaluator, data))
 
 
 def _total_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
@@ -302,7 +76,7 @@ def _total_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
 
 def law_deterministic(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Judging the same indicator twice gives the same judgment."""
-    _deterministic_on(evaluator, judge, _any_indicator(evaluator, data))
+    _deterministic_on(evaluator, judge, any_indicator(evaluator, data))
 
 
 def _deterministic_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
@@ -313,7 +87,7 @@ def _deterministic_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) 
 
 def law_oracle(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Each case with a known outcome is judged as that outcome."""
-    indicator, outcome = _case(evaluator, data, Outcome)
+    indicator, outcome = draw_case(evaluator, data, Outcome)
     judgment = _judge(judge, indicator)
     if judgment.outcome is not outcome:
         raise LawViolation(
@@ -323,7 +97,7 @@ def law_oracle(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
 
 def law_monotone(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """A better actual never turns achieved into not achieved."""
-    indicator, outcome = _case(evaluator, data, _DECIDED)
+    indicator, outcome = draw_case(evaluator, data, DECIDED)
     drawn = data.draw(st.decimals(min_value=Decimal("0.1"), max_value=1000, places=1), label="step")
     # From the case itself, and for an achieved case from the edge of its target too: every
     # draw of an achieved case then checks an achieved judgment, whatever hypothesis favours.
@@ -338,9 +112,9 @@ def _edge(evaluator: Evaluator, data: st.DataObject, case: Indicator | None) -> 
     """An indicator whose actual sits exactly on the target: the evaluator's own, or ``case``'s."""
     own = getattr(evaluator, "boundary_cases", None)
     if own is not None:
-        return _styled(evaluator, data.draw(own(), label="boundary case"))
+        return styled(evaluator, data.draw(own(), label="boundary case"))
     assert case is not None, "an evaluator without boundary_cases needs an achieved case"
-    return _with_actual(case, map_amounts(case.target.value, lambda d: d, drop_bounds=True))
+    return with_actual(case, map_amounts(case.target.value, lambda d: d, drop_bounds=True))
 
 
 def _monotone_from(
@@ -363,10 +137,10 @@ def _monotone_from(
             improved = better_fn(indicator, step)
         else:
             sign = step if judgment.direction is Direction.HIGHER else -step
-            improved = _with_actual(indicator, map_amounts(indicator.actual.value, sign.__add__))
+            improved = with_actual(indicator, map_amounts(indicator.actual.value, sign.__add__))
         if improved is None:  # nothing is better than this actual
             return
-        after = _judge(judge, _styled(evaluator, improved))
+        after = _judge(judge, styled(evaluator, improved))
         if after.outcome is not Outcome.ACHIEVED:
             raise LawViolation(
                 f"a better actual ({step} better) turned achieved into {after.outcome.value}: "
@@ -380,7 +154,7 @@ _FIXED_STEPS = (Decimal("0.1"), Decimal(1), Decimal(10), Decimal(1000))
 def law_boundary(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """An actual exactly at the target achieves."""
     own = getattr(evaluator, "boundary_cases", None)
-    case = None if own is not None else _case(evaluator, data, [Outcome.ACHIEVED])[0]
+    case = None if own is not None else draw_case(evaluator, data, [Outcome.ACHIEVED])[0]
     judgment = _judge(judge, _edge(evaluator, data, case))
     if judgment.outcome is not Outcome.ACHIEVED:
         raise LawViolation(f"an actual equal to the target is not achieved: {judgment.message.en}")
@@ -388,10 +162,10 @@ def law_boundary(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> Non
 
 def law_mirror(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Negating every number and flipping the direction leaves the outcome unchanged."""
-    case, _ = _case(evaluator, data, _DECIDED)
+    case, _ = draw_case(evaluator, data, DECIDED)
     judgment = _judge(judge, case)
     stated = case.model_copy(update={"direction": judgment.direction})
-    mirrored = _map_indicator(stated, lambda d: -d, flip_bounds=True).model_copy(
+    mirrored = map_indicator(stated, lambda d: -d, flip_bounds=True).model_copy(
         update={"direction": None if judgment.direction is None else judgment.direction.flipped()}
     )
     before, after = _judge(judge, stated), _judge(judge, mirrored)
@@ -404,7 +178,7 @@ def law_mirror(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
 
 def law_scaling(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """Multiplying every number by a positive constant leaves the outcome unchanged."""
-    case, _ = _case(evaluator, data, Outcome)
+    case, _ = draw_case(evaluator, data, Outcome)
     factor = data.draw(
         st.decimals(min_value=Decimal("0.01"), max_value=1000, places=2), label="factor"
     )
@@ -412,7 +186,7 @@ def law_scaling(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None
     # The drawn factor, and factors of every size: a defect that shows only far from the
     # drawn scale is found even when hypothesis draws factors near one.
     for each in dict.fromkeys((factor, *_FIXED_FACTORS)):
-        after = _judge(judge, _map_indicator(case, each.__mul__))
+        after = _judge(judge, map_indicator(case, each.__mul__))
         if before.outcome is not after.outcome:
             raise LawViolation(
                 f"scaling by {each} changed {before.outcome.value} into {after.outcome.value}"
@@ -424,7 +198,7 @@ _FIXED_FACTORS = (Decimal("0.01"), Decimal(10), Decimal(1000))
 
 def law_round_trip(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> None:
     """A judgment survives JSON and back unchanged."""
-    _round_trip_on(evaluator, judge, _any_indicator(evaluator, data))
+    _round_trip_on(evaluator, judge, any_indicator(evaluator, data))
 
 
 def _round_trip_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
@@ -440,7 +214,7 @@ def law_messages(evaluator: Evaluator, judge: Judge, data: st.DataObject) -> Non
         for lang in ("ja", "en"):
             if not isinstance(templates.get(lang), str) or not templates[lang].strip():
                 raise LawViolation(f"reason code {code!r} has no {lang} message")
-    _messages_on(evaluator, judge, _any_indicator(evaluator, data))
+    _messages_on(evaluator, judge, any_indicator(evaluator, data))
 
 
 def _messages_on(evaluator: Evaluator, judge: Judge, indicator: Indicator) -> None:
