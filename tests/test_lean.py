@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from achievement import (
     Actual,
@@ -24,12 +26,14 @@ from achievement import (
     Margin,
     Measure,
     Outcome,
+    ParseError,
     Plan,
     PlanIndicator,
     Target,
     Verdict,
     parse_value,
 )
+from achievement.strategies import cell_texts
 from tests._plugin_helpers import EvaluatorPlugin
 
 
@@ -207,30 +211,30 @@ def test_shared_measurements_and_progress_read_as_computed() -> None:
     assert report.results[3].measurements is report.results[0].measurements
 
 
-def test_trusted_models_equal_validated_ones_and_share_their_key_table() -> None:
-    from achievement._lean import trusted
+def test_assembled_models_equal_validated_ones_and_share_their_key_table() -> None:
+    from achievement._construct import assembled
 
     target, actual = Target(value=parse_value("110件")), Actual(value=parse_value("99件"))
-    made = trusted(Indicator, {"target", "actual"}, target=target, actual=actual)
+    made = assembled(Indicator, {"target", "actual"}, target=target, actual=actual)
     assert made == Indicator(target=target, actual=actual)
     assert made.model_fields_set == {"target", "actual"}
     assert made.series == ()
     assert made.baseline == parse_value("")
     with pytest.raises(TypeError, match="no field 'actuall'"):
-        trusted(Indicator, {"target"}, target=target, actuall=actual)
+        assembled(Indicator, {"target"}, target=target, actuall=actual)
     with pytest.raises(TypeError, match="needs 'actual'"):
-        trusted(Indicator, {"target"}, target=target)
+        assembled(Indicator, {"target"}, target=target)
     # measured in a fresh process: a type's table of keys is its first instances' order
     code = (
         "import gc, tracemalloc\n"
         "from achievement import Actual, Indicator, Target, parse_value\n"
-        "from achievement._lean import trusted\n"
+        "from achievement._construct import assembled\n"
         "values = dict(baseline=parse_value('36件'), target=Target(value=parse_value('110件')),\n"
         "              actual=Actual(value=parse_value('99件')))\n"
         "fields = set(values)\n"
         "gc.collect()\n"
         "tracemalloc.start()\n"
-        "kept = [trusted(Indicator, fields, **values) for _ in range(2000)]\n"
+        "kept = [assembled(Indicator, fields, **values) for _ in range(2000)]\n"
         "print(tracemalloc.get_traced_memory()[0] / len(kept))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -247,3 +251,109 @@ def test_a_text_under_no_header_between_read_columns_is_named() -> None:
         result = read_plan(path)
     assert result.unread_columns == ("D",)
     assert len(result.plan.indicators) == 1
+
+
+_texts = st.one_of(st.none(), cell_texts())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    baseline=_texts,
+    target=_texts,
+    actual=_texts,
+    direction=st.sampled_from([None, "higher", "lower", Direction.LOWER]),
+    projected=st.booleans(),
+    name=st.text(max_size=5),
+)
+def test_judge_text_builds_the_indicator_validation_gives(
+    baseline: str | None,
+    target: str | None,
+    actual: str | None,
+    direction: str | None,
+    projected: bool,
+    name: str,
+) -> None:
+    from achievement import ActualStatus, Target
+    from achievement._lean import indicator_of
+
+    judge = Judge(autoload=False)
+    try:
+        values = [judge.parse_value(t) for t in (baseline, target, actual)]
+    except ParseError:
+        return  # refused before any indicator is built (tested in test_notation)
+    way = None if direction is None else Direction(direction)
+    status = ActualStatus.PROJECTED if projected else ActualStatus.FINAL
+    fast = indicator_of(name, *values, None, way, status)
+    validated = Indicator(
+        name=name,
+        baseline=values[0],
+        target=Target(value=values[1]),
+        actual=Actual(value=values[2], status=status),
+        style=None,
+        direction=way,
+    )
+    assert fast == validated
+    assert fast.model_dump() == validated.model_dump()
+    for one, other in ((fast, validated), (fast.target, validated.target)):
+        assert one.model_fields_set == other.model_fields_set
+    assert fast.actual.model_fields_set == validated.actual.model_fields_set
+    assert judge.judge(fast) == judge.judge(validated)
+    assert judge.judge_text(
+        baseline=baseline, target=target, actual=actual, direction=direction, projected=projected
+    ) == judge.judge(validated.model_copy(update={"name": ""}))
+
+
+def test_judge_text_validates_what_it_did_not_build() -> None:
+    from pydantic import ValidationError
+
+    judge = Judge(autoload=False)
+    with pytest.raises(ValidationError):
+        judge.judge_text(baseline=None, target="1件", actual="1件", name=3)  # type: ignore[arg-type]
+
+
+def test_margins_of_decimals_are_built_and_other_numbers_validated() -> None:
+    from decimal import Decimal
+
+    from pydantic import ValidationError
+
+    from achievement import Margin, margin
+
+    built_one = margin(Decimal("3"), Decimal("2"), "件")
+    assert built_one == Margin(difference=Decimal(1), ratio=Decimal("1.5000"), unit="件")
+    assert built_one.model_fields_set == {"difference", "ratio", "unit"}
+    mixed = margin(3, Decimal("2"), None)  # type: ignore[arg-type]
+    assert mixed == Margin(difference=Decimal(1), ratio=Decimal("1.5000"))
+    with pytest.raises(ValidationError):  # a unit that is not text is refused, as before
+        margin(Decimal("3"), Decimal("2"), 5)  # type: ignore[arg-type]
+
+
+def _fields_sets(model: object) -> list[object]:
+    """The field sets of ``model`` and of every model inside it, in order (``kind`` left out:
+    it names the class, which the comparison checks itself)."""
+    from pydantic import BaseModel
+
+    if isinstance(model, BaseModel):
+        inner = [_fields_sets(getattr(model, name)) for name in type(model).model_fields]
+        return [model.model_fields_set - {"kind"}, *inner]
+    if isinstance(model, tuple):
+        return [_fields_sets(item) for item in model]
+    return []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=cell_texts())
+def test_read_values_are_what_validation_gives(text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from achievement import Value, parse_value
+
+    try:
+        value = parse_value(text)
+    except ParseError:
+        return  # refused (tested in test_notation)
+    # validated from the fields it says were given, as the reader's own call gave them
+    given = value.model_dump(exclude_unset=True) | {"kind": value.kind}
+    again = TypeAdapter(Value).validate_python(given)
+    assert again == value
+    assert type(again) is type(value)
+    assert _fields_sets(again) == _fields_sets(value)

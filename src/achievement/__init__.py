@@ -64,6 +64,8 @@ from achievement._registry import EvaluatorRegistry, ValueKindRegistry
 if TYPE_CHECKING:
     __version__: str
 
+_version: str | None = None
+
 __all__ = [
     "AUTOLOAD_ENV",
     "CORE_VALUE_KINDS",
@@ -161,7 +163,10 @@ def judge(
 
 def __getattr__(name: str) -> str:
     if name == "__version__":
-        from importlib.metadata import version
+        global _version
+        if _version is None:  # looked up once: each lookup reads the installed distributions
+            from importlib.metadata import version
 
-        return version("achievement")
+            _version = version("achievement")
+        return _version
     raise AttributeError(f"module 'achievement' has no attribute {name!r}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol, runtime_checkable
 
+from achievement._construct import built
 from achievement._model import (
     Bound,
     Components,
@@ -106,15 +107,12 @@ def display(value: Value, *, bound: bool = True) -> str:
     >>> display(parse_value("2026")), display(parse_value("2026件"))
     ('2026', '2,026件')
     """
+    if type(value) is Quantity:  # the common case first: isinstance on a model class is slow
+        return _quantity(value, bound)
     if isinstance(value, PluginValue):
         return value.display()
     if isinstance(value, Quantity):
-        prefix = {"annual": "年", "cumulative": "累計"}.get(value.period or "", "")
-        amount = f"{value.amount:,f}"
-        if value.unit in _YEAR_UNITS or (value.unit is None and _year_like(value.amount)):
-            amount = f"{value.amount:f}"  # a year (2025年度, or a bare 2026): never 2,026
-        shown = f"{prefix}{amount}{value.unit or ''}"
-        return f"{shown}{_bound_word(value)}" if bound else shown
+        return _quantity(value, bound)
     if isinstance(value, Components):
         return "、".join(f"{item.label} {display(item.value, bound=bound)}" for item in value.items)
     if isinstance(value, RunningTotal):
@@ -126,6 +124,18 @@ def display(value: Value, *, bound: bool = True) -> str:
     return value.text or "-"
 
 
+def _quantity(value: Quantity, bound: bool) -> str:
+    unit, period = value.unit, value.period
+    prefix = "" if period is None else _PERIOD_PREFIXES.get(period, "")
+    if unit in _YEAR_UNITS or (unit is None and _year_like(value.amount)):
+        amount = f"{value.amount:f}"  # a year (2025年度, or a bare 2026): never 2,026
+    else:
+        amount = f"{value.amount:,f}"
+    shown = f"{prefix}{amount}{unit or ''}"
+    return f"{shown}{_bound_word(value)}" if bound and value.bound is not None else shown
+
+
+_PERIOD_PREFIXES = {"annual": "年", "cumulative": "累計"}
 _YEAR_UNITS = frozenset({"年度", "年"})
 """Units after which a number is a year (2025年度), written without a thousands separator."""
 
@@ -150,7 +160,13 @@ _RATIO_PLACES = Decimal("0.0001")
 def margin(actual: Decimal, target: Decimal, unit: str | None) -> Margin:
     """The margin of ``actual`` over ``target``: difference and ratio (4 places)."""
     ratio = None if target == 0 else (actual / target).quantize(_RATIO_PLACES, ROUND_HALF_UP)
+    if type(actual) is Decimal and type(target) is Decimal and (unit is None or type(unit) is str):
+        fields = {"difference": actual - target, "ratio": ratio, "unit": unit}
+        return built(Margin, fields, _MARGIN_GIVEN)  # typed already: validation would not change it
     return Margin(difference=actual - target, ratio=ratio, unit=unit)
+
+
+_MARGIN_GIVEN = {"difference", "ratio", "unit"}
 
 
 def meets(actual: Decimal, target: Decimal, direction: Direction) -> bool:

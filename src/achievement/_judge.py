@@ -18,7 +18,7 @@ from achievement import _hookspecs
 from achievement._errors import AchievementError, ParseError, PluginError
 from achievement._evaluator import Verdict, display
 from achievement._judge_messages import CORE_MESSAGES, render_verdict, value_notes
-from achievement._lean import SHARED_LIMIT
+from achievement._lean import SHARED_LIMIT, indicator_of, is_missing, trusted
 from achievement._lean import judgment as lean_judgment
 from achievement._model import (
     Actual,
@@ -28,7 +28,6 @@ from achievement._model import (
     Indicator,
     Judgment,
     LocalizedText,
-    Missing,
     Outcome,
     PluginValue,
     Reason,
@@ -232,8 +231,12 @@ class Judge:
         ``skip_failing``, is recorded once and the next plugin is asked.
         """
         for impl in reversed(hook.get_hookimpls()):
+            names = impl.argnames
             try:
-                result = impl.function(*(kwargs[arg] for arg in impl.argnames))
+                if len(names) == 1:  # the common case, without building a list of arguments
+                    result = impl.function(kwargs[names[0]])
+                else:
+                    result = impl.function(*[kwargs[arg] for arg in names])
             except AchievementError:
                 raise
             except Exception as exc:
@@ -298,7 +301,7 @@ class Judge:
     def _judge_one(self, indicator: Indicator) -> Judgment:
         """Judge the actual of ``indicator`` against its target."""
         target, actual = indicator.target.value, indicator.actual.value
-        if isinstance(target, Missing):
+        if is_missing(target):
             return self._core(None, "input.target_missing", {"target": target.text or "-"})
         style = indicator.style
         if style is None:
@@ -323,7 +326,7 @@ class Judge:
         if style is None:
             return self._core(None, "judge.no_style", {"target": display(target)})
         evaluator = self._registry[style]
-        if isinstance(actual, Missing):
+        if is_missing(actual):
             return self._core(style, "input.actual_missing", {"actual": actual.text or "-"})
         plugin = self._registry.owner(style)
         try:
@@ -386,24 +389,34 @@ class Judge:
         """
         if style is not None:
             self._registry[style]  # an unknown style is named before any cell is read
-        values: dict[Column, Value] = {}
-        cells: dict[Column, str | None] = {"baseline": baseline, "target": target, "actual": actual}
-        for column, text in cells.items():
-            try:
-                values[column] = self._read(text, column)
-            except ParseError as exc:
-                raise exc.located(file=None, row=None, column=column) from None
-        indicator = Indicator(
-            name=name,
-            baseline=values["baseline"],
-            target=Target(value=values["target"]),
-            actual=Actual(
-                value=values["actual"],
-                status=ActualStatus.PROJECTED if projected else ActualStatus.FINAL,
-            ),
-            style=style,
-            direction=None if direction is None else Direction(direction),
-        )
+        column: Column = "baseline"
+        try:
+            first = self._read(baseline, column)
+            column = "target"
+            goal = self._read(target, column)
+            column = "actual"
+            reached = self._read(actual, column)
+        except ParseError as exc:
+            raise exc.located(file=None, row=None, column=column) from None
+        way = None if direction is None else Direction(direction)
+        status = ActualStatus.PROJECTED if projected else ActualStatus.FINAL
+        if (
+            type(name) is str
+            and (style is None or type(style) is str)
+            and trusted(first)
+            and trusted(goal)
+            and trusted(reached)
+        ):
+            indicator = indicator_of(name, first, goal, reached, style, way, status)
+        else:  # validated: what the library did not build itself is checked as before
+            indicator = Indicator(
+                name=name,
+                baseline=first,
+                target=Target(value=goal),
+                actual=Actual(value=reached, status=status),
+                style=style,
+                direction=way,
+            )
         return self.judge(indicator)
 
     def _read(self, text: str | None, column: Column) -> Value:

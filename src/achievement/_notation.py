@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from achievement._construct import typed_quantity
 from achievement._errors import ParseError
 from achievement._model import (
     Bound,
@@ -334,14 +335,8 @@ def _quantity(original: str, s: str, m: re.Match[str]) -> tuple[Quantity, int]:
         amount = with_multipliers(original, m, amount)
     prefix = m.group("prefix")
     period = None if prefix is None else Period.CUMULATIVE if prefix == "累計" else Period.ANNUAL
-    quantity = Quantity(
-        amount=amount,
-        unit=word or None,
-        period=period,
-        bound=None if bound_text is None else _BOUNDS[bound_text],
-        text=s[m.start() : end].strip(),
-    )
-    return quantity, end
+    bound = None if bound_text is None else _BOUNDS[bound_text]
+    return typed_quantity(amount, word or None, period, bound, s[m.start() : end].strip()), end
 
 
 def _skip_space(s: str, i: int) -> int:
@@ -361,7 +356,7 @@ def _assemble(original: str, s: str, tokens: list[_Token]) -> Value:
         raise _fail(original, first.start, "expected a number", "数値がありません")
     if len(tokens) == 1:
         q = first.quantity
-        return Quantity(amount=q.amount, unit=q.unit, period=q.period, bound=q.bound, text=original)
+        return typed_quantity(q.amount, q.unit, q.period, q.bound, original)
     second = tokens[1]
     if (
         len(tokens) == 4

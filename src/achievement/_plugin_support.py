@@ -117,14 +117,14 @@ def _hook_names(pm: pluggy.PluginManager) -> list[str]:
 
 def check_hook_names(pm: pluggy.PluginManager) -> None:
     """Refuse a hook implementation whose name is not a hook, naming the plugin and the hook."""
-    from difflib import get_close_matches
-
     known = sorted(name for name in _hook_names(pm) if getattr(pm.hook, name).has_spec())
     for name in _hook_names(pm):
         caller = getattr(pm.hook, name)
         if caller.has_spec():
             continue
         for impl in caller.get_hookimpls():
+            from difflib import get_close_matches  # only for a hook name that is wrong
+
             close = get_close_matches(name, known, n=1)
             hint_en = f"; did you mean {close[0]}?" if close else ""
             hint_ja = f"「{close[0]}」の誤りではありませんか。" if close else ""

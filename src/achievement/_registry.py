@@ -94,8 +94,10 @@ class EvaluatorRegistry:
 
     def owner(self, style: str) -> str:
         """The name of the plugin that added ``style``."""
-        self[style]
-        return self._owners[style]
+        try:
+            return self._owners[style]
+        except KeyError:
+            raise UnknownStyleError(style, list(self._evaluators)) from None
 
 
 class ValueKindRegistry:

@@ -19,9 +19,10 @@ from typing import Any
 
 from pydantic import Field
 
+from achievement._construct import assembled
 from achievement._evaluator import display, infer_direction
 from achievement._judge import Judge, default_judge
-from achievement._lean import SHARED_LIMIT, trusted
+from achievement._lean import SHARED_LIMIT
 from achievement._model import (
     Direction,
     DirectionWord,
@@ -376,7 +377,7 @@ def _result(
             ahead = shared.setdefault(str(ahead), ahead)
     grade = scheme.grade_of(measured)
     published, agrees = _agreement(entry, judgment, grade, scheme)
-    return trusted(  # every field is of its type: built without validating it again
+    return assembled(  # every field is of its type: built without validating it again
         IndicatorResult,
         _RESULT_FIELDS,
         entry=entry,

@@ -83,8 +83,10 @@ def judge_threshold(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
     """Judge rows of plain numbers as the threshold style does, with a ``doubt`` column.
 
     ``frame`` holds the features of the three cells (``b_``, ``t_``, ``a_``
-    prefixes) and ``direction``; every row is a quantity target and actual
-    with a quantity or missing baseline, all amounts exact as doubles.
+    prefixes) and ``direction``.  The result is right for the rows whose target
+    and actual are quantities, with a quantity or missing baseline, all amounts
+    exact as doubles (the rows ``judge_table`` sends here); any other row gets a
+    result too, meaningless, which the caller replaces with the row judge's.
     """
     b, t, a = _c("b_amount"), _c("t_amount"), _c("a_amount")
     explicit = _c("direction")

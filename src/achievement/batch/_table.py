@@ -169,15 +169,27 @@ def judge_table(
         features = read_column(work[role], reader.column(role), vectorised=vectorised)
         work = work.with_columns(features.rename({f: f"{prefix}_{f}" for f in FEATURES}))
     fast = _fast_rows(work, judge)
-    judged = judge_threshold(work.filter(fast), scheme)
-    doubt = judged.filter(pl.col("doubt"))["index"]
-    slow = work.filter(~fast | pl.col("index").is_in(doubt.implode()))
-    parts = [
-        judged.filter(~pl.col("doubt")).drop("doubt"),
-        _judge_rows(slow, judge, scheme, reader),
-    ]
-    result = pl.concat(parts, how="vertical").sort("index").drop("index")
+    # Every row is judged by the expressions, in row order (nothing to sort back); the rows
+    # they cannot take, or not surely, are judged again by the row judge and put in place.
+    judged = judge_threshold(work, scheme)
+    slow = work.select("index", *_KEYS).filter(~fast | judged["doubt"].fill_null(True))
+    result = judged.drop("index", "doubt")
+    if not slow.is_empty():
+        again = _judge_rows(slow, judge, scheme, reader)
+        at = again["index"]
+        result = result.with_columns(_put(result[c], at, again[c]) for c in OUTPUT_COLUMNS)
     return _from_polars(pl.concat([frame, result], how="horizontal"), kind)
+
+
+def _put(column: pl.Series, at: pl.Series, values: pl.Series) -> pl.Series:
+    """``column`` with ``values`` at the rows ``at``; a text column already holding them as is.
+
+    (Rewriting a column of a million texts costs more than comparing the few rows; numbers
+    are always written, as equal doubles may differ in sign: 0.0 and -0.0.)
+    """
+    if column.dtype == pl.String and column.gather(at).eq_missing(values).all():
+        return column
+    return column.scatter(at, values)
 
 
 def _fast_rows(work: pl.DataFrame, judge: Judge) -> pl.Series:

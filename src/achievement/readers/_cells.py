@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from achievement._lean import trusted
+from achievement._construct import assembled
 from achievement._model import Column, Direction, LocalizedText, Outcome, Value
 from achievement._notation import MISSING_TEXTS, parse_value
 from achievement._plan import Goal, Measure
@@ -153,7 +153,7 @@ def problem(
     Codes in :data:`WARNINGS` keep their row; codes in :data:`NOTES` name a row
     skipped because it is not an indicator; every other code leaves its row out.
     """
-    return trusted(  # of its types as called (and many alike): built without validating again
+    return assembled(  # of its types as called (and many alike): built without validating again
         Problem,
         _PROBLEM_FIELDS,
         file=file,
@@ -174,7 +174,7 @@ _MESSAGE_FIELDS = {"ja", "en"}
 def _message(code: str, text: str, params: tuple[tuple[str, str], ...]) -> LocalizedText:
     ja, en = MESSAGES[code]
     values = {"text": text, **dict(params)}
-    return trusted(
+    return assembled(
         LocalizedText, _MESSAGE_FIELDS, ja=ja.format_map(values), en=en.format_map(values)
     )
 

@@ -13,8 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from sys import intern
 from typing import TypeVar
 
+from achievement._construct import assembled
 from achievement._errors import ParseError
-from achievement._lean import SHARED_LIMIT, trusted
+from achievement._lean import SHARED_LIMIT
 from achievement._model import (
     Actual,
     ActualStatus,
@@ -332,7 +333,7 @@ class RowReader:
             ),
         )
         # every field below is of its type as read: built without validating it again
-        indicator = trusted(
+        indicator = assembled(
             Indicator,
             _INDICATOR_FIELDS,
             name=name,
@@ -343,7 +344,7 @@ class RowReader:
             direction=direction,
             series=series,
         )
-        item = trusted(
+        item = assembled(
             PlanIndicator,
             _ENTRY_FIELDS,
             goal=self.goal,

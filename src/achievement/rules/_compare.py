@@ -32,6 +32,9 @@ def row_unit(
     bare number stands beside two different units, which cannot be told apart.  A
     bare number between -1 and 1 does not take ``%``: ``0.62`` may be a share of one.
     """
+    unit = target.unit
+    if unit is not None and actual.unit == unit and (baseline is None or baseline.unit == unit):
+        return unit, False  # one unit written everywhere: the common case
     values = [q for q in (target, actual, baseline) if q is not None]
     units = {q.unit for q in values if q.unit is not None}
     bare = [q for q in values if q.unit is None]
@@ -82,12 +85,13 @@ def compare(
     if not compatible(target, actual):
         return incomparable(style, display(target), display(actual))
     base = baseline if baseline is not None and compatible(baseline, target) else None
+    rank = target.unit == RANK_UNIT
     direction, source = infer_direction(
         explicit,
         bound=target.bound,
         baseline=None if base is None else base.amount,
         target=target.amount,
-        rank=target.unit == RANK_UNIT,
+        rank=rank,
     )
     achieved = meets(actual.amount, target.amount, direction)
     if achieved:
@@ -95,7 +99,6 @@ def compare(
     else:
         what = "below_target" if direction is Direction.HIGHER else "above_target"
     m = margin(actual.amount, target.amount, target.unit or actual.unit)
-    rank = target.unit == RANK_UNIT
     ratio = "" if m.ratio is None or rank else _shown_ratio(m.ratio)
     params = {
         "actual": display(actual),

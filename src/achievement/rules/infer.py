@@ -22,6 +22,8 @@ def achievement_infer_style(indicator: Indicator) -> str | None:
     """Running totals are cumulative, numbers threshold, movement words and changes on the
     previous year direction, deadlines and years deadline, other words ordinal."""
     target, actual = indicator.target.value, indicator.actual.value
+    if type(target) is Quantity and type(actual) is Quantity:  # the common case, decided at once
+        return "cumulative" if target.period is Period.CUMULATIVE else "threshold"
     if isinstance(target, RunningTotal) or (
         isinstance(target, Quantity)
         and (target.period is Period.CUMULATIVE or isinstance(actual, RunningTotal))
