@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from achievement import Plan
 from achievement.render import json_
 from achievement.rollup import Report, evaluate_plan
+from achievement.strategies import plans
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -44,3 +45,30 @@ def test_indented_text_is_the_standard_encoders(value: object, depth: int) -> No
 
     expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
     assert _dumps(value, depth) == expected
+
+
+@given(plans(max_indicators=6), st.sampled_from(["binary", "degree", "soumu5"]))
+def test_shared_parts_are_written_as_each_row_alone(plan: Plan, scheme: str) -> None:
+    """Rows that share goals, values, targets and judgments read as each would on its own."""
+    report = evaluate_plan(plan, scheme=scheme)
+    whole = json.dumps(json_.to_data(report, lang="en"), ensure_ascii=False, indent=2)
+    assert "".join(json_.chunks(report, lang="en")) == whole + "\n"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tests/data/deadlines.csv",
+        "tests/data/dx-plan-two-row-header.csv",
+        "examples/five-year-plan/plan-r6-final.yaml",
+    ],
+)
+def test_tables_with_years_stream_as_built_whole(name: str) -> None:
+    from pathlib import Path
+
+    from achievement.readers import read_plan
+
+    read = read_plan(Path(__file__).parent.parent / name)
+    report = evaluate_plan(read.plan, scheme="degree", problems=read.problems)
+    whole = json.dumps(json_.to_data(report, lang="ja"), ensure_ascii=False, indent=2)
+    assert "".join(json_.chunks(report, lang="ja")) == whole + "\n"

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import tempfile
 import tracemalloc
 from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,13 +19,19 @@ from hypothesis import strategies as st
 from achievement import (
     Actual,
     Direction,
+    Goal,
     Indicator,
     Judge,
     Judgment,
+    Margin,
+    Measure,
     Outcome,
     ParseError,
     Plan,
+    PlanIndicator,
+    Target,
     Verdict,
+    parse_value,
 )
 from achievement.strategies import cell_texts
 from tests._plugin_helpers import EvaluatorPlugin
@@ -102,6 +113,144 @@ def test_cells_are_read_once_and_refusals_every_time() -> None:
     for _ in range(2):
         with pytest.raises(ParseError):
             judge.judge_text(baseline=None, target="x%%", actual="1件")
+
+
+def test_a_repeated_verdict_gives_the_one_judgment() -> None:
+    judge = Judge(autoload=False)
+    one = judge.judge_text(baseline="36件", target="110件", actual="785件")
+    two = judge.judge_text(baseline="36件", target="110件", actual="785件")
+    other = judge.judge_text(baseline="36件", target="110件", actual="786件")
+    assert two is one
+    assert other is not one
+    assert other.margin is not None
+    assert str(other.margin.difference) == "676"
+
+
+class _MarginOfName:
+    """Achieved, with the margin written in the indicator's name (``1.0``, ``1.00``)."""
+
+    style = "named"
+    numeric = False
+    messages: Mapping[str, Mapping[str, str]] = {"named.ok": {"ja": "達成", "en": "achieved"}}
+
+    def evaluate(self, indicator: Indicator) -> Verdict:
+        margin = Margin(difference=Decimal(indicator.name), ratio=None)
+        return Verdict(outcome=Outcome.ACHIEVED, code="named.ok", margin=margin)
+
+
+def test_margins_equal_in_value_but_written_apart_are_not_merged() -> None:
+    judge = Judge(autoload=False, plugins=[EvaluatorPlugin(_MarginOfName())])
+    texts = ["1.0", "1.00", "1", "1.0"]
+    judged = [
+        judge.judge_text(baseline=None, target="1件", actual="1件", style="named", name=text)
+        for text in texts
+    ]
+    assert [str(j.margin.difference) if j.margin else "" for j in judged] == texts
+    assert judged[3] is judged[0]
+
+
+def test_rows_read_share_targets_and_equal_what_validation_gives() -> None:
+    from achievement.readers import read_plan
+
+    text = "基本目標,施策,指標名,策定時,目標値,実績値\n" + "".join(
+        f"1 安全,1 見守り,指標{i},{i}件,110件,{i % 3}件\n" for i in range(4)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.csv"
+        path.write_text(text, encoding="utf-8")
+        plan = read_plan(path).plan
+    entries = plan.indicators
+    assert [e.indicator.name for e in entries] == ["指標0", "指標1", "指標2", "指標3"]
+    assert entries[1].indicator.target is entries[0].indicator.target
+    assert entries[3].indicator.actual is entries[0].indicator.actual
+    assert entries[1].indicator.actual is not entries[0].indicator.actual
+    assert entries[2].measure is entries[0].measure
+    for entry in entries:
+        again = PlanIndicator.model_validate(entry.model_dump())
+        assert again == entry
+        assert again.model_fields_set == entry.model_fields_set
+        assert entry.indicator.model_fields_set == {  # as Indicator(...) records them
+            "name",
+            "baseline",
+            "target",
+            "actual",
+            "style",
+            "direction",
+            "series",
+        }
+
+
+def test_shared_measurements_and_progress_read_as_computed() -> None:
+    from achievement.rollup import evaluate_plan
+    from achievement.schemes._measure import measure
+
+    judge = Judge(autoload=False)
+    cells = [("5件", "10件", "10件"), ("5件", "10件", "10.0件"), ("5.0件", "10件", "10.00件")]
+    entries = tuple(
+        PlanIndicator(
+            goal=Goal(title="g"),
+            measure=Measure(title="m"),
+            indicator=Indicator(
+                name=f"i{n}",
+                baseline=parse_value(b),
+                target=Target(value=parse_value(t)),
+                actual=Actual(value=parse_value(a)),
+            ),
+        )
+        for n, (b, t, a) in enumerate(cells * 2)
+    )
+    report = evaluate_plan(Plan(indicators=entries), judge, scheme="degree")
+    written = set()
+    for result in report.results:
+        fresh = measure(result.entry.indicator, result.judgment)
+        assert result.measurements is not None
+        shown = {k: str(v) for k, v in result.measurements.__dict__.items()}
+        assert shown == {k: str(v) for k, v in fresh.__dict__.items()}
+        written.add((shown["degree"], str(result.progress)))
+    assert written == {("1", "1.0000"), ("1.0", "1.0000"), ("1.00", "1.0000")}
+    assert report.results[3].measurements is report.results[0].measurements
+
+
+def test_assembled_models_equal_validated_ones_and_share_their_key_table() -> None:
+    from achievement._construct import assembled
+
+    target, actual = Target(value=parse_value("110件")), Actual(value=parse_value("99件"))
+    made = assembled(Indicator, {"target", "actual"}, target=target, actual=actual)
+    assert made == Indicator(target=target, actual=actual)
+    assert made.model_fields_set == {"target", "actual"}
+    assert made.series == ()
+    assert made.baseline == parse_value("")
+    with pytest.raises(TypeError, match="no field 'actuall'"):
+        assembled(Indicator, {"target"}, target=target, actuall=actual)
+    with pytest.raises(TypeError, match="needs 'actual'"):
+        assembled(Indicator, {"target"}, target=target)
+    # measured in a fresh process: a type's table of keys is its first instances' order
+    code = (
+        "import gc, tracemalloc\n"
+        "from achievement import Actual, Indicator, Target, parse_value\n"
+        "from achievement._construct import assembled\n"
+        "values = dict(baseline=parse_value('36件'), target=Target(value=parse_value('110件')),\n"
+        "              actual=Actual(value=parse_value('99件')))\n"
+        "fields = set(values)\n"
+        "gc.collect()\n"
+        "tracemalloc.start()\n"
+        "kept = [assembled(Indicator, fields, **values) for _ in range(2000)]\n"
+        "print(tracemalloc.get_traced_memory()[0] / len(kept))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(done.stdout) < 320  # a dict of its own: 80 + 464 bytes
+
+
+def test_a_text_under_no_header_between_read_columns_is_named() -> None:
+    from achievement.readers import read_plan
+
+    text = "基本目標,施策,指標名,,策定時,目標値,実績値\n1 安全,1 見守り,指標,メモ,1件,2件,3件\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.csv"
+        path.write_text(text, encoding="utf-8")
+        result = read_plan(path)
+    assert result.unread_columns == ("D",)
+    assert len(result.plan.indicators) == 1
 
 
 _texts = st.one_of(st.none(), cell_texts())

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from achievement import (
     AchievementError,
@@ -570,3 +572,23 @@ def test_totals_row_is_skipped_with_a_note(tmp_path: Path, totals: list[str]) ->
     assert "totals row" in note.message.en
     assert result.rows + len(result.skipped) == 2
     assert [item.row for item in result.plan.indicators] == [2]
+
+
+@given(st.text(alphabet=',"\r\n a指\x0b\u2028', max_size=40))
+@example('a,"b\r\nc"\rd\n\ne')
+@example('"a\rb",c\r')
+def test_records_are_split_as_a_text_stream_splits_them(text: str) -> None:
+    """Lines end at \\r\\n, \\r or \\n only, as ``io.StringIO(text, newline="")`` ends them."""
+    from achievement.readers._csv import csv_rows
+
+    try:
+        expected: object = list(
+            enumerate(csv.reader(io.StringIO(text, newline=""), strict=False), start=1)
+        )
+    except csv.Error as exc:
+        expected = str(exc)
+    try:
+        found: object = list(csv_rows(text, file="a.csv"))
+    except AchievementError as exc:
+        found = exc.en.rsplit(": ", 1)[-1]
+    assert found == expected

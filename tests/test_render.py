@@ -197,6 +197,33 @@ def test_xlsx_summary_sheet_is_laid_out_like_the_seed(taito_report: Report) -> N
     assert [detail.cell(r, 8).value for r in range(2, 30)].count("達成") == 20
 
 
+def test_xlsx_merged_goal_and_measure_cells_hold_their_text_on_top(taito_report: Report) -> None:
+    """A run of one goal (or measure) is one merged cell: its text on its first row only."""
+    openpyxl = pytest.importorskip("openpyxl")
+    detail = openpyxl.load_workbook(io.BytesIO(render(taito_report, "xlsx", lang="ja"))).worksheets[
+        1
+    ]
+    goals = [detail.cell(r, 1).value for r in range(2, 30)]
+    assert [(n + 2, g[:5]) for n, g in enumerate(goals) if g is not None] == [
+        (2, "基本目標1"),
+        (18, "基本目標2"),
+        (24, "基本目標3"),
+    ]
+    measures = [detail.cell(r, 2).value for r in range(2, 30)]
+    assert measures[:3] == [
+        "1. デジタル行政窓口の整備(重点施策)",
+        None,
+        "2. マイナンバーカードの普及促進",
+    ]
+    tops = {r.min_row for r in detail.merged_cells.ranges if r.min_col == 2}
+    for row, text in enumerate(measures, start=2):
+        inside = any(
+            r.min_row < row <= r.max_row for r in detail.merged_cells.ranges if r.min_col == 2
+        )
+        assert (text is None) == inside, row
+    assert 2 in tops
+
+
 def test_xlsx_summary_sheet_has_the_highlight_tables(taito_report: Report) -> None:
     """Sheet 1 lists the main achieved and not achieved indicators, as the seed's ウ and エ do."""
     openpyxl = pytest.importorskip("openpyxl")

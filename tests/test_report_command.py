@@ -283,3 +283,33 @@ def test_json_failing_midway_keeps_the_previous_file(
     assert "ZeroDivisionError: boom" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+class _CountingStdout(io.StringIO):
+    """A redirected stdout that counts the pieces written to it."""
+
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_stdout_gets_the_report_piece_by_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Without -o, json and html go to stdout as they are made: the same text as -o OUT."""
+    lines = TAITO.read_text(encoding="utf-8").splitlines(keepends=True)
+    plan = tmp_path / "plan.csv"  # the Taito rows 20 times over: a report of several pieces
+    plan.write_text(lines[0] + lines[1] + "".join(lines[2:] * 20), encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    assert main(["report", str(plan), "-o", str(out), "--lang", "ja"]) == 0
+    stdout = _CountingStdout()
+    monkeypatch.setattr("sys.stdout", stdout)
+    assert main(["report", str(plan), "--format", fmt, "--lang", "ja"]) == 0
+    assert stdout.getvalue() == out.read_text(encoding="utf-8")
+    assert stdout.writes > 2  # never one string: written in batches as it is made

@@ -2,7 +2,8 @@
 
 Judging many indicators gives the same few verdicts again and again.  A judge
 keeps, in its own cache, the reason and the message of each distinct verdict
-and each distinct margin, and builds every :class:`Judgment` without
+and each distinct margin, and the whole judgment of each distinct verdict and
+margin (judgments are frozen), and builds every :class:`Judgment` without
 validating again what it built itself; every judgment shares the one set of
 field names validation would have recorded.  A judgment of a repeated verdict
 then costs a few hundred bytes (see ``benchmarks/``).  The indicator of cells
@@ -49,6 +50,8 @@ _JUDGMENT_FIELDS = {
 _REASON_FIELDS = {"code", "params"}
 SHARED_LIMIT = 1 << 16
 """How many distinct verdicts and margins a cache keeps before starting afresh."""
+_WHOLE = object()
+"""Marks the key of a whole judgment in the shared cache."""
 
 
 def _explained(
@@ -86,12 +89,30 @@ def judgment(
     Raises :class:`TypeError` or :class:`ValueError` for what validation would
     refuse (a margin that is not a :class:`Margin`, an unknown outcome or direction).
     """
-    reason, message = _explained(shared, style, verdict, render)
     margin = verdict.margin
+    margin_key: tuple[object, ...] | None = None
     if margin is not None:
         if not isinstance(margin, Margin):
             raise TypeError(f"margin must be a Margin, not {type(margin).__name__}")
-        margin = shared.setdefault((margin.difference, margin.ratio, margin.unit), margin)
+        # as written: Decimal("1.0") == Decimal("1.00"), but they do not read the same
+        margin_key = (str(margin.difference), str(margin.ratio), margin.unit)
+    whole = (
+        _WHOLE,
+        verdict.outcome,
+        style,
+        verdict.code,
+        tuple(verdict.params.items()),
+        verdict.direction,
+        verdict.direction_source,
+        verdict.notes,
+        margin_key,
+    )
+    found: Judgment | None = shared.get(whole)
+    if found is not None:  # the same verdict again: the same (frozen) judgment
+        return found
+    reason, message = _explained(shared, style, verdict, render)
+    if margin is not None:
+        margin = shared.setdefault(margin_key, margin)
     outcome, way, source = verdict.outcome, verdict.direction, verdict.direction_source
     fields = {
         "outcome": outcome if type(outcome) is Outcome else Outcome(outcome),
@@ -105,7 +126,11 @@ def judgment(
         "margin": margin,
         "comparison": None,
     }
-    return built(Judgment, fields, _JUDGMENT_FIELDS)
+    made = built(Judgment, fields, _JUDGMENT_FIELDS)
+    if len(shared) >= SHARED_LIMIT:
+        shared.clear()
+    shared[whole] = made
+    return made
 
 
 _CORE_TYPES = frozenset(VALUE_TYPES)

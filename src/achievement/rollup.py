@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from pydantic import Field
 
+from achievement._construct import assembled
 from achievement._evaluator import display, infer_direction
 from achievement._judge import Judge, default_judge
+from achievement._lean import SHARED_LIMIT
 from achievement._model import (
     Direction,
     DirectionWord,
@@ -336,25 +339,51 @@ def _grade_tally(scheme: Scheme, results: Iterable[IndicatorResult]) -> GradeTal
     )
 
 
+_RESULT_FIELDS = {
+    "entry",
+    "judgment",
+    "agrees",
+    "progress",
+    "grade",
+    "measurements",
+    "recorded_grade",
+}
+
+
 def _result(
     entry: PlanIndicator,
     judge: Judge,
     scale: tuple[str, ...] | None,
     scheme: Scheme,
     as_of: int | None = None,
+    shared: dict[object, Any] | None = None,
 ) -> IndicatorResult:
+    """``entry`` judged, measured and graded; ``shared`` keeps one of each equal
+    measurement set and progress, so that repeated results share them (they are frozen)."""
     indicator = entry.indicator
     if indicator.scale is None and scale is not None:
         indicator = indicator.model_copy(update={"scale": scale})
     judgment = judge.judge(indicator, as_of=as_of)
     measured = measure(indicator, judgment)
+    ahead = progress_of(compared(indicator, judgment), judgment.direction)
+    if shared is not None:
+        if len(shared) >= SHARED_LIMIT:
+            shared.clear()
+        # as written: Decimal("1.0") == Decimal("1.00"), but they do not read the same
+        measured = shared.setdefault(
+            tuple(None if v is None else str(v) for v in measured.__dict__.values()), measured
+        )
+        if ahead is not None:
+            ahead = shared.setdefault(str(ahead), ahead)
     grade = scheme.grade_of(measured)
     published, agrees = _agreement(entry, judgment, grade, scheme)
-    return IndicatorResult(
+    return assembled(  # every field is of its type: built without validating it again
+        IndicatorResult,
+        _RESULT_FIELDS,
         entry=entry,
         judgment=judgment,
         agrees=agrees,
-        progress=progress_of(compared(indicator, judgment), judgment.direction),
+        progress=ahead,
         grade=grade,
         measurements=measured,
         recorded_grade=published,
@@ -410,8 +439,9 @@ def evaluate_plan(
         scheme = get_scheme(scheme or plan.scheme or DEFAULT_SCHEME, judge)
     total = len(plan.indicators)
     results: list[IndicatorResult] = []
+    shared: dict[object, Any] = {}
     for done, entry in enumerate(plan.indicators, start=1):
-        results.append(_result(entry, judge, plan.scale, scheme, as_of))
+        results.append(_result(entry, judge, plan.scale, scheme, as_of, shared))
         if progress is not None:
             progress(done, total)
     return _roll_up(plan, results, scheme).model_copy(

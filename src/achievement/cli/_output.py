@@ -14,7 +14,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from achievement._errors import AchievementError
@@ -51,6 +51,21 @@ def _write_error(out: str, exc: OSError) -> AchievementError:
     )
 
 
+def _batched(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """``pieces`` joined into texts of about ``size`` characters: fewer, larger writes."""
+    held: list[str] = []
+    length = 0
+    for piece in pieces:
+        held.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(held)
+            held.clear()
+            length = 0
+    if held:
+        yield "".join(held)
+
+
 def write_file(data: str | bytes | Iterable[str], out: str) -> None:
     """Write ``data`` to ``out`` atomically: a temporary file in the same folder, then a rename.
 
@@ -68,7 +83,7 @@ def write_file(data: str | bytes | Iterable[str], out: str) -> None:
     elif isinstance(data, bytes):
         pieces = (data,)
     else:
-        pieces = (piece.encode("utf-8") for piece in data)
+        pieces = (text.encode("utf-8") for text in _batched(data))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
@@ -95,11 +110,11 @@ def write_file(data: str | bytes | Iterable[str], out: str) -> None:
         raise
 
 
-def write_output(data: str | bytes, out: str | None, fmt: str) -> None:
+def write_output(data: str | bytes | Iterable[str], out: str | None, fmt: str) -> None:
     """Write ``data`` to the file ``out``, or to stdout when ``out`` is ``None``.
 
     Binary data is refused on a terminal; text on a terminal has its control
-    characters made visible.
+    characters made visible.  Text given piece by piece is written as it comes.
     """
     if out is not None:
         write_file(data, out)
@@ -116,11 +131,13 @@ def write_output(data: str | bytes, out: str | None, fmt: str) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return
+        pieces = (data,) if isinstance(data, str) else _batched(data)
         if sys.stdout.isatty():
             from achievement.render._safe import terminal_text
 
-            data = terminal_text(data)
-        sys.stdout.write(data)
+            pieces = (terminal_text(piece) for piece in pieces)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:
         raise

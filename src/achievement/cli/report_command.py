@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,7 +137,7 @@ def _pieces(report: Report, fmt: str, lang: str) -> Iterator[str]:
         ) from exc
 
 
-def _write(output: str | bytes, out: str | None, fmt: str) -> None:
+def _write(output: str | bytes | Iterable[str], out: str | None, fmt: str) -> None:
     from achievement.cli._output import write_output
 
     write_output(output, out, fmt)
@@ -187,10 +187,8 @@ def run(args: argparse.Namespace) -> int:
             source_rows=result.rows,
             as_of=as_of,
         )
-    if fmt in _PIECEWISE and args.output is not None:  # written piece by piece
-        from achievement.cli._output import write_file
-
-        write_file(_pieces(report, fmt, args.lang), args.output)
+    if fmt in _PIECEWISE:  # written piece by piece, to a file or to stdout
+        _write(_pieces(report, fmt, args.lang), args.output, fmt)
     else:
         _write(_render(report, fmt, args.lang, args.detail), args.output, fmt)
     return 1 if result.problem_rows else 0

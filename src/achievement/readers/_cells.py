@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from achievement._construct import assembled
 from achievement._model import Column, Direction, LocalizedText, Outcome, Value
 from achievement._notation import MISSING_TEXTS, parse_value
 from achievement._plan import Goal, Measure
@@ -151,22 +153,39 @@ def problem(
     Codes in :data:`WARNINGS` keep their row; codes in :data:`NOTES` name a row
     skipped because it is not an indicator; every other code leaves its row out.
     """
-    ja, en = MESSAGES[code]
-    values = {"text": text, **params}
-    return Problem(
+    return assembled(  # of its types as called (and many alike): built without validating again
+        Problem,
+        _PROBLEM_FIELDS,
         file=file,
         row=row,
         column=column,
         text=text,
         code=code,
-        message=LocalizedText(ja=ja.format_map(values), en=en.format_map(values)),
+        message=_message(code, text, tuple(params.items())),
         severity="warning" if code in WARNINGS else "note" if code in NOTES else "error",
     )
 
 
+_PROBLEM_FIELDS = {"file", "row", "column", "text", "code", "message", "severity"}
+_MESSAGE_FIELDS = {"ja", "en"}
+
+
+@lru_cache(maxsize=1 << 12)  # rows refused alike share their message
+def _message(code: str, text: str, params: tuple[tuple[str, str], ...]) -> LocalizedText:
+    ja, en = MESSAGES[code]
+    values = {"text": text, **dict(params)}
+    return assembled(
+        LocalizedText, _MESSAGE_FIELDS, ja=ja.format_map(values), en=en.format_map(values)
+    )
+
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 14)  # cells repeat: each distinct text is normalised once
 def norm(text: str) -> str:
     """Width-normalised text without any white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def shown(header: str) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import re
 from collections.abc import Iterator
 
 from achievement._errors import AchievementError
 
 __all__ = ["ENCODINGS", "csv_rows", "decode"]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+"""One line with its ending (\\r\\n, \\r or \\n), or the last line without one."""
 
 ENCODINGS = ("utf-8", "cp932")
 """The encodings tried, in order, when a file has no UTF-8 byte order mark."""
@@ -48,7 +51,9 @@ def csv_rows(text: str, *, file: str) -> Iterator[tuple[int, list[str]]]:
 
     A cell written over several lines inside quotes stays one record.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    # line by line, as io.StringIO(text, newline="") splits them, without its copy of the text
+    lines = (found.group() for found in _LINE.finditer(text))
+    reader = csv.reader(lines, strict=False)
     number = 0
     try:
         for number, record in enumerate(reader, start=1):

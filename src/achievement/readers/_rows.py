@@ -9,8 +9,11 @@ goal or measure heading sets the goal or measure of the rows below it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from sys import intern
+from typing import TypeVar
 
+from achievement._construct import assembled
 from achievement._errors import ParseError
 from achievement._lean import SHARED_LIMIT
 from achievement._model import (
@@ -40,6 +43,32 @@ from achievement.readers._result import Problem
 
 __all__ = ["RowReader"]
 
+_Shared = TypeVar("_Shared", Target, Actual, Goal, Measure)
+
+
+def _share(cache: dict[object, _Shared], key: object, make: Callable[[], _Shared]) -> _Shared:
+    """The one frozen object of ``cache`` for ``key``, made by ``make()`` the first time."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= SHARED_LIMIT:
+            cache.clear()
+        found = cache[key] = make()
+    return found
+
+
+_INDICATOR_FIELDS = {"name", "baseline", "target", "actual", "style", "direction", "series"}
+_ENTRY_FIELDS = {
+    "goal",
+    "measure",
+    "initiative",
+    "indicator",
+    "recorded",
+    "recorded_text",
+    "note",
+    "row",
+    "main",
+}
+
 _GOAL_HEADING = re.compile(r"[【\[(]?(?:基本目標|基本方針|目標)\s*\d", re.IGNORECASE)
 _MEASURE_HEADING = re.compile(r"[【\[(]?(?:施策|measure)\s*\d", re.IGNORECASE)
 
@@ -66,6 +95,11 @@ class RowReader:
         self.initiative = ""
         # cells repeat and values are frozen: each (text, role, unit) is read once
         self._values: dict[tuple[str, CellColumn | None, str | None], Value] = {}
+        # and so are targets, actuals, goals and measures: each distinct one is built once
+        self._targets: dict[object, Target] = {}
+        self._actuals: dict[object, Actual] = {}
+        self._goals: dict[object, Goal] = {}
+        self._measures: dict[object, Measure] = {}
 
     def _text(self, cells: Sequence[str], column: Column | None) -> str:
         if column is None or column.index >= len(cells):
@@ -231,20 +265,20 @@ class RowReader:
         measure_text = self._cell(cells, "measure").strip()
         initiative_text = self._cell(cells, "initiative").strip()
         if goal_text:
-            goal = parse_goal(goal_text)
+            goal = _share(self._goals, goal_text, lambda: parse_goal(goal_text))
             if goal != self.goal:
                 self.goal = goal
                 self.measure = self.no_measure
         if measure_text:
-            self.measure = parse_measure(measure_text)
+            self.measure = _share(self._measures, measure_text, lambda: parse_measure(measure_text))
             self.initiative = ""
         if initiative_text or measure_text:
-            self.initiative = initiative_text
+            self.initiative = intern(initiative_text)
         if self.goal is None:
             report("row.no_goal", "goal", goal_text)
         if self.measure is None:
             report("row.no_measure", "measure", measure_text)
-        name = self._cell(cells, "indicator").strip()
+        name = intern(self._cell(cells, "indicator").strip())  # texts a row keeps: shared
         if not name:
             report("row.no_indicator", "indicator", name)
         values: dict[str, Value] = {}
@@ -284,27 +318,42 @@ class RowReader:
         assert self.goal is not None
         assert self.measure is not None
         actual = self.found["actual"]
-        indicator = Indicator(
-            name=name,
-            baseline=values["baseline"],
-            target=Target(value=values["target"], fiscal_year=self.target_year),
-            actual=Actual(
-                value=values["actual"],
+        value, aim = values["actual"], values["target"]
+        # values are shared per cell text, so their ids name them while the shared object lives
+        target = _share(
+            self._targets, id(aim), lambda: Target(value=aim, fiscal_year=self.target_year)
+        )
+        reached = _share(
+            self._actuals,
+            id(value),
+            lambda: Actual(
+                value=value,
                 status=ActualStatus.PROJECTED if actual.projected else ActualStatus.FINAL,
                 fiscal_year=actual.year,
             ),
+        )
+        # every field below is of its type as read: built without validating it again
+        indicator = assembled(
+            Indicator,
+            _INDICATOR_FIELDS,
+            name=name,
+            baseline=values["baseline"],
+            target=target,
+            actual=reached,
             style=style,
             direction=direction,
             series=series,
         )
-        item = PlanIndicator(
+        item = assembled(
+            PlanIndicator,
+            _ENTRY_FIELDS,
             goal=self.goal,
             measure=self.measure,
             initiative=self.initiative,
             indicator=indicator,
             recorded=recorded,
-            recorded_text=recorded_text,
-            note=self._cell(cells, "note").strip(),
+            recorded_text=None if recorded_text is None else intern(recorded_text),
+            note=intern(self._cell(cells, "note").strip()),
             row=row,
             main=bool(main),
         )

@@ -9,6 +9,7 @@ read or skipped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from achievement._errors import AchievementError
@@ -113,8 +114,17 @@ def read_rows(
     """
     columns = dict(columns or {})
     formulas = formulas or {}
-    every = [(n, list(cells)) for n, cells in rows]
-    data = [(n, cells) for n, cells in every if not _blank(cells)]
+    stream = iter(rows)
+    # the top of the table, up to one row past the rows searched for the header;
+    # the rest is read as it comes, never held whole
+    top_rows: list[tuple[int, list[str]]] = []
+    data: list[tuple[int, list[str]]] = []
+    for n, cells in stream:
+        top_rows.append((n, list(cells)))
+        if not _blank(top_rows[-1][1]):
+            data.append(top_rows[-1])
+            if len(data) > _HEADER_SCAN:
+                break
     if not data:
         raise AchievementError(
             "the file has no rows; expected a header row and one row per indicator",
@@ -136,17 +146,24 @@ def read_rows(
     found = layout(top, sub, columns, file)
     header_number = top_number + (1 if sub is not None else 0)
     read = {column.index for column in found.fields.values()}
-    body = [
-        (n, cells)
-        for n, cells in every
-        if n > header_number
-        and (not _blank(cells) or any((n, index) in formulas for index in read))
-    ]
+    headed = {i for i, h in enumerate(found.headers) if h.strip()}
+    used = read | {column.index for column in found.series}
+    known = headed | used
+    first_unknown = next(i for i in range(len(known) + 1) if i not in known)
     reader = RowReader(file, found, CellReader(judge), formulas)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
     skipped: list[Problem] = []
-    for number, cells in body:
+    unlabelled: set[int] = set()
+    body = 0
+    for number, cells in chain(top_rows, ((n, list(c)) for n, c in stream)):
+        if number <= header_number or (
+            _blank(cells) and not any((number, index) in formulas for index in read)
+        ):
+            continue
+        body += 1
+        if len(cells) > first_unknown:  # a text under no header, in no column read
+            unlabelled.update(i for i, c in enumerate(cells) if i not in known and c.strip())
         uncomputed = any((number, i) in formulas for i in read)
         note = reader.skipped(number, cells, formulas=uncomputed)
         if note is not None:
@@ -156,6 +173,7 @@ def read_rows(
         problems.extend(found_problems)
         if item is not None:
             indicators.append(item)
+    del top_rows, data
     headers = {field: column.header for field, column in found.fields.items()}
     indicators, more = review(indicators, file=file, headers=headers, judge=reader.cells.judge)
     problems = sorted([*problems, *more], key=lambda p: p.row or 0)  # in the order of rows
@@ -165,16 +183,11 @@ def read_rows(
         target_year=found.fields["target"].year,
         indicators=tuple(indicators),
     )
-    headed = {i for i, h in enumerate(found.headers) if h.strip()}
-    used = read | {column.index for column in found.series}
-    unlabelled = sorted(
-        {i for _, cells in body for i, c in enumerate(cells) if c.strip()} - headed - used
-    )
-    unread = found.unread + tuple(column_letter(i) for i in unlabelled)
+    unread = found.unread + tuple(column_letter(i) for i in sorted(unlabelled))
     return ReadResult(
         plan=plan,
         problems=tuple(problems),
-        rows=len(body) - len(skipped),
+        rows=body - len(skipped),
         unread_columns=unread,
         skipped=tuple(skipped),
         layout=_two_rows(top_number, sub is not None) + found.notes,

@@ -34,6 +34,7 @@ __all__ = [
     "csv_writer",
     "is_number_text",
     "markdown_text",
+    "safe_properties",
     "safe_sheets",
     "safe_workbook",
     "spreadsheet_text",
@@ -165,6 +166,12 @@ def safe_workbook(book: Workbook) -> None:
                 if cell.data_type == "f" or spreadsheet_text(value):
                     cell.data_type = "s"
                     cell.quotePrefix = True
+    safe_properties(book)
+
+
+def safe_properties(book: Workbook) -> None:
+    """The part of :func:`safe_workbook` that needs no cell: the workbook's properties hold
+    no formula-like or illegal text, and Excel is not asked to recompute anything on load."""
     properties = book.properties
     for name in ("title", "subject", "creator", "description", "keywords", "category"):
         value = getattr(properties, name, None)

@@ -13,7 +13,7 @@ from achievement.render._view import (
     column_label,
     coverage,
     detail_columns,
-    detail_rows,
+    detail_row,
     disagreement_heading,
     disagreement_rows,
     grade_table,
@@ -21,8 +21,10 @@ from achievement.render._view import (
     problem_lines,
     row_spans,
     scheme_rule,
+    series_years,
     summary_rows,
     title,
+    year_key,
 )
 from achievement.render.labels import label, measure_label, percent
 from achievement.rollup import Report
@@ -148,6 +150,39 @@ def _spark(indicator: Indicator, lang: str, as_of: int | None) -> Markup | None:
     return None if drawn is None else Markup(drawn)
 
 
+_WIDE = ("reason", "note")
+_SHORT = ("outcome", "recorded", "agrees", "style", "progress", "degree", "grade")
+
+
+def _detail_css(keys: tuple[str, ...]) -> dict[str, str]:
+    """The classes of each detail column's cells, made once rather than in every row."""
+    return {
+        key: "text " + key + (" wide" if key in _WIDE else "") + (" short" if key in _SHORT else "")
+        for key in keys
+    }
+
+
+def _detail(
+    report: Report, lang: str
+) -> Iterator[tuple[dict[str, str], bool, Markup | None, int, int]]:
+    """Each detail row as the template reads it, made as the template comes to it: the
+    row's text, whether it disagrees with the published outcome, its sparkline, and the
+    rows its goal and measure cells span (0 under a merged cell)."""
+    empty = dict.fromkeys(map(year_key, series_years(report)), "")  # a cell for every year
+    goal_spans = row_spans([r.entry.goal for r in report.results])
+    measure_spans = row_spans([(r.entry.goal, r.entry.measure) for r in report.results])
+    for result, goal_span, measure_span in zip(
+        report.results, goal_spans, measure_spans, strict=True
+    ):
+        yield (
+            empty | detail_row(result, lang, report.as_of),
+            result.agrees is False,
+            _spark(result.entry.indicator, lang, report.as_of),
+            goal_span,
+            measure_span,
+        )
+
+
 def render(report: Report, *, lang: str = "ja") -> str:
     """The report as one HTML page with its chart of achievement by measure."""
     return "".join(chunks(report, lang=lang))
@@ -200,19 +235,15 @@ def chunks(report: Report, *, lang: str = "ja") -> Iterator[str]:
         disagreements=disagreement_rows(report, lang),
         disagreement_header=[label(key, lang) for key in DISAGREEMENT_COLUMNS],
         disagreement_keys=DISAGREEMENT_COLUMNS,
-        wide_keys=("reason", "note"),
-        short_keys=("outcome", "recorded", "agrees", "style", "progress", "degree", "grade"),
+        wide_keys=_WIDE,
+        detail_css=_detail_css(keys),
         highlight_header=[label(key, lang) for key in HIGHLIGHT_COLUMNS],
         highlight_keys=HIGHLIGHT_COLUMNS,
         highlights=highlight_sections(report, lang),
         rule=report.highlights.rule.get(lang),
         detail_header=[column_label(key, lang) for key in keys],
         detail_keys=keys,
-        detail=detail_rows(report, lang),
-        detail_disagrees=[result.agrees is False for result in report.results],
-        sparks=[_spark(result.entry.indicator, lang, report.as_of) for result in report.results],
-        goal_spans=row_spans([r.entry.goal for r in report.results]),
-        measure_spans=row_spans([(r.entry.goal, r.entry.measure) for r in report.results]),
+        detail=_detail(report, lang),
         totals=report.totals,
         rate=percent(report.totals.rate, lang),
         unique_indicators=report.unique_indicators,

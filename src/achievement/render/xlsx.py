@@ -15,31 +15,30 @@ from __future__ import annotations
 import copy
 import datetime
 import io
-import unicodedata
+import shutil
 import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from achievement.render._safe import safe_sheets, safe_workbook, xlsx_text
+from achievement.render._safe import (
+    safe_properties,
+    safe_sheets,
+    safe_workbook,
+    spreadsheet_text,
+)
 from achievement.render._view import (
     HIGHLIGHT_COLUMNS,
-    column_label,
     coverage,
-    detail_columns,
-    detail_rows,
     disagreement_heading,
     disagreement_rows,
     grade_table,
     highlight_sections,
     problem_lines,
-    projected_mark,
-    row_spans,
     scheme_rule,
-    series_years,
     summary_rows,
     title,
-    year_key,
 )
+from achievement.render._xlsx_detail import DISAGREES, HEAD_FILL, detail_sheet, text_width
 from achievement.render.labels import label
 from achievement.rollup import Report
 
@@ -52,51 +51,16 @@ FIXED_TIME = datetime.datetime(2000, 1, 1)
 """The creation and modification time written into every workbook."""
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_DISAGREES = "FFF4CE"
-"""The fill of a row whose computed outcome differs from the published one."""
-
-_WIDTHS = {
-    "goal": 24,
-    "measure": 24,
-    "initiative": 30,
-    "indicator": 28,
-    "baseline": 14,
-    "target": 14,
-    "target_used": 24,
-    "actual": 18,
-    "outcome": 10,
-    "grade": 12,
-    "recorded": 10,
-    "agrees": 8,
-    "style": 12,
-    "reason": 50,
-    "progress": 10,
-    "degree": 10,
-    "note": 50,
-}
-"""The widest each detail column gets, in characters; narrower when its text is."""
 
 
-def text_width(text: str) -> int:
-    """The width of the longest line of ``text`` in Excel character units: 2 for a wide
-    (Japanese) character, 1 for others.
+def _print_setup(sheet: Any, title_rows: str, heading: str) -> None:
+    """A4 landscape, fitted to the page width, ``title_rows`` repeated on every page.
 
-    >>> text_width("達成率"), text_width("71.4%"), text_width("ab\\n評価指標")
-    (6, 5, 8)
+    ``sheet`` is a worksheet, write-only or not (the stubs give a write-only one
+    none of the attributes it shares with a worksheet).
     """
-    return max(
-        (
-            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-            for line in text.splitlines()
-        ),
-        default=0,
-    )
-
-
-def _print_setup(sheet: Worksheet, title_rows: str, heading: str) -> None:
-    """A4 landscape, fitted to the page width, ``title_rows`` repeated on every page."""
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     from openpyxl.worksheet.header_footer import HeaderFooterItem
@@ -116,12 +80,13 @@ def _print_setup(sheet: Worksheet, title_rows: str, heading: str) -> None:
     sheet.oddHeader, sheet.oddFooter = header, footer
 
 
-def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
+def _summary(sheet: Worksheet, report: Report, lang: str) -> int:
+    """Lay the summary out on ``sheet``; return the row of its table's header."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    head_fill = PatternFill("solid", fgColor="D9E1F2")
+    head_fill = PatternFill("solid", fgColor=HEAD_FILL)
     goal_fill = PatternFill("solid", fgColor="F2F2F2")
     center = Alignment(horizontal="center", vertical="center")
 
@@ -228,7 +193,7 @@ def _summary(sheet: Worksheet, report: Report, lang: str) -> None:
         sheet.column_dimensions[column].width = 12
     # the header rows stay in view, unless a long list of disagreements sits above them
     sheet.freeze_panes = f"B{first + 2}" if first <= _FREEZE_WITHIN else "B1"
-    _print_setup(sheet, f"{first}:{first + 1}", title(report, lang))
+    return first
 
 
 _DISAGREEMENT_LAYOUT = ("indicator", "row", "recorded", "computed", "reason")
@@ -257,7 +222,7 @@ def _disagreements(
     sheet.merge_cells(
         start_row=sheet.max_row, start_column=reason, end_row=sheet.max_row, end_column=last
     )
-    fill = PatternFill("solid", fgColor=_DISAGREES)
+    fill = PatternFill("solid", fgColor=DISAGREES)
     top = Alignment(wrap_text=True, vertical="top")
     for row_text in rows:
         sheet.append([_number(row_text[key]) for key in _DISAGREEMENT_LAYOUT])
@@ -307,166 +272,104 @@ def _number(text: str) -> int | float | str:
     return text
 
 
-def _merge_runs(sheet: Worksheet, column: int, keys: list[object], first: int) -> None:
-    """Merge each run of equal keys down ``column``, all in one pass.
+class _StampedZip(zipfile.ZipFile):
+    """A zip archive whose every member has the same fixed time and permissions.
 
-    ``Worksheet.merge_cells`` checks every new range against every merged one,
-    so merging run by run is quadratic; runs are disjoint, so they are added
-    straight to the sheet's ranges and their cells made merged cells.
-    """
-    from openpyxl.cell.cell import MergedCell
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.merge import MergedCellRange
-
-    letter = get_column_letter(column)
-    for offset, span in enumerate(row_spans(keys)):
-        if span > 1:
-            top, bottom = first + offset, first + offset + span - 1
-            merged = MergedCellRange(sheet, f"{letter}{top}:{letter}{bottom}")
-            sheet.merged_cells.ranges.add(merged)
-            for row in range(top + 1, bottom + 1):
-                sheet._cells[row, column] = MergedCell(sheet, row, column)
-            merged.format()
-
-
-class _Styled:
-    """Sets a style on many cells, asking openpyxl only once per starting style and value.
-
-    Setting ``cell.alignment`` (or ``fill``...) looks the value up in the
-    workbook's list of styles by hashing all its fields, for every cell; a
-    cell that starts with the same style ids and takes the same value ends with
-    the same ids, so those are copied instead.  The file is the same.
+    openpyxl writes each part with the time it is written (and a sheet written
+    row by row with its temporary file's); here every part gets :data:`_ZIP_TIME`,
+    so the same report always gives the same bytes.
     """
 
-    def __init__(self) -> None:
-        self._done: dict[tuple[str, int, tuple[int, ...]], Any] = {}
+    @staticmethod
+    def _member(name: str) -> zipfile.ZipInfo:
+        member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.external_attr = 0o600 << 16
+        return member
 
-    def set(self, cell: Any, name: str, value: object) -> None:
-        start = cell._style  # None until a style is set
-        key = (name, id(value), () if start is None else tuple(start))
-        done = self._done.get(key)
-        if done is None:
-            setattr(cell, name, value)
-            self._done[key] = (value, copy.copy(cell._style))  # keeps value, so its id
-        else:
-            cell._style = copy.copy(done[1])
+    def writestr(  # type: ignore[override]  # as openpyxl calls it
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kw: Any
+    ) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        super().writestr(self._member(str(name)), data)
 
-
-def _detail(sheet: Worksheet, report: Report, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    keys = detail_columns(report, years=False)  # the years are written as numbers below
-    sheet.append([label(key, lang) for key in keys])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    fill = PatternFill("solid", fgColor=_DISAGREES)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    rows = detail_rows(report, lang)
-    # Row numbers are counted, never asked of openpyxl (max_row walks every cell).
-    styled = _Styled()
-    for number, (result, row) in enumerate(zip(report.results, rows, strict=True), start=2):
-        sheet.append([row[key] for key in keys])
-        for column in range(1, len(keys) + 1):
-            styled.set(sheet.cell(number, column), "alignment", wrap)
-        measured = result.measurements
-        ratios = {
-            "progress": result.progress,
-            "degree": None if measured is None else measured.degree,
-        }
-        for key, ratio in ratios.items():  # numbers Excel can sort and compute with
-            if ratio is not None and ratio.is_finite():
-                cell = sheet.cell(number, keys.index(key) + 1, float(ratio))
-                styled.set(cell, "number_format", "0.0%")
-        if result.agrees is False:
-            for column in range(1, len(keys) + 1):
-                styled.set(sheet.cell(number, column), "fill", fill)
-    _year_columns(sheet, report, lang, len(keys) + 1)
-    goals = [r.entry.goal for r in report.results]
-    _merge_runs(sheet, 1, list(goals), 2)
-    _merge_runs(sheet, 2, [(r.entry.goal, r.entry.measure) for r in report.results], 2)
-    for number, key in enumerate(keys, start=1):
-        widest = max(map(text_width, {row[key] for row in rows}), default=0)  # texts repeat
-        widest = max(widest, min(text_width(label(key, lang)), 12))
-        sheet.column_dimensions[get_column_letter(number)].width = min(widest + 2, _WIDTHS[key])
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    _print_setup(sheet, "1:1", title(report, lang))
+    def write(  # type: ignore[override]  # as openpyxl calls it
+        self, filename: str, arcname: str | None = None, *args: Any, **kw: Any
+    ) -> None:
+        # piece by piece: a detail sheet of many rows is tens of megabytes unpacked
+        with open(filename, "rb") as read, self.open(self._member(arcname or filename), "w") as out:
+            shutil.copyfileobj(read, out, 1 << 20)
 
 
-def _year_columns(sheet: Worksheet, report: Report, lang: str, first: int) -> None:
-    """One column per fiscal year of the series, right of the detail, with the values as
-    numbers (a projected value keeps ``(見込)`` in its number format); none without series."""
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def _copy_sheet(staged: Worksheet, sheet: Any) -> None:
+    """Write ``staged`` (a sheet built cell by cell) into the write-only ``sheet``: widths,
+    heights, panes, cells with their styles, and merges."""
+    from openpyxl.cell import WriteOnlyCell
 
-    from achievement._model import ActualStatus, Quantity
-    from achievement._series import observed
-
-    points = [
-        observed(r.entry.indicator) if r.entry.indicator.series else {} for r in report.results
-    ]
-    years = series_years(report)  # the year columns of every format
-    if not years:
-        return
-    projected = projected_mark(lang).replace('"', "")
-    for offset, year in enumerate(years):
-        column = first + offset
-        cell = sheet.cell(1, column, column_label(year_key(year), lang))
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        sheet.column_dimensions[get_column_letter(column)].width = 14
-        for number, found in enumerate(points, start=2):
-            actual = found.get(year)
-            if actual is None:
+    for letter, dimension in staged.column_dimensions.items():
+        if dimension.width:
+            sheet.column_dimensions[letter].width = dimension.width
+    for number, height in staged.row_dimensions.items():
+        if height.height is not None:
+            sheet.row_dimensions[number].height = height.height
+    sheet.freeze_panes = staged.freeze_panes
+    for row in staged.iter_rows():
+        written: list[Any] = []
+        for cell in row:
+            if cell.value is None and not cell.has_style:
+                written.append(None)
                 continue
-            value = actual.value
-            if isinstance(value, Quantity) and value.amount.is_finite():
-                written = sheet.cell(number, column, float(value.amount))
-                unit = (value.unit or "").replace('"', "")
-                shown = f"{unit}{projected}" if actual.status is ActualStatus.PROJECTED else unit
-                written.number_format = f'General"{shown}"' if shown else "General"
-            else:
-                mark = projected_mark(lang) if actual.status is ActualStatus.PROJECTED else ""
-                sheet.cell(number, column, xlsx_text(value.text + mark))
-
-
-def _repack(data: bytes) -> bytes:
-    """The archive again, with every member stamped with the same fixed time."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            target.writestr(member, source.read(info.filename))
-    return out.getvalue()
+            made: Any = WriteOnlyCell(sheet, cell.value)  # type: ignore[arg-type]  # as read
+            if cell.has_style:
+                made.font = copy.copy(cell.font)
+                made.fill = copy.copy(cell.fill)
+                made.border = copy.copy(cell.border)
+                made.alignment = copy.copy(cell.alignment)
+                made.number_format = cell.number_format
+                made.protection = copy.copy(cell.protection)
+            if isinstance(made.value, str) and (
+                (cell.data_type == "s" and made.data_type == "f") or spreadsheet_text(made.value)
+            ):
+                made.data_type = "s"
+                made.quotePrefix = True
+            written.append(made)
+        sheet.append(written)
+    for merged in staged.merged_cells.ranges:
+        sheet.merged_cells.add(str(merged))
 
 
 def render(report: Report, *, lang: str = "ja") -> bytes:
-    """The report as an XLSX workbook: sheet 1 the summary, sheet 2 the detail."""
+    """The report as an XLSX workbook: sheet 1 the summary, sheet 2 the detail.
+
+    The workbook is write-only, so that no cell of the detail is kept: the
+    summary, a few dozen rows, is laid out cell by cell on a sheet of a scratch
+    workbook and then written; the detail is written row by row.
+    """
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
-    book = Workbook()
-    summary = book.active
-    assert summary is not None
-    summary.title = label("summary", lang)[:31]
+    scratch = Workbook()
+    staged = scratch.active
+    assert staged is not None
+    safe_sheets(scratch)
+    first = _summary(staged, report, lang)
+    safe_workbook(scratch)
+    book = Workbook(write_only=True)
+    summary = book.create_sheet(label("summary", lang)[:31])
+    # a write-only sheet writes its properties (fitted to the page) before its first row
+    _print_setup(summary, f"{first}:{first + 1}", title(report, lang))
+    _copy_sheet(staged, summary)
+    del scratch, staged
     detail = book.create_sheet(label("detail", lang)[:31])
-    safe_sheets(book)
-    _summary(summary, report, lang)
-    _detail(detail, report, lang)
+    detail_sheet(
+        detail, report, lang, lambda sheet: _print_setup(sheet, "1:1", title(report, lang))
+    )
     book.properties.creator = "achievement"
     book.properties.title = title(report, lang)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
-    safe_workbook(book)
+    safe_properties(book)  # its cells were made safe as they were written
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with _StampedZip(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
-    return _repack(raw.getvalue())
+    return raw.getvalue()
