@@ -145,6 +145,7 @@ def test_an_unknown_style_lists_the_styles() -> None:
         [["評価指標", "目標", "実績", "評価方式"], ["相談件数", "100件", "120件", "range"]]
     )
     (problem,) = result.problems
+    assert (problem.file, problem.row, problem.column) == ("plan.csv", 2, "評価方式")
     assert problem.message.en == (
         "unknown style 'range'; installed styles: cumulative, deadline, direction, ordinal, "
         "threshold"
@@ -399,3 +400,36 @@ def test_an_unreadable_target_and_main_marks_in_any_case() -> None:
         "cannot read at character 3: write the number before each of 億, 万 and 千 "
         "(1万1千, not 1万千)",
     )
+
+
+def test_problems_of_blank_cells_name_an_empty_text() -> None:
+    """A blank goal, measure or indicator is reported with the text '' (not None), and every
+    problem dumps all its fields, as a validated one would."""
+    result = read(
+        [
+            ["基本目標", "施策", "評価指標", "目標", "実績"],
+            ["", "", "", "5件", "6件"],
+        ]
+    )
+    assert [(p.code, p.text) for p in result.problems] == [
+        ("row.no_goal", ""),
+        ("row.no_measure", ""),
+        ("row.no_indicator", ""),
+    ]
+    dumped = result.problems[0].model_dump(exclude_unset=True)
+    assert set(dumped) == {"file", "row", "column", "text", "code", "message", "severity"}
+
+
+def test_an_unreadable_earlier_year_names_the_file() -> None:
+    result = read([YEARS, ["a", "100件", "1万千件", "80件", "95件"]])
+    assert [p.file for p in result.problems] == ["plan.csv"]
+
+
+def test_a_header_below_nineteen_rows_of_notes_with_its_units_row() -> None:
+    """The header is searched in the first 20 rows with text; a units row under the 20th is
+    still read as the header's second row."""
+    notes = [[f"注{i}"] for i in range(1, 20)]
+    result = read([*notes, ["評価指標", "目標", "実績"], ["", "(件)", "(件)"], ["a", "5", "6"]])
+    assert (result.header_rows, result.plan.title) == ((20, 21), "注1")
+    assert result.problems == ()
+    assert unit_of(result.plan.indicators[0].indicator.actual.value) == "件"
