@@ -104,3 +104,24 @@ def test_version_is_the_distribution_version() -> None:
     from importlib.metadata import version
 
     assert achievement.__version__ == version("achievement")
+
+
+def test_python_m_achievement_runs_the_command_line() -> None:
+    """``python -m achievement`` is the command line: it judges, and exits with its code."""
+    done = subprocess.run(
+        [sys.executable, "-m", "achievement", "judge", "--target", "60%", "--actual", "61%"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("達成")
+    wrong = subprocess.run(
+        [sys.executable, "-m", "achievement", "judge", "--actual", "61%"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert wrong.returncode == 2
