@@ -213,6 +213,66 @@ def test_scheme_model_refuses_inconsistent_grades() -> None:
         Scheme.model_validate(none_achieved)
 
 
+def _two_bands(upper: dict[str, object], lower: dict[str, object]) -> dict[str, object]:
+    """A scheme on the achievement degree with bands A and B as given, and C for the rest."""
+    meaning = {"ja": "区分", "en": "grade"}
+    return {
+        "name": "city",
+        "title": {"ja": "市の区分", "en": "city grades"},
+        "basis": "degree",
+        "grades": [
+            {"label": "A", "meaning": meaning, "achieved": True, **upper},
+            {"label": "B", "meaning": meaning, **lower},
+            {"label": "C", "meaning": meaning},
+        ],
+    }
+
+
+def test_a_grade_that_can_never_be_given_is_refused() -> None:
+    """Bands go from the best grade down: a band wholly inside one above it is refused."""
+    with pytest.raises(ValueError, match="grade 'B' can never be given") as info:
+        get_scheme("degree", JUDGE).with_bands({"B": "120%"})
+    assert "'A' above it (achievement degree 100% or more)" in str(info.value)
+    with pytest.raises(ValueError, match="'B' can never be given"):
+        Scheme.model_validate(_two_bands({"min": "80%"}, {"min": "80%"}))
+    with pytest.raises(ValueError, match="'B' can never be given"):  # > 80% is within >= 80%
+        Scheme.model_validate(_two_bands({"min": "80%"}, {"min": "80%", "strict": True}))
+    degree_met = [{"basis": "degree", "min": 1}]
+    with pytest.raises(ValueError, match="'B' can never be given"):
+        Scheme.model_validate(
+            _two_bands({"when": degree_met}, {"when": [*degree_met, {"basis": "change", "min": 0}]})
+        )
+
+
+def test_a_scheme_file_with_a_band_above_the_one_above_it_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``bands`` raising B over A: the report stops with the file, the grade and the fix."""
+    from achievement.cli import main
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: mine\nextends: degree\nbands:\n  B: 120%\n", encoding="utf-8")
+    assert main(["report", "--scheme", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "mine.yaml" in err
+    assert "区分「B」は付くことがありません" in err
+    assert "上の区分「A」(達成度100%以上)" in err
+
+
+def test_bands_that_each_catch_some_indicator_are_kept() -> None:
+    """A band that still catches an indicator the band above does not is a valid scheme."""
+    above = Scheme.model_validate(_two_bands({"min": "80%", "strict": True}, {"min": "80%"}))
+    assert [g.label for g in above.grades] == ["A", "B", "C"]  # B is exactly 80%
+    Scheme.model_validate(_two_bands({"min": "100%"}, {"min": "80%"}))
+    degree_met = [{"basis": "degree", "min": 1}]
+    Scheme.model_validate(  # B: degree met but worse than the baseline
+        _two_bands({"when": [*degree_met, {"basis": "change", "min": 0}]}, {"when": degree_met})
+    )
+    Scheme.model_validate(  # another measurement: progress is not the degree
+        _two_bands({"min": "100%"}, {"basis": "progress", "min": "120%"})
+    )
+
+
 SOUMU5 = get_scheme("soumu5", JUDGE)
 
 

@@ -213,6 +213,18 @@ class Grade(Frozen):
         )
 
 
+def _covers(upper: tuple[Condition, ...], lower: tuple[Condition, ...], basis: Basis) -> bool:
+    """Whether every measurement meeting all of ``lower`` also meets all of ``upper``: each
+    condition of ``upper`` is implied by a condition of ``lower`` on the same measurement."""
+
+    def implies(mine: Condition, other: Condition) -> bool:
+        if (mine.basis or basis) is not (other.basis or basis):
+            return False
+        return mine.min > other.min or (mine.min == other.min and (mine.strict or not other.strict))
+
+    return all(any(implies(mine, other) for mine in lower) for other in upper)
+
+
 class Scheme(Frozen):
     """A grading scheme: turns what was measured into a grade label.
 
@@ -256,6 +268,19 @@ class Scheme(Frozen):
                     f"区分「{grade.label}」には min(下限)か when が必要です"
                     "(どちらもないのは最後の区分だけ)",
                 )
+        for at, grade in enumerate(banded):
+            for earlier in banded[:at]:
+                if _covers(earlier.conditions, grade.conditions, self.basis):
+                    raise InvalidScheme(
+                        f"grade {grade.label!r} can never be given: every indicator in its band "
+                        f"({grade.condition(self.basis).en}) is already in the band of "
+                        f"{earlier.label!r} above it ({earlier.condition(self.basis).en}); "
+                        "bands go from the best grade down",
+                        f"区分「{grade.label}」は付くことがありません。その範囲"
+                        f"({grade.condition(self.basis).ja})の指標はすべて上の区分「{earlier.label}」"
+                        f"({earlier.condition(self.basis).ja})に当たります。区分は良い方から順に、"
+                        "下限を下げて書いてください",
+                    )
         achieved = {grade.label for grade in self.grades if grade.achieved}
         if not achieved:
             raise InvalidScheme(
