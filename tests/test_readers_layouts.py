@@ -236,6 +236,23 @@ def test_latest_actual_after_the_target_year_is_refused(tmp_path: Path) -> None:
     assert "目標(令和6年度)" in info.value.ja
 
 
+def test_one_actual_column_after_the_target_year_is_read_with_a_note(tmp_path: Path) -> None:
+    """A single actual column of a later year than the target's is read, and a note says the
+    value compared is not the target year's; the same year gives no such note."""
+    late = ["評価指標", "目標(令和7年度)", "実績(令和8年度)"]
+    path = write_csv(tmp_path / "late.csv", [late, ["結成率", "90%", "91%"]])
+    result = read_plan(path)
+    (item,) = result.plan.indicators
+    assert item.indicator.actual.value.text == "91%"
+    (note,) = [n for n in result.layout if "目標年度の値ではなく" in n.ja]
+    assert "「実績(令和8年度)」" in note.ja
+    assert "「目標(令和7年度)」" in note.ja
+    assert "is for a year after the target's" in note.en
+    same = ["評価指標", "目標(令和7年度)", "実績(令和7年度)"]
+    path = write_csv(tmp_path / "same.csv", [same, ["結成率", "90%", "91%"]])
+    assert not [n for n in read_plan(path).layout if "目標年度の値ではなく" in n.ja]
+
+
 def test_targets_of_several_years_are_refused(tmp_path: Path) -> None:
     """目標値 over 令和6年度 | 令和7年度: which target counts is not guessed."""
     top = ["評価指標", "実績値(令和6年度)", "目標値", ""]

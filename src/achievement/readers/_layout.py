@@ -226,6 +226,17 @@ def _notes(fields: Mapping[str, Column], series: Sequence[Column]) -> tuple[Loca
                 f"years' columns {_names(series)} are kept as a series",
             )
         )
+    late, goal = fields.get("actual"), fields.get("target")
+    if late and goal and late.year and goal.year and late.year > goal.year:
+        notes.append(
+            LocalizedText(
+                ja=f"実績の列「{late.header}」は目標「{goal.header}」の年度より後の年度の値"
+                "です。目標年度の値ではなく、この値を目標と比べました",
+                en=f"the actual column 「{late.header}」 is for a year after the target's "
+                f"「{goal.header}」: that value, not the target year's, is compared with "
+                "the target",
+            )
+        )
     for field, column in fields.items():
         if column.unit is not None and field in VALUE_FIELDS:
             notes.append(
