@@ -54,11 +54,21 @@ def _cpu(work: Callable[[], object], tries: int) -> float:
 
 
 def _growth(work: Callable[[int], object]) -> float:
-    """How many times longer ``work(SMALL * GROWTH)`` runs than ``work(SMALL)``, per row."""
-    once = _cpu(lambda: work(0), 5)
-    small = _cpu(lambda: work(1), 5) - once
-    large = _cpu(lambda: work(2), 3) - once
-    return large / max(small, 1e-9)
+    """How many times longer ``work(SMALL * GROWTH)`` runs than ``work(SMALL)``, per row.
+
+    A ratio at or over the limit is measured again, up to three times in all, and the least
+    is kept: a busy machine can slow one measurement, never three in a row by half again,
+    while a step that compares every item with every other gives about 100 every time.
+    """
+    ratio = float("inf")
+    for _ in range(3):
+        once = _cpu(lambda: work(0), 5)
+        small = _cpu(lambda: work(1), 5) - once
+        large = _cpu(lambda: work(2), 3) - once
+        ratio = min(ratio, large / max(small, 1e-9))
+        if ratio < LIMIT:
+            break
+    return ratio
 
 
 def test_roll_up_grows_linearly(taito_plan: Plan) -> None:
