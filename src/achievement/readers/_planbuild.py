@@ -96,14 +96,21 @@ class _Where:
     def column(self, field: str) -> str:
         return f"{self.path}.{field}"
 
-    def unreadable(self, field: str, text: str, exc: ParseError) -> Problem:
-        """The problem of the cell ``field`` whose ``text`` the notation refused."""
+    def problem(self, code: str, field: str, text: str, **params: str) -> Problem:
+        """The problem ``code`` of the cell ``field`` holding ``text``."""
         return problem(
-            "cell.unreadable",
-            file=self.file,
-            row=self.row,
-            column=self.column(field),
-            text=text.strip(),
+            code, file=self.file, row=self.row, column=self.column(field), text=text, **params
+        )
+
+    def unreadable(
+        self, field: str, text: str, exc: ParseError, code: str = "cell.unreadable", **params: str
+    ) -> Problem:
+        """The problem of the cell ``field`` whose ``text`` the notation refused."""
+        return self.problem(
+            code,
+            field,
+            text.strip(),
+            **params,
             position=str(exc.position + 1),
             ja=exc.reason_ja,
             en=exc.reason_en,
@@ -131,15 +138,7 @@ def _indicator(
     if item.direction is not None and item.direction.strip():
         direction = parse_direction(item.direction)
         if direction is None:
-            problems.append(
-                problem(
-                    "cell.unknown_direction",
-                    file=where.file,
-                    row=where.row,
-                    column=where.column("direction"),
-                    text=item.direction,
-                )
-            )
+            problems.append(where.problem("cell.unknown_direction", "direction", item.direction))
     if item.style is not None:
         found = cells.problem(
             item.style, file=where.file, row=where.row, column=where.column("style")
@@ -148,32 +147,16 @@ def _indicator(
             problems.append(found)
     recorded, recorded_text = recorded_fields(item.recorded)
     if recorded is None and recorded_text is not None:
-        problems.append(
-            problem(
-                "cell.unknown_recorded",
-                file=where.file,
-                row=where.row,
-                column=where.column("recorded"),
-                text=recorded_text,
-            )
-        )
+        problems.append(where.problem("cell.unknown_recorded", "recorded", recorded_text))
     series: list[Observation] = []
     for index, point in enumerate(item.series):
         try:
             value = cells.parse(point.value, "actual")  # an earlier year's actual
         except ParseError as exc:
+            cell = f"series[{index}].value"
+            year = str(point.fiscal_year)
             problems.append(
-                problem(
-                    "cell.unreadable_series",
-                    file=where.file,
-                    row=where.row,
-                    column=where.column(f"series[{index}].value"),
-                    text=point.value.strip(),
-                    year=str(point.fiscal_year),
-                    position=str(exc.position + 1),
-                    ja=exc.reason_ja,
-                    en=exc.reason_en,
-                )
+                where.unreadable(cell, point.value, exc, "cell.unreadable_series", year=year)
             )
             continue
         series.append(Observation(fiscal_year=point.fiscal_year, value=value, status=point.status))
