@@ -131,32 +131,46 @@ def bench_parse(n: int) -> None:
     line(f"parse {len(cells):,} cells", f"{took:.2f}s", took / base, "<= 3x regex+Decimal+value")
 
 
-def bench_memory(n: int) -> None:
-    table = csv.reader(bundled_example().read_text(encoding="utf-8").splitlines())
-    rows = [r for r in table if len(r) > 6][1:]  # below the title row and the header row
-    cells = [(r[4], r[5], r[6]) for r in rows]
-    judge = Judge(autoload=False)
-    indicators = [
-        Indicator(
-            baseline=parse_value(b),
-            target=Target(value=parse_value(t)),
-            actual=Actual(value=parse_value(a)),
-        )
-        for b, t, a in (cells[i % len(cells)] for i in range(n))
-    ]
+def _judged_bytes(judge: Judge, indicators: list[Indicator]) -> int:
+    """Bytes still allocated after judging the indicators, the judgments kept."""
     gc.collect()
     tracemalloc.start()
     judged = [judge.judge(i) for i in indicators]
     used = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    fields = tuple(judged[0].__dict__.values())
+    del judged
+    return used
+
+
+def bench_memory(n: int) -> None:
+    table = csv.reader(bundled_example().read_text(encoding="utf-8").splitlines())
+    rows = [r for r in table if len(r) > 6][1:]  # below the title row and the header row
+    cells = [(r[4], r[5], r[6]) for r in rows]
+    judge = Judge(autoload=False)
+
+    def indicator(baseline: str, target: str, actual: str) -> Indicator:
+        return Indicator(
+            baseline=parse_value(baseline),
+            target=Target(value=parse_value(target)),
+            actual=Actual(value=parse_value(actual)),
+        )
+
+    # the bundled rows over and over: a judge shares the judgment of a repeated verdict
+    repeated = [indicator(*cells[i % len(cells)]) for i in range(n)]
+    # every actual distinct, so every judgment is an object of its own: the worst case
+    distinct = [indicator(f"{i % 1000}件", f"{i % 1000 + 500}件", f"{i}件") for i in range(n)]
+    sample = judge.judge(distinct[0])
+    fields = tuple(sample.__dict__.values())
+    gc.collect()
     tracemalloc.start()
-    records = [tuple(fields) for _ in range(n)]  # the floor: one bare record of 7 fields each
+    records = [(*fields,) for _ in range(n)]  # the floor: a bare record of the fields each
     floor = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     del records
-    figure = f"{used / n:,.0f} bytes"
-    line(f"memory per Judgment at {len(judged):,}", figure, used / floor, "<= 1 KB")
+    for name, indicators in (("distinct", distinct), ("repeated", repeated)):
+        used = _judged_bytes(Judge(autoload=False), indicators)
+        figure = f"{used / n:,.0f} bytes"
+        line(f"memory per Judgment at {n:,}, {name}", figure, used / floor, "<= 1 KB")
 
 
 def _plan_csv(path: Path, n: int) -> None:
@@ -178,6 +192,11 @@ def _peak_run(argv: list[str]) -> tuple[float, float]:
         "code = main(sys.argv[1:])\n"
         "took = time.perf_counter() - start\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "try:  # ru_maxrss keeps the parent's size from before exec; VmHWM is this program's\n"
+        "    with open('/proc/self/status') as status:\n"
+        "        peak = next(int(x.split()[1]) / 1024 for x in status if x.startswith('VmHWM'))\n"
+        "except (OSError, StopIteration):\n"
+        "    pass\n"
         "print(f'{took} {peak}', file=sys.stderr)\n"
     )
     env = {**os.environ, "ACHIEVEMENT_DISABLE_PLUGIN_AUTOLOAD": "1"}
