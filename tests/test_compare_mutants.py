@@ -99,3 +99,9 @@ def test_a_bound_written_within_stays_within_after_trailing_space() -> None:
     value = Quantity(amount=Decimal(30), unit="分", bound=Bound.AT_MOST, text="30分以内 ")
     assert display(value) == "30分以内"
     assert display(value, bound=False) == "30分"
+
+
+@pytest.mark.parametrize(("text", "shown"), [("", "-"), ("集計中", "集計中"), ("―", "―")])
+def test_a_missing_value_is_shown_as_written_or_as_a_dash(text: str, shown: str) -> None:
+    """A blank cell is shown as -, and 集計中 or a dash as the cell wrote it."""
+    assert display(parse_value(text)) == shown
