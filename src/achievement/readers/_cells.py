@@ -123,6 +123,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "見出しの行として読み飛ばしました{effect_ja}",
         "skipped as a heading row{effect_en}",
     ),
+    "row.split_number": (
+        "見出し({width}列)より列が多く({count}列)、{letter}列からの{cells}は、桁区切りのカンマで"
+        "分かれた一つの数値「{text}」とみられます。列がずれて読まれるため、この行は判定しません。"
+        'CSV では桁区切りのある数値を引用符で囲んでください("{text}")',
+        "the row has {count} cells, more than the header's {width}, and {cells_en} from column "
+        "{letter} look like one number, {text!r}, split at its thousands separators; the row "
+        "would be read shifted and is not judged. In a CSV, put a number with thousands "
+        'separators in quotes ("{text}")',
+    ),
     "cell.unreadable_series": (
         "{year}年度の値の{position}文字目が読めません(この年度は系列から除きます。この年度の値が"
         "必要な判定は、そのことを示して評価不能になります): {ja}",
