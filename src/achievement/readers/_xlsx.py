@@ -47,6 +47,8 @@ def cell_text(value: object, number_format: str = "General") -> str:
     ('-120人', '1234千円')
     >>> cell_text(35, 'G/標準"件"'), cell_text(12.5, '[Red]0.0_)"%"')
     ('35件', '12.5%')
+    >>> cell_text(dt.datetime(2025, 3, 1)), cell_text(dt.datetime(2025, 3, 1, 9, 30))
+    ('2025-03-01', '2025-03-01T09:30:00')
     >>> cell_text(-1500, '#,##0"人"_);[Red]\\\\(#,##0"人"\\\\)')
     '-1500人'
 
@@ -65,6 +67,8 @@ def cell_text(value: object, number_format: str = "General") -> str:
             suffix = f"%{suffix}" if "%" not in suffix else suffix
         number /= Decimal(1000) ** _thousands_scale(shown)
         return f"{prefix}{_plain(number)}{suffix}"
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()  # a date typed into a cell: no time of day shown
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return str(value)
