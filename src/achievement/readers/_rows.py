@@ -27,10 +27,13 @@ from achievement._model import (
 )
 from achievement._model import Column as CellColumn
 from achievement._plan import Goal, Measure, PlanIndicator
+from achievement._years import era_name
 from achievement.readers._cells import (
     MAIN_TEXTS,
     TOTALS,
     CellReader,
+    Dated,
+    dated,
     norm,
     parse_direction,
     parse_goal,
@@ -282,11 +285,15 @@ class RowReader:
         if not name:
             report("row.no_indicator", "indicator", name)
         values: dict[str, Value] = {}
+        years: dict[str, Dated] = {}  # a year written in the cell: 45.2%(令和5年度)
         roles: tuple[CellColumn, ...] = ("baseline", "target", "actual")
         for field in roles:
             text = self._cell(cells, field)
+            when = dated(text) if ")" in text or "）" in text else None
             try:
-                values[field] = self._value(text, self.found.get(field), field)
+                values[field] = self._value(
+                    text if when is None else when.text, self.found.get(field), field
+                )
             except ParseError as exc:
                 report(
                     "cell.unreadable",
@@ -295,6 +302,21 @@ class RowReader:
                     position=str(exc.position + 1),
                     ja=exc.reason_ja,
                     en=exc.reason_en,
+                )
+                continue
+            if when is None:
+                continue
+            years[field] = when
+            header = self.found.get(field)
+            if header is not None and header.year is not None and header.year != when.year:
+                report(
+                    "cell.year_in_cell",
+                    field,
+                    text.strip(),
+                    cell_year=era_name(when.year),
+                    header_year=era_name(header.year),
+                    cell_year_en=f"FY{when.year}",
+                    header_year_en=f"FY{header.year}",
                 )
         direction_text = self._cell(cells, "direction").strip()
         direction = parse_direction(direction_text) if direction_text else None
@@ -319,20 +341,24 @@ class RowReader:
         assert self.measure is not None
         actual = self.found["actual"]
         value, aim = values["actual"], values["target"]
+        aim_year = years["target"].year if "target" in years else self.target_year
+        when = years.get("actual")
+        status = ActualStatus.PROJECTED if actual.projected else ActualStatus.FINAL
+        if when is not None and when.status is not None:
+            status = when.status
+        year = actual.year if when is None else when.year
         # values are shared per cell text, so their ids name them while the shared object lives
         target = _share(
-            self._targets, id(aim), lambda: Target(value=aim, fiscal_year=self.target_year)
+            self._targets, (id(aim), aim_year), lambda: Target(value=aim, fiscal_year=aim_year)
         )
         reached = _share(
             self._actuals,
-            id(value),
-            lambda: Actual(
-                value=value,
-                status=ActualStatus.PROJECTED if actual.projected else ActualStatus.FINAL,
-                fiscal_year=actual.year,
-            ),
+            (id(value), status, year),
+            lambda: Actual(value=value, status=status, fiscal_year=year),
         )
-        # every field below is of its type as read: built without validating it again
+        # every field below is of its type as read: built without validating it again (a
+        # baseline's year in its cell is not kept: with it, an actual before the target year
+        # would be judged on a pro-rated target, where the plan's header years never are)
         indicator = assembled(
             Indicator,
             _INDICATOR_FIELDS,
