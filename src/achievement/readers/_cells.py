@@ -127,6 +127,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "見出しの行として読み飛ばしました{effect_ja}",
         "skipped as a heading row{effect_en}",
     ),
+    "row.repeated_header": (
+        "表の見出し({header}行目)の繰り返しとして読み飛ばしました(ページごとに見出しがある表など)",
+        "skipped as a repeat of the table's header (row {header}), as a table split into pages "
+        "repeats it",
+    ),
     "row.split_number": (
         "見出し({width}列)より列が多く({count}列)、{letter}列からの{cells}は、桁区切りのカンマで"
         "分かれた一つの数値「{text}」とみられます。列がずれて読まれるため、この行は判定しません。"
@@ -155,7 +160,7 @@ WARNINGS = frozenset(
 )
 """Problem codes that keep their row in the plan: the cell does not change the judgment."""
 
-NOTES = frozenset({"row.totals", "row.heading"})
+NOTES = frozenset({"row.totals", "row.heading", "row.repeated_header"})
 """Codes of rows that are not indicators and are skipped with a note (not a problem)."""
 
 

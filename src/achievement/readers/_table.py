@@ -113,6 +113,20 @@ def _split_number(cells: Sequence[str]) -> tuple[int, int, str] | None:
     return None
 
 
+def _cell_texts(cells: Sequence[str]) -> tuple[str, ...]:
+    """The cells with white space folded and the empty cells at the end left out."""
+    texts = [" ".join(c.split()) for c in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return tuple(texts)
+
+
+def _repeated_header(cells: Sequence[str], headers: Mapping[int, tuple[str, ...]]) -> int | None:
+    """The number of the header row that ``cells`` repeat, cell for cell, else ``None``."""
+    texts = _cell_texts(cells)
+    return next((n for n, header in headers.items() if texts and texts == header), None)
+
+
 def _blank(cells: Sequence[str]) -> bool:
     return all(not c.strip() for c in cells)
 
@@ -185,6 +199,9 @@ def read_rows(
     known = headed | used
     first_unknown = next(i for i in range(len(known) + 1) if i not in known)
     width = max(len(top), len(sub or ()))  # the header's cells: a row longer than it is suspect
+    header_texts = {top_number: _cell_texts(top)}
+    if sub is not None:
+        header_texts[top_number + 1] = _cell_texts(sub)
     reader = RowReader(file, found, CellReader(judge), formulas)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
@@ -199,6 +216,17 @@ def read_rows(
         body += 1
         uncomputed = any((number, i) in formulas for i in read)
         note = reader.skipped(number, cells, formulas=uncomputed)
+        repeated = _repeated_header(cells, header_texts)
+        if note is None and repeated is not None:  # a header again, as on each printed page
+            first = next(i for i, c in enumerate(cells) if c.strip())
+            note = problem(
+                "row.repeated_header",
+                file=file,
+                row=number,
+                column=column_letter(first),
+                text=cells[first].strip(),
+                header=str(repeated),
+            )
         split = _split_number(cells) if note is None and len(cells) > width else None
         if split is None and len(cells) > first_unknown:  # a text under no header, not read
             unlabelled.update(i for i, c in enumerate(cells) if i not in known and c.strip())
