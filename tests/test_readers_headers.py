@@ -143,7 +143,7 @@ def test_columns_naming_an_unknown_field() -> None:
         read([["評価指標", "目標", "実績"], ["a", "5件", "6件"]], columns={"実績": "actuals"})
     fields = (
         "goal, measure, initiative, indicator, baseline, target, actual, recorded, note, "
-        "direction, style, main, ignore"
+        "direction, style, main, unit, ignore"
     )
     assert info.value.file == "plan.csv"
     assert (info.value.en, info.value.ja) == (

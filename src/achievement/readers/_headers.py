@@ -45,6 +45,7 @@ FIELDS: Mapping[str, str] = {
     "direction": "方向",
     "style": "評価方式",
     "main": "主要な指標",
+    "unit": "単位",
 }
 """The fields a column can hold, with the Japanese header they stand for."""
 
@@ -75,6 +76,8 @@ _ENGLISH = {
     "direction": "direction",
     "style": "style",
     "main": "main",
+    "unit": "unit",
+    "units": "unit",
 }
 
 # Checked in order: the first keyword the header contains decides its field.
@@ -105,6 +108,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("指標", "indicator"),
     ("方向", "direction"),
     ("備考", "note"),
+    ("単位", "unit"),  # last: 目標値(単位:件) is the target, its unit in brackets
 )
 
 

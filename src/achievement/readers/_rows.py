@@ -220,8 +220,21 @@ class RowReader:
         self._values[key] = value
         return value
 
+    def _valued(self, text: str, column: Column | None, role: CellColumn, unit: str) -> Value:
+        """A cell read as :meth:`_value` does; a bare number (no unit of its own) in a row
+        whose unit column says ``unit`` is read with it written after the number
+        (``1,250`` and ``万人`` as ``1,250万人``), or, when the notation cannot read the two
+        together (``t-CO2``), takes it as its unit as written, as under a units row."""
+        value = self._value(text, column, role)
+        if not unit or not isinstance(value, Quantity) or value.unit is not None:
+            return value
+        try:
+            return self._value(f"{text.strip()}{unit}", column, role)
+        except ParseError:
+            return value.model_copy(update={"unit": unit})
+
     def _series(
-        self, row: int, cells: Sequence[str], problems: list[Problem]
+        self, row: int, cells: Sequence[str], problems: list[Problem], unit: str
     ) -> tuple[Observation, ...]:
         observations: list[Observation] = []
         for column in self.series:
@@ -229,7 +242,7 @@ class RowReader:
             if not text.strip() or column.year is None:
                 continue
             try:
-                value = self._value(text, column, "actual")  # an earlier year's actual
+                value = self._valued(text, column, "actual", unit)  # an earlier year's actual
             except ParseError as exc:
                 problems.append(
                     problem(
@@ -287,13 +300,13 @@ class RowReader:
         values: dict[str, Value] = {}
         years: dict[str, Dated] = {}  # a year written in the cell: 45.2%(令和5年度)
         roles: tuple[CellColumn, ...] = ("baseline", "target", "actual")
+        unit = norm(self._cell(cells, "unit")).strip()  # a unit column: 件, %, 万人
         for field in roles:
             text = self._cell(cells, field)
             when = dated(text) if ")" in text or "）" in text else None
+            read = text if when is None else when.text
             try:
-                values[field] = self._value(
-                    text if when is None else when.text, self.found.get(field), field
-                )
+                values[field] = self._valued(read, self.found.get(field), field, unit)
             except ParseError as exc:
                 report(
                     "cell.unreadable",
@@ -334,7 +347,7 @@ class RowReader:
         main = MAIN_TEXTS.get(norm(main_text).lower())
         if main is None:
             report("cell.unknown_main", "main", main_text)
-        series = self._series(row, cells, problems)
+        series = self._series(row, cells, problems, unit)
         if any(p.severity == "error" for p in problems):
             return None, problems
         assert self.goal is not None
