@@ -130,3 +130,16 @@ def test_a_year_in_a_cell_never_changes_the_outcome(
     dated = read([HEADER, ["a", "指標", cells["baseline"], cells["target"], cells["actual"]]])
     assert outcomes(dated) == outcomes(plain)
     assert all(p.severity == "warning" for p in dated.problems)
+
+
+def test_years_in_brackets_make_a_second_header_row() -> None:
+    """(H30) and (R7) under 基準値 and 目標値, as published tables write them, are years of a
+    second header row like R5年度 and R6年度 under a merged 実績値."""
+    top = ["指標", "基準値", "目標値", "実績値", "実績値"]
+    sub = ["", "(H30)", "（R7年度）", "R5年度", "R6年度"]
+    result = read([top, sub, ["新規創業件数", "32件", "40件", "38件", "45件"]])
+    assert result.header_rows == (1, 2)
+    assert (result.plan.baseline_year, result.plan.target_year) == (2018, 2025)
+    (item,) = result.plan.indicators
+    assert item.indicator.actual.fiscal_year == 2024
+    assert [o.fiscal_year for o in item.indicator.series] == [2023]

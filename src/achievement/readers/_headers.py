@@ -256,8 +256,15 @@ def _unit(text: str) -> str | None:
 
 
 def _sub_year(text: str) -> bool:
-    """Whether a cell of a second header row names a year (``令和6年度``, ``2024``, ``R7見込``)."""
+    """Whether a cell of a second header row names a year (``令和6年度``, ``2024``, ``R7見込``),
+    in brackets or not (``(H30)``, ``【令和7年度】``).
+
+    >>> [_sub_year(t) for t in ("(H30)", "（R7年度）", "【2024】", "(目標)", "(R5", "()")]
+    [True, True, True, False, False, False]
+    """
     s = norm(text)
+    if len(s) > 2 and s[0] + s[-1] in ("()", "[]", "【】"):
+        s = s[1:-1].strip()  # the year of the column in brackets
     year = parse_fiscal_year(s, bare=True)
     if year is None:
         return False

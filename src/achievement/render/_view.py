@@ -312,7 +312,8 @@ def disagreement_heading(report: Report, lang: str) -> list[str]:
     """
     published_count = sum(1 for r in report.results if r.agrees is not None)
     if report.results and published_count == 0:
-        return [label("nothing_published", lang)]
+        written = any((r.entry.recorded_text or "").strip() for r in report.results)
+        return [label("unread_published" if written else "nothing_published", lang)]
     lines = [label("disagreement_count", lang).format(count=len(disagreements(report)))]
     unpublished = len(report.results) - published_count
     if unpublished:

@@ -129,6 +129,11 @@ LABELS: Mapping[str, LocalizedText] = {
         "表に公表された評価の列がないため、判定との照合はしていません。",
         "The table has no published outcome column, so no judgment was reconciled with one.",
     ),
+    "unread_published": _t(
+        "公表された評価の列はありますが、読める評価がないため、判定との照合はしていません。",
+        "The table has a published outcome column, but none of its entries could be read, "
+        "so no judgment was reconciled with one.",
+    ),
     "unpublished": _t(
         "公表された評価がない評価指標: {count}件(照合していません)",
         "Indicators without a published outcome: {count} (not reconciled)",
