@@ -14,6 +14,7 @@ from achievement.render.labels import (
     goal_label,
     label,
     measure_label,
+    measure_name,
     outcome_label,
     percent,
     ratio_percent,
@@ -378,7 +379,7 @@ def summary_rows(report: Report, lang: str, *, rate_row: bool = False) -> Iterat
         if goal.goal.title or goal.goal.number is not None:
             yield SummaryRow("goal", goal_label(goal.goal, lang), goal.tally)
         for measure in goal.measures:
-            yield SummaryRow("measure", measure_label(measure.measure, lang), measure.tally)
+            yield SummaryRow("measure", measure_name(measure.measure, lang), measure.tally)
     yield SummaryRow("total", label("total", lang), report.totals)
     if rate_row:
         yield SummaryRow("rate", label("rate", lang), report.totals)
@@ -475,7 +476,7 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
         for measure in goal.measures:
             own = grade_name(measure.grade, lang) if per_measure else None
             rows.append(
-                ("measure", cells(measure_label(measure.measure, lang), measure.grades, own))
+                ("measure", cells(measure_name(measure.measure, lang), measure.grades, own))
             )
     rows.append(("total", cells(label("total", lang), report.grades)))
     return header, rows

@@ -24,6 +24,7 @@ __all__ = [
     "goal_label",
     "label",
     "measure_label",
+    "measure_name",
     "outcome_label",
     "percent",
     "ratio_percent",
@@ -216,6 +217,11 @@ def goal_label(goal: Goal, lang: str) -> str:
     if goal.number is None:
         return goal.title
     return f"{label('goal', lang)}{'' if lang == 'ja' else ' '}{goal.number}. {goal.title}"
+
+
+def measure_name(measure: Measure, lang: str) -> str:
+    """The measure's label, or ``(施策の記載なし)`` for the rows of a plan without measures."""
+    return measure_label(measure, lang) or label("no_measure", lang)
 
 
 def measure_label(measure: Measure, lang: str) -> str:
