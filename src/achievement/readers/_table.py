@@ -202,6 +202,11 @@ def read_rows(
     header_texts = {top_number: _cell_texts(top)}
     if sub is not None:
         header_texts[top_number + 1] = _cell_texts(sub)
+    # a row repeats a header only if its indicator cell does: the rest is compared only then
+    name_at = found.fields["indicator"].index
+    header_names = {
+        " ".join(t[name_at].split()) if name_at < len(t) else "" for t in (top, sub or ())
+    }
     reader = RowReader(file, found, CellReader(judge), formulas)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
@@ -216,7 +221,8 @@ def read_rows(
         body += 1
         uncomputed = any((number, i) in formulas for i in read)
         note = reader.skipped(number, cells, formulas=uncomputed)
-        repeated = _repeated_header(cells, header_texts)
+        named = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
+        repeated = _repeated_header(cells, header_texts) if named in header_names else None
         if note is None and repeated is not None:  # a header again, as on each printed page
             first = next(i for i, c in enumerate(cells) if c.strip())
             note = problem(
