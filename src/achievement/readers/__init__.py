@@ -24,12 +24,14 @@ from achievement.readers._table import FIELDS, IGNORE, read_rows
 if TYPE_CHECKING:
     from achievement._judge import Judge
     from achievement.readers._planfile import dump_plan, plan_schema
+    from achievement.readers._planfile import load_plan as load_plan
+    from achievement.readers._planfile import parse_plan_text as parse_plan_text
 
 
 def __getattr__(name: str) -> object:
-    """``dump_plan`` and ``plan_schema``, imported when first asked for: reading a table
-    never loads the plan-file reader and its models."""
-    if name in ("dump_plan", "plan_schema"):
+    """The plan-file functions, imported when first asked for: reading a table never loads
+    the plan-file reader and its models."""
+    if name in ("dump_plan", "load_plan", "parse_plan_text", "plan_schema"):
         from achievement.readers import _planfile
 
         return getattr(_planfile, name)
