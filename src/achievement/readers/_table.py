@@ -113,6 +113,26 @@ def _split_number(cells: Sequence[str]) -> tuple[int, int, str] | None:
     return None
 
 
+def _split_problem(
+    file: str, row: int, cells: Sequence[str], split: tuple[int, int, str], width: int
+) -> Problem:
+    """The refusal of a row whose number ``split`` (:func:`_split_number`) moved its cells."""
+    first, count, joined = split
+    parts = [cells[i].strip() for i in range(first, first + count)]
+    return problem(
+        "row.split_number",
+        file=file,
+        row=row,
+        column=column_letter(first),
+        text=joined,
+        letter=column_letter(first),
+        width=str(width),
+        count=str(len(cells)),
+        cells="".join(f"「{c}」" for c in parts),
+        cells_en=", ".join(repr(c) for c in parts),
+    )
+
+
 def _cell_texts(cells: Sequence[str]) -> tuple[str, ...]:
     """The cells with white space folded and the empty cells at the end left out."""
     texts = [" ".join(c.split()) for c in cells]
@@ -240,22 +260,7 @@ def read_rows(
             skipped.append(note)
             continue
         if split is not None:  # the cells under the headers are not the row's own: refused
-            first, count, joined = split
-            parts = [cells[i].strip() for i in range(first, first + count)]
-            problems.append(
-                problem(
-                    "row.split_number",
-                    file=file,
-                    row=number,
-                    column=column_letter(first),
-                    text=joined,
-                    letter=column_letter(first),
-                    width=str(width),
-                    count=str(len(cells)),
-                    cells="".join(f"「{c}」" for c in parts),
-                    cells_en=", ".join(repr(c) for c in parts),
-                )
-            )
+            problems.append(_split_problem(file, number, cells, split, width))
             continue
         item, found_problems = reader.read(number, cells)
         problems.extend(found_problems)
