@@ -29,3 +29,19 @@ def test_the_rows_of_a_plan_without_measures_are_named(
     assert main(["report", str(path), "--format", fmt, "--lang", lang]) == 0
     out = capsys.readouterr().out
     assert out.count(name) >= 2  # one row under each goal
+
+
+def test_the_chart_of_a_plan_without_measures_names_its_bars_by_goal(tmp_path: Path) -> None:
+    from achievement import Judge
+    from achievement.readers import read_plan
+    from achievement.render.html import chart_bars
+    from achievement.rollup import evaluate_plan
+
+    path = tmp_path / "kpi.csv"
+    path.write_text(TABLE, encoding="utf-8")
+    judge = Judge(autoload=False)
+    report = evaluate_plan(read_plan(path, judge=judge).plan, judge)
+    assert [bar.label for bar in chart_bars(report, "ja")] == ["しごと", "ひと"]
+    path.write_text("\n".join(",".join(line.split(",")[1:]) for line in TABLE.splitlines()))
+    report = evaluate_plan(read_plan(path, judge=judge).plan, judge)
+    assert [bar.label for bar in chart_bars(report, "en")] == ["(no measure given)"]
