@@ -107,3 +107,42 @@ def test_csv_quoting_is_the_reports_rule(texts: list[str]) -> None:
 
     frame = pl.DataFrame({"cell": texts}, schema={"cell": pl.String})
     assert _csv_safe(frame)["cell"].to_list() == [csv_cell(t) for t in texts]
+
+
+def test_a_shift_jis_csv_is_read_as_japanese_excel_saves_it(tmp_path: Path) -> None:
+    source = tmp_path / "kpi.csv"
+    source.write_bytes(CSV.encode("cp932"))
+    out = tmp_path / "judged.parquet"
+    assert main(["batch", str(source), "-o", str(out), *_roles()]) == 1  # the x%% row
+    judged = pl.read_parquet(out)
+    assert judged["指標"].to_list() == ["窓口", "電子", "読めない"]
+    assert judged["outcome"].to_list() == ["achieved", "not_achieved", None]
+
+
+def test_a_file_neither_utf8_nor_shift_jis_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "kpi.csv"
+    source.write_bytes(CSV.encode("utf-8") + b"\xff\xfe\xfd\n")
+    assert main(["batch", str(source), "-o", str(tmp_path / "o.csv"), "--lang", "en"]) == 2
+    assert "neither UTF-8 nor Shift_JIS" in capsys.readouterr().err
+
+
+def test_an_unquoted_thousands_separator_names_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row split by an unquoted 1,250 has more cells than the header: refused, the row
+    and its cells named, and nothing written."""
+    source = tmp_path / "kpi.csv"
+    source.write_text(
+        "指標,策定時,目標,実績\n窓口,36件,110件,785件\n観光,1,250万人,1,400万人,980万人\n"
+    )
+    out = tmp_path / "judged.csv"
+    assert main(["batch", str(source), "-o", str(out), "--lang", "ja", *_roles()]) == 2
+    err = capsys.readouterr().err
+    assert "3行目" in err
+    assert (
+        "セルが6個あり、見出しの4個より多くなっています: 「観光,1,250万人,1,400万人,980万人」"
+        in err
+    )
+    assert not out.exists()

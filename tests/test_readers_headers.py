@@ -143,7 +143,7 @@ def test_columns_naming_an_unknown_field() -> None:
         read([["評価指標", "目標", "実績"], ["a", "5件", "6件"]], columns={"実績": "actuals"})
     fields = (
         "goal, measure, initiative, indicator, baseline, target, actual, recorded, note, "
-        "direction, style, main, ignore"
+        "direction, style, main, unit, ignore"
     )
     assert info.value.file == "plan.csv"
     assert (info.value.en, info.value.ja) == (
@@ -298,12 +298,13 @@ def test_one_unit_under_the_header_is_a_units_row() -> None:
 
 
 def test_a_repeated_header_row_is_not_a_second_header_row() -> None:
-    """The header printed again under itself is a row (its target 目標 is not a value)."""
+    """The header printed again under itself is a row of the body, skipped as a repeat of
+    the header (not a second header row, whose cells would name the columns)."""
     result = read([["評価指標", "目標", "実績"], ["評価指標", "目標", "実績"], ["a", "5件", "6件"]])
     assert result.header_rows == (1,)
-    assert [(p.row, p.code, p.column, p.text) for p in result.problems] == [
-        (2, "cell.unknown_word", "目標", "目標")
-    ]
+    assert result.problems == ()
+    assert [(n.row, n.code) for n in result.skipped] == [(2, "row.repeated_header")]
+    assert [i.indicator.name for i in result.plan.indicators] == ["a"]
 
 
 def test_headers_named_by_columns_find_the_header_row() -> None:

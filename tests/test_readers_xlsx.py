@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from achievement import AchievementError
+from achievement import AchievementError, Judge, Outcome
 from achievement.readers import read_plan
 from achievement.readers._xlsx import cell_text
 
@@ -100,16 +100,73 @@ def test_broken_xlsx_is_the_library_error(tmp_path: Path) -> None:
     assert "XLSX" in info.value.ja
 
 
-@pytest.mark.parametrize("fmt", ['0"%"', "0\\%", '0" %"', "0_%"])
-def test_literal_percent_sign_does_not_scale(fmt: str) -> None:
-    """A % shown as text in a number format does not multiply the value by 100."""
-    assert cell_text(60, fmt) == "60"
+@pytest.mark.parametrize(
+    ("fmt", "text"), [('0"%"', "60%"), ("0\\%", "60%"), ('0" %"', "60%"), ("0_%", "60")]
+)
+def test_literal_percent_sign_does_not_scale(fmt: str, text: str) -> None:
+    """A % shown as text in a number format does not multiply the value by 100, and is
+    read as the unit it shows (``_%`` is a space as wide as %, not a %)."""
+    assert cell_text(60, fmt) == text
 
 
-@pytest.mark.parametrize("fmt", ["0%", "0.0%", "[Red]0%", '"約"0%'])
-def test_percent_format_scales(fmt: str) -> None:
-    """A real percent format shows the value multiplied by 100."""
-    assert cell_text(0.5, fmt).startswith("50")
+@pytest.mark.parametrize(
+    ("value", "fmt", "text"),
+    [
+        (1250, '#,##0"万人"', "1250万人"),
+        (35, 'G/標準"件"', "35件"),
+        (35, 'General"件"', "35件"),
+        (12.5, '0.0"%"', "12.5%"),
+        (-120, '#,##0"人";"△"#,##0"人"', "-120人"),
+        (-120, '#,##0"人";[Red]\\(#,##0"人"\\)', "-120人"),
+        (-120, '#,##0"人";;0', "-120人"),
+        (0, '#,##0"人";"△"#,##0"人";"-"', "0人"),
+        (1234000, '#,##0,"千円"', "1234千円"),
+        (2500000, '0.0,,"百万円"', "2.5百万円"),
+        (1234000, '#,##0"円"', "1234000円"),
+        (3, '"約"0"件"', "約3件"),
+        (7, '"第"0"位"', "第7位"),
+        (45, '0"以上"', "45以上"),
+        (2024, "0", "2024"),
+        (0.25, '0%"以上"', "25%以上"),
+    ],
+)
+def test_the_unit_of_a_number_format_is_read(value: object, fmt: str, text: str) -> None:
+    """Text a number format shows around the digits is read with the number, from the
+    section for the number's sign (the number's own sign written); commas after the
+    last digit divide by 1,000 as Excel shows it."""
+    assert cell_text(value, fmt) == text
+
+
+def test_a_unit_in_the_number_format_judges_against_a_target_in_text(tmp_path: Path) -> None:
+    """1,500 shown as 1,500万人 by its format meets a target of 1,400万人 written as text:
+    without the format's unit it would read as 1,500 people against 14,000,000."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["指標", "基準値", "目標値", "実績値"])
+    sheet.append(["観光入込客数", "1,250万人", "1,400万人", 1500])
+    sheet.append(["転入超過数", "△120人", "0人", -45])
+    sheet.append(["市税収納率", "97.0%", "98.5%", 98.9])
+    sheet["D2"].number_format = '#,##0"万人"'
+    sheet["D3"].number_format = '#,##0"人";"△"#,##0"人"'
+    sheet["D4"].number_format = '0.0"%"'
+    path = tmp_path / "units.xlsx"
+    book.save(path)
+    read = read_plan(path)
+    assert read.problems == ()
+    texts = [i.indicator.actual.value.text for i in read.plan.indicators]
+    assert texts == ["1500万人", "-45人", "98.9%"]
+    judge = Judge(autoload=False)
+    outcomes = [judge.judge(i.indicator).outcome for i in read.plan.indicators]
+    assert outcomes == [Outcome.ACHIEVED, Outcome.NOT_ACHIEVED, Outcome.ACHIEVED]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"), [("0%", "50%"), ("0.0%", "50%"), ("[Red]0%", "50%"), ('"約"0%', "約50%")]
+)
+def test_percent_format_scales(fmt: str, text: str) -> None:
+    """A real percent format shows the value multiplied by 100 (and the text before it)."""
+    assert cell_text(0.5, fmt) == text
 
 
 def test_formula_without_value_is_a_problem(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from achievement._model import (
     Trend,
     Value,
 )
-from achievement._years import parse_fiscal_year
+from achievement._years import era_name, parse_fiscal_year
 
 __all__ = ["DONE_WORDS", "parse_wording"]
 
@@ -83,7 +83,33 @@ def parse_wording(original: str, s: str) -> Value | None:
 
     ``None`` when it is none of these, so that it is read as an amount or a word.
     """
+    date = _DATE.fullmatch(s)
+    if date is not None:
+        _refuse_month(original, 0, int(date["year"]), int(date["month"]), "a date", "日付")
     return _year(original, s) or _rank(original, s) or _relative(original, s)
+
+
+_DATE = re.compile(
+    r"(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})[-/.][0-9]{1,2}"
+    r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
+)
+"""A date as Excel gives a date cell (``2025-03-01T00:00:00``) or as it is typed (``2025/3/1``)."""
+_MONTH = re.compile(r"(?P<month>[0-9]{1,2})\s*月")
+
+
+def _refuse_month(original: str, position: int, year: int, month: int, en: str, ja: str) -> None:
+    """Refuse a month or a date, naming the fiscal year it falls in (April to March)."""
+    if not 1 <= month <= 12:
+        return
+    fiscal = year - 1 if month <= 3 else year
+    raise ParseError(
+        original,
+        position,
+        f"{en} is not read; write the fiscal year it falls in, FY{fiscal} "
+        f"({era_name(fiscal)}), as in {era_name(fiscal)}までに完了",
+        f"{ja}は読めません。年度で書いてください({year}年{month}月は{era_name(fiscal)}。"
+        f"{era_name(fiscal)}までに完了 など)",
+    )
 
 
 def _year(original: str, s: str) -> Value | None:
@@ -113,6 +139,9 @@ def _year(original: str, s: str) -> Value | None:
     word = rest[: -len(_PLANNED)].strip() if planned else rest
     if word.startswith(("に", "中に")):
         word = word.removeprefix("中に").removeprefix("に").strip()
+    month = _MONTH.match(rest)
+    if month is not None and found.suffix == "年":  # a calendar year and its month
+        _refuse_month(original, at, found.year, int(month["month"]), "a month", "月")
     if re.search(r"[0-9]", rest):
         if found.text[:1].isascii() and not found.suffix:
             return None  # R7 10件 R8 12件, S 5件 M 3件: letters labelling values

@@ -210,6 +210,8 @@ def _fast_rows(work: pl.DataFrame, judge: Judge) -> pl.Series:
         # A bare number beside a unit takes the row's unit (or is refused), and ranks (位)
         # are lower-is-better: both are left to the row judge.
         & ~(_bare(c) & _with_unit(c))
+        # A bare 2025 and 2024 could be years as well as counts: the row judge decides.
+        & ~(_year_like(c, "t") & _year_like(c, "a"))
         & c("t_unit").ne_missing("位")
         & c("a_unit").ne_missing("位")
         & c("b_unit").ne_missing("位")
@@ -217,6 +219,18 @@ def _fast_rows(work: pl.DataFrame, judge: Judge) -> pl.Series:
     if _plugin_hooks(judge, "achievement_infer_style"):
         mask = mask & _inferred_threshold(work, mask, judge)
     return mask.fill_null(False)
+
+
+def _year_like(c: Callable[[str], pl.Expr], x: str) -> pl.Expr:
+    """The cell is a bare whole number from 1900 to 2099, which may be a year."""
+    amount = c(f"{x}_amount")
+    return (
+        c(f"{x}_unit").is_null()
+        & c(f"{x}_period").is_null()
+        & c(f"{x}_bound").is_null()
+        & (amount == amount.floor())
+        & amount.is_between(1900, 2099)
+    ).fill_null(False)
 
 
 def _bare(c: Callable[[str], pl.Expr]) -> pl.Expr:

@@ -127,17 +127,26 @@ def run(args: argparse.Namespace) -> int:
     import polars as pl
 
     scheme = get_scheme(args.scheme or DEFAULT_SCHEME, judge)
+    text = ""
     try:
         if kind_in == ".csv":
-            frame = pl.read_csv(source, infer_schema=False, encoding="utf8-lossy")
+            from achievement.readers._csv import decode
+
+            # UTF-8 or Shift_JIS as Japanese Excel saves it; anything else is refused
+            text = decode(source.read_bytes(), file=str(source))
+            frame = pl.read_csv(io.StringIO(text), infer_schema=False)
         else:
             frame = pl.read_parquet(source)
     except (OSError, pl.exceptions.PolarsError) as exc:
+        ragged = _ragged(text, str(source)) if text else None
+        if ragged is not None:
+            raise ragged from None
         raise AchievementError(
             f"cannot read the table {source}: {exc}",
             f"表 {source} を読めません: {exc}",
             file=str(source),
         ) from exc
+    del text
     judged = judge_table(frame, columns=roles, scheme=scheme, judge=judge)
     buffer = io.BytesIO()
     if kind_out == ".csv":
@@ -159,3 +168,24 @@ def run(args: argparse.Namespace) -> int:
     done = "行を判定しました" if args.lang == "ja" else "rows judged"
     print(terminal_text(f"{judged.height} {done}: {target}"))
     return 1 if problems.height else 0
+
+
+def _ragged(text: str, file: str) -> AchievementError | None:
+    """The first CSV record with more cells than the header, as an error naming it."""
+    from achievement.readers._csv import csv_rows
+
+    width = None
+    for number, cells in csv_rows(text, file=file):
+        if width is None:
+            width = len(cells)
+        elif len(cells) > width:
+            shown = ",".join(cells)
+            return AchievementError(
+                f"the row has {len(cells)} cells, more than the header's {width}: {shown!r}."
+                ' A number with thousands separators must be in quotes ("1,250")',
+                f"セルが{len(cells)}個あり、見出しの{width}個より多くなっています: "
+                f'「{shown}」。桁区切りのある数値は引用符で囲んでください("1,250")',
+                file=file,
+                row=number,
+            )
+    return None

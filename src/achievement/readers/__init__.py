@@ -18,17 +18,25 @@ from typing import TYPE_CHECKING, Literal
 from achievement._errors import AchievementError
 from achievement.readers._csv import csv_rows, decode
 from achievement.readers._limits import Limits, read_bounded
-from achievement.readers._planfile import (
-    dump_plan,
-    load_plan,
-    parse_plan_text,
-    plan_schema,
-)
 from achievement.readers._result import Problem, ReadResult
 from achievement.readers._table import FIELDS, IGNORE, read_rows
 
 if TYPE_CHECKING:
     from achievement._judge import Judge
+    from achievement.readers._planfile import dump_plan, plan_schema
+    from achievement.readers._planfile import load_plan as load_plan
+    from achievement.readers._planfile import parse_plan_text as parse_plan_text
+
+
+def __getattr__(name: str) -> object:
+    """The plan-file functions, imported when first asked for: reading a table never loads
+    the plan-file reader and its models."""
+    if name in ("dump_plan", "load_plan", "parse_plan_text", "plan_schema"):
+        from achievement.readers import _planfile
+
+        return getattr(_planfile, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FIELDS",
@@ -107,6 +115,8 @@ def read_plan(
     if fmt == "csv":
         rows = limits.rows(csv_rows(text, file=file), file)
         return read_rows(rows, file=file, columns=columns, judge=judge)
+    from achievement.readers._planfile import load_plan, parse_plan_text
+
     kind: Literal["yaml", "json"] = "yaml" if fmt == "yaml" else "json"
     data, lines = parse_plan_text(text, kind, file=file, limits=limits)
     return load_plan(data, file=file, judge=judge, lines=lines)

@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from achievement._construct import assembled
-from achievement._model import Column, Direction, LocalizedText, Outcome, Value
+from achievement._model import ActualStatus, Column, Direction, LocalizedText, Outcome, Value
 from achievement._notation import MISSING_TEXTS, parse_value
 from achievement._plan import Goal, Measure
+from achievement._years import parse_fiscal_year
 from achievement.readers._result import Problem
 
 if TYPE_CHECKING:
@@ -29,6 +31,8 @@ __all__ = [
     "TOTALS",
     "WARNINGS",
     "CellReader",
+    "Dated",
+    "dated",
     "norm",
     "parse_direction",
     "parse_goal",
@@ -123,6 +127,25 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "見出しの行として読み飛ばしました{effect_ja}",
         "skipped as a heading row{effect_en}",
     ),
+    "row.repeated_header": (
+        "表の見出し({header}行目)の繰り返しとして読み飛ばしました(ページごとに見出しがある表など)",
+        "skipped as a repeat of the table's header (row {header}), as a table split into pages "
+        "repeats it",
+    ),
+    "row.split_number": (
+        "見出し({width}列)より列が多く({count}列)、{letter}列からの{cells}は、桁区切りのカンマで"
+        "分かれた一つの数値「{text}」とみられます。列がずれて読まれるため、この行は判定しません。"
+        'CSV では桁区切りのある数値を引用符で囲んでください("{text}")',
+        "the row has {count} cells, more than the header's {width}, and {cells_en} from column "
+        "{letter} look like one number, {text!r}, split at its thousands separators; the row "
+        "would be read shifted and is not judged. In a CSV, put a number with thousands "
+        'separators in quotes ("{text}")',
+    ),
+    "cell.year_in_cell": (
+        "セルに書かれた{cell_year}の値として読みました(見出しの年度は{header_year})",
+        "read as the value of {cell_year_en}, the year written in the cell "
+        "(the header's year is {header_year_en})",
+    ),
     "cell.unreadable_series": (
         "{year}年度の値の{position}文字目が読めません(この年度は系列から除きます。この年度の値が"
         "必要な判定は、そのことを示して評価不能になります): {ja}",
@@ -132,10 +155,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
 }
 """The message of each problem code, Japanese then English."""
 
-WARNINGS = frozenset({"cell.unknown_recorded", "cell.unknown_main", "cell.unreadable_series"})
+WARNINGS = frozenset(
+    {"cell.unknown_recorded", "cell.unknown_main", "cell.unreadable_series", "cell.year_in_cell"}
+)
 """Problem codes that keep their row in the plan: the cell does not change the judgment."""
 
-NOTES = frozenset({"row.totals", "row.heading"})
+NOTES = frozenset({"row.totals", "row.heading", "row.repeated_header"})
 """Codes of rows that are not indicators and are skipped with a note (not a problem)."""
 
 
@@ -271,6 +296,61 @@ def recorded_fields(text: str | None) -> tuple[Outcome | None, str | None]:
     if outcome is not None and text == outcome.value:
         return outcome, None
     return outcome, text
+
+
+_DATED = re.compile(r"(?P<value>.*?\S)\s*[(（]\s*(?P<inner>[^()（）]+?)\s*[)）]\s*")
+_DATED_WORDS: Mapping[str, ActualStatus | None] = {
+    "": None,
+    "時点": None,
+    "実績": ActualStatus.FINAL,
+    "実績値": ActualStatus.FINAL,
+    "確定": ActualStatus.FINAL,
+    "確定値": ActualStatus.FINAL,
+    "見込": ActualStatus.PROJECTED,
+    "見込み": ActualStatus.PROJECTED,
+    "見込値": ActualStatus.PROJECTED,
+}
+_PROVISIONAL_WORDS = frozenset({"速報", "速報値", "暫定", "暫定値"})
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A value cell that ends with its fiscal year in brackets: ``45.2%(令和5年度)``.
+
+    ``text`` is the cell without the year (with a 速報値 or 暫定 note kept in brackets,
+    so that the notation marks the value preliminary), ``year`` the Western fiscal
+    year, ``status`` final or projected when the bracket says so (``(R5見込)``), else
+    ``None``.
+    """
+
+    text: str
+    year: int
+    status: ActualStatus | None
+
+
+def dated(text: str) -> Dated | None:
+    """The value and the fiscal year of a cell ending with a year in brackets, else ``None``.
+
+    >>> dated("45.2%(令和5年度)")
+    Dated(text='45.2%', year=2023, status=None)
+    >>> dated("58.1%（R5見込）").status, dated("12件(H30速報値)").text
+    (<ActualStatus.PROJECTED: 'projected'>, '12件(速報値)')
+    >>> dated("1,200人(累計1,500人)") is None, dated("45%(2023)") is None
+    (True, True)
+    """
+    found = _DATED.fullmatch(text.strip())
+    if found is None:
+        return None
+    inner = norm(found["inner"])
+    year = parse_fiscal_year(inner)
+    if year is None or year.suffix not in ("", "年度", "年度末"):
+        return None
+    word = inner[year.end :].strip()
+    if word in _PROVISIONAL_WORDS:
+        return Dated(f"{found['value']}({word})", year.year, None)
+    if word not in _DATED_WORDS:
+        return None
+    return Dated(found["value"], year.year, _DATED_WORDS[word])
 
 
 def parse_direction(text: str) -> Direction | None:

@@ -45,6 +45,7 @@ FIELDS: Mapping[str, str] = {
     "direction": "方向",
     "style": "評価方式",
     "main": "主要な指標",
+    "unit": "単位",
 }
 """The fields a column can hold, with the Japanese header they stand for."""
 
@@ -75,6 +76,8 @@ _ENGLISH = {
     "direction": "direction",
     "style": "style",
     "main": "main",
+    "unit": "unit",
+    "units": "unit",
 }
 
 # Checked in order: the first keyword the header contains decides its field.
@@ -105,6 +108,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("指標", "indicator"),
     ("方向", "direction"),
     ("備考", "note"),
+    ("単位", "unit"),  # last: 目標値(単位:件) is the target, its unit in brackets
 )
 
 
@@ -252,8 +256,15 @@ def _unit(text: str) -> str | None:
 
 
 def _sub_year(text: str) -> bool:
-    """Whether a cell of a second header row names a year (``令和6年度``, ``2024``, ``R7見込``)."""
+    """Whether a cell of a second header row names a year (``令和6年度``, ``2024``, ``R7見込``),
+    in brackets or not (``(H30)``, ``【令和7年度】``).
+
+    >>> [_sub_year(t) for t in ("(H30)", "（R7年度）", "【2024】", "(目標)", "(R5", "()")]
+    [True, True, True, False, False, False]
+    """
     s = norm(text)
+    if len(s) > 2 and s[0] + s[-1] in ("()", "[]", "【】"):
+        s = s[1:-1].strip()  # the year of the column in brackets
     year = parse_fiscal_year(s, bare=True)
     if year is None:
         return False

@@ -27,10 +27,13 @@ from achievement._model import (
 )
 from achievement._model import Column as CellColumn
 from achievement._plan import Goal, Measure, PlanIndicator
+from achievement._years import era_name
 from achievement.readers._cells import (
     MAIN_TEXTS,
     TOTALS,
     CellReader,
+    Dated,
+    dated,
     norm,
     parse_direction,
     parse_goal,
@@ -217,8 +220,21 @@ class RowReader:
         self._values[key] = value
         return value
 
+    def _valued(self, text: str, column: Column | None, role: CellColumn, unit: str) -> Value:
+        """A cell read as :meth:`_value` does; a bare number (no unit of its own) in a row
+        whose unit column says ``unit`` is read with it written after the number
+        (``1,250`` and ``万人`` as ``1,250万人``), or, when the notation cannot read the two
+        together (``t-CO2``), takes it as its unit as written, as under a units row."""
+        value = self._value(text, column, role)
+        if not unit or not isinstance(value, Quantity) or value.unit is not None:
+            return value
+        try:
+            return self._value(f"{text.strip()}{unit}", column, role)
+        except ParseError:
+            return value.model_copy(update={"unit": unit})
+
     def _series(
-        self, row: int, cells: Sequence[str], problems: list[Problem]
+        self, row: int, cells: Sequence[str], problems: list[Problem], unit: str
     ) -> tuple[Observation, ...]:
         observations: list[Observation] = []
         for column in self.series:
@@ -226,7 +242,7 @@ class RowReader:
             if not text.strip() or column.year is None:
                 continue
             try:
-                value = self._value(text, column, "actual")  # an earlier year's actual
+                value = self._valued(text, column, "actual", unit)  # an earlier year's actual
             except ParseError as exc:
                 problems.append(
                     problem(
@@ -282,11 +298,15 @@ class RowReader:
         if not name:
             report("row.no_indicator", "indicator", name)
         values: dict[str, Value] = {}
+        years: dict[str, Dated] = {}  # a year written in the cell: 45.2%(令和5年度)
         roles: tuple[CellColumn, ...] = ("baseline", "target", "actual")
+        unit = norm(self._cell(cells, "unit")).strip()  # a unit column: 件, %, 万人
         for field in roles:
             text = self._cell(cells, field)
+            when = dated(text) if ")" in text or "）" in text else None
+            read = text if when is None else when.text
             try:
-                values[field] = self._value(text, self.found.get(field), field)
+                values[field] = self._valued(read, self.found.get(field), field, unit)
             except ParseError as exc:
                 report(
                     "cell.unreadable",
@@ -295,6 +315,21 @@ class RowReader:
                     position=str(exc.position + 1),
                     ja=exc.reason_ja,
                     en=exc.reason_en,
+                )
+                continue
+            if when is None:
+                continue
+            years[field] = when
+            header = self.found.get(field)
+            if header is not None and header.year is not None and header.year != when.year:
+                report(
+                    "cell.year_in_cell",
+                    field,
+                    text.strip(),
+                    cell_year=era_name(when.year),
+                    header_year=era_name(header.year),
+                    cell_year_en=f"FY{when.year}",
+                    header_year_en=f"FY{header.year}",
                 )
         direction_text = self._cell(cells, "direction").strip()
         direction = parse_direction(direction_text) if direction_text else None
@@ -312,27 +347,31 @@ class RowReader:
         main = MAIN_TEXTS.get(norm(main_text).lower())
         if main is None:
             report("cell.unknown_main", "main", main_text)
-        series = self._series(row, cells, problems)
+        series = self._series(row, cells, problems, unit)
         if any(p.severity == "error" for p in problems):
             return None, problems
         assert self.goal is not None
         assert self.measure is not None
         actual = self.found["actual"]
         value, aim = values["actual"], values["target"]
+        aim_year = years["target"].year if "target" in years else self.target_year
+        when = years.get("actual")
+        status = ActualStatus.PROJECTED if actual.projected else ActualStatus.FINAL
+        if when is not None and when.status is not None:
+            status = when.status
+        year = actual.year if when is None else when.year
         # values are shared per cell text, so their ids name them while the shared object lives
         target = _share(
-            self._targets, id(aim), lambda: Target(value=aim, fiscal_year=self.target_year)
+            self._targets, (id(aim), aim_year), lambda: Target(value=aim, fiscal_year=aim_year)
         )
         reached = _share(
             self._actuals,
-            id(value),
-            lambda: Actual(
-                value=value,
-                status=ActualStatus.PROJECTED if actual.projected else ActualStatus.FINAL,
-                fiscal_year=actual.year,
-            ),
+            (id(value), status, year),
+            lambda: Actual(value=value, status=status, fiscal_year=year),
         )
-        # every field below is of its type as read: built without validating it again
+        # every field below is of its type as read: built without validating it again (a
+        # baseline's year in its cell is not kept: with it, an actual before the target year
+        # would be judged on a pro-rated target, where the plan's header years never are)
         indicator = assembled(
             Indicator,
             _INDICATOR_FIELDS,

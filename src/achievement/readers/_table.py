@@ -8,6 +8,7 @@ read or skipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -77,6 +78,73 @@ def _two_rows(top: int, two: bool) -> tuple[LocalizedText, ...]:
             "(the upper row heads merged cells)",
         ),
     )
+
+
+_HEAD = re.compile(r"[△▲▼\-−]?[0-9]{1,3}")
+_GROUP = re.compile(r"[0-9]{3}")
+_LAST_GROUP = re.compile(r"[0-9]{3}(?![0-9])")
+
+
+def _split_number(cells: Sequence[str]) -> tuple[int, int, str] | None:
+    """Where a number was split into cells at its thousands separators, as an unquoted
+    ``1,250万人`` is in a CSV row: ``(first index, number of cells, the number)``.
+
+    A head of one to three digits is followed by cells of exactly three digits, the
+    last of which may go on with a unit (``1`` | ``250万人``, ``12`` | ``345`` | ``678円``).
+
+    >>> _split_number(["観光入込客数", "1", "250万人", "平成30年度"])
+    (1, 2, '1,250万人')
+    >>> _split_number(["人口", "12", "345", "678人"])
+    (1, 3, '12,345,678人')
+    >>> _split_number(["指標", "32", "2018年度"]) is None  # four digits: not a group
+    True
+    """
+    texts = [c.strip() for c in cells]
+    for i, head in enumerate(texts[:-1]):
+        if not _HEAD.fullmatch(head):
+            continue
+        end = i + 1
+        while end + 1 < len(texts) and _GROUP.fullmatch(texts[end]):
+            end += 1  # a middle group of three digits: the number may go on
+        if not _LAST_GROUP.match(texts[end]):
+            end -= 1  # the cell after the middle groups is not a group: they end the number
+        if end > i:
+            return i, end - i + 1, ",".join(texts[i : end + 1])
+    return None
+
+
+def _split_problem(
+    file: str, row: int, cells: Sequence[str], split: tuple[int, int, str], width: int
+) -> Problem:
+    """The refusal of a row whose number ``split`` (:func:`_split_number`) moved its cells."""
+    first, count, joined = split
+    parts = [cells[i].strip() for i in range(first, first + count)]
+    return problem(
+        "row.split_number",
+        file=file,
+        row=row,
+        column=column_letter(first),
+        text=joined,
+        letter=column_letter(first),
+        width=str(width),
+        count=str(len(cells)),
+        cells="".join(f"「{c}」" for c in parts),
+        cells_en=", ".join(repr(c) for c in parts),
+    )
+
+
+def _cell_texts(cells: Sequence[str]) -> tuple[str, ...]:
+    """The cells with white space folded and the empty cells at the end left out."""
+    texts = [" ".join(c.split()) for c in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return tuple(texts)
+
+
+def _repeated_header(cells: Sequence[str], headers: Mapping[int, tuple[str, ...]]) -> int | None:
+    """The number of the header row that ``cells`` repeat, cell for cell, else ``None``."""
+    texts = _cell_texts(cells)
+    return next((n for n, header in headers.items() if texts and texts == header), None)
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -150,6 +218,15 @@ def read_rows(
     used = read | {column.index for column in found.series}
     known = headed | used
     first_unknown = next(i for i in range(len(known) + 1) if i not in known)
+    width = max(len(top), len(sub or ()))  # the header's cells: a row longer than it is suspect
+    header_texts = {top_number: _cell_texts(top)}
+    if sub is not None:
+        header_texts[top_number + 1] = _cell_texts(sub)
+    # a row repeats a header only if its indicator cell does: the rest is compared only then
+    name_at = found.fields["indicator"].index
+    header_names = {
+        " ".join(t[name_at].split()) if name_at < len(t) else "" for t in (top, sub or ())
+    }
     reader = RowReader(file, found, CellReader(judge), formulas)
     indicators: list[PlanIndicator] = []
     problems: list[Problem] = []
@@ -162,12 +239,28 @@ def read_rows(
         ):
             continue
         body += 1
-        if len(cells) > first_unknown:  # a text under no header, in no column read
-            unlabelled.update(i for i, c in enumerate(cells) if i not in known and c.strip())
         uncomputed = any((number, i) in formulas for i in read)
         note = reader.skipped(number, cells, formulas=uncomputed)
+        named = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
+        repeated = _repeated_header(cells, header_texts) if named in header_names else None
+        if note is None and repeated is not None:  # a header again, as on each printed page
+            first = next(i for i, c in enumerate(cells) if c.strip())
+            note = problem(
+                "row.repeated_header",
+                file=file,
+                row=number,
+                column=column_letter(first),
+                text=cells[first].strip(),
+                header=str(repeated),
+            )
+        split = _split_number(cells) if note is None and len(cells) > width else None
+        if split is None and len(cells) > first_unknown:  # a text under no header, not read
+            unlabelled.update(i for i, c in enumerate(cells) if i not in known and c.strip())
         if note is not None:
             skipped.append(note)
+            continue
+        if split is not None:  # the cells under the headers are not the row's own: refused
+            problems.append(_split_problem(file, number, cells, split, width))
             continue
         item, found_problems = reader.read(number, cells)
         problems.extend(found_problems)

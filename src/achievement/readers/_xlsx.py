@@ -34,10 +34,24 @@ def _openpyxl() -> Any:
 def cell_text(value: object, number_format: str = "General") -> str:
     """A cell's value as the text a person sees.
 
+    The number keeps its own value and sign; of its number format, the text it shows
+    before and after the digits (a unit: ``#,##0"人"``), a percent sign (the number
+    times 100) and the commas after the last digit (the number divided by 1,000 each)
+    are read as Excel shows them, from the format's section for the number's sign.
+
     >>> cell_text(0.6, "0%"), cell_text(13000.0), cell_text(None), cell_text("10%")
     ('60%', '13000', '', '10%')
-    >>> cell_text(60, '0"%"'), cell_text(60, "0\\\\%")
-    ('60', '60')
+    >>> cell_text(60, '0"%"'), cell_text(60, "0\\\\%"), cell_text(1250, '#,##0"万人"')
+    ('60%', '60%', '1250万人')
+    >>> cell_text(-120, '#,##0"人";"△"#,##0"人"'), cell_text(1234000, '#,##0,"千円"')
+    ('-120人', '1234千円')
+    >>> cell_text(35, 'G/標準"件"'), cell_text(12.5, '[Red]0.0_)"%"')
+    ('35件', '12.5%')
+    >>> cell_text(dt.datetime(2025, 3, 1)), cell_text(dt.datetime(2025, 3, 1, 9, 30))
+    ('2025-03-01', '2025-03-01T09:30:00')
+    >>> cell_text(-1500, '#,##0"人"_);[Red]\\\\(#,##0"人"\\\\)')
+    '-1500人'
+
     """
     if value is None:
         return ""
@@ -47,9 +61,14 @@ def cell_text(value: object, number_format: str = "General") -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
         number = Decimal(repr(value))
-        if is_percent_format(number_format):
-            return f"{_plain(number * 100)}%"
-        return _plain(number)
+        prefix, shown, suffix = _shown_parts(_section(number_format, number < 0))
+        if "%" in shown:
+            number *= 100
+            suffix = f"%{suffix}" if "%" not in suffix else suffix
+        number /= Decimal(1000) ** _thousands_scale(shown)
+        return f"{prefix}{_plain(number)}{suffix}"
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()  # a date typed into a cell: no time of day shown
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return str(value)
@@ -65,6 +84,55 @@ def is_percent_format(number_format: str) -> bool:
     (True, False, False)
     """
     return "%" in _LITERALS.sub("", number_format)
+
+
+def _section(number_format: str, negative: bool) -> str:
+    """The section of ``number_format`` that shows a number of this sign (sections are
+    separated by ``;`` outside quotes: positive, negative, zero, text).
+
+    >>> _section('0"人";"△"0"人"', True), _section('0;;0', True), _section('"a;b"0', True)
+    ('"△"0"人"', '0', '"a;b"0')
+    """
+    sections = [match.group().removesuffix(";") for match in _SECTION.finditer(number_format)]
+    if negative and len(sections) > 1 and sections[1]:
+        return sections[1]
+    return sections[0]
+
+
+_SECTION = re.compile(r'(?:"[^"]*"?|\\.|[^;"\\])*(?:;|$)')
+_PLACEHOLDER = re.compile(r"[0#?]|General|G/標準", re.IGNORECASE)
+_SIGNS = str.maketrans("", "", "-−△▲▼+()")
+
+
+def _shown_parts(section: str) -> tuple[str, str, str]:
+    """The text shown before the digits, the section without its literal text, and the
+    text shown after the digits: quoted text and backslash-escaped characters, without
+    the signs (the number's own sign is written)."""
+    before: list[str] = []
+    after: list[str] = []
+    plain: list[str] = []
+    seen = False
+    at = 0
+    for found in _LITERALS.finditer(section):
+        plain.append(section[at : found.start()])
+        seen = seen or bool(_PLACEHOLDER.search(section[at : found.start()]))
+        at = found.end()
+        literal = found.group()
+        text = literal[1:].rstrip('"') if literal[0] in '"\\' else ""
+        (after if seen else before).append(text)
+    plain.append(section[at:])
+    prefix = "".join(before).translate(_SIGNS).strip()
+    return prefix, "".join(plain), "".join(after).translate(_SIGNS).strip()
+
+
+def _thousands_scale(shown: str) -> int:
+    """How many times Excel divides the number by 1,000: the commas right after the
+    last digit placeholder (``#,##0,`` one, ``0,,`` two; ``#,##0`` none)."""
+    digits = [m.end() for m in re.finditer(r"[0#?]", shown)]
+    if not digits:
+        return 0
+    rest = shown[digits[-1] :]
+    return len(rest) - len(rest.lstrip(","))
 
 
 def _plain(number: Decimal) -> str:

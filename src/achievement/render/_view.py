@@ -14,6 +14,7 @@ from achievement.render.labels import (
     goal_label,
     label,
     measure_label,
+    measure_name,
     outcome_label,
     percent,
     ratio_percent,
@@ -312,7 +313,8 @@ def disagreement_heading(report: Report, lang: str) -> list[str]:
     """
     published_count = sum(1 for r in report.results if r.agrees is not None)
     if report.results and published_count == 0:
-        return [label("nothing_published", lang)]
+        written = any((r.entry.recorded_text or "").strip() for r in report.results)
+        return [label("unread_published" if written else "nothing_published", lang)]
     lines = [label("disagreement_count", lang).format(count=len(disagreements(report)))]
     unpublished = len(report.results) - published_count
     if unpublished:
@@ -377,7 +379,7 @@ def summary_rows(report: Report, lang: str, *, rate_row: bool = False) -> Iterat
         if goal.goal.title or goal.goal.number is not None:
             yield SummaryRow("goal", goal_label(goal.goal, lang), goal.tally)
         for measure in goal.measures:
-            yield SummaryRow("measure", measure_label(measure.measure, lang), measure.tally)
+            yield SummaryRow("measure", measure_name(measure.measure, lang), measure.tally)
     yield SummaryRow("total", label("total", lang), report.totals)
     if rate_row:
         yield SummaryRow("rate", label("rate", lang), report.totals)
@@ -474,7 +476,7 @@ def grade_table(report: Report, lang: str) -> tuple[list[str], list[tuple[Summar
         for measure in goal.measures:
             own = grade_name(measure.grade, lang) if per_measure else None
             rows.append(
-                ("measure", cells(measure_label(measure.measure, lang), measure.grades, own))
+                ("measure", cells(measure_name(measure.measure, lang), measure.grades, own))
             )
     rows.append(("total", cells(label("total", lang), report.grades)))
     return header, rows

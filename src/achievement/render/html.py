@@ -26,7 +26,7 @@ from achievement.render._view import (
     title,
     year_key,
 )
-from achievement.render.labels import label, measure_label, percent
+from achievement.render.labels import goal_label, label, measure_label, measure_name, percent
 from achievement.rollup import Report
 
 if TYPE_CHECKING:
@@ -127,8 +127,10 @@ def chart_bars(report: Report, lang: str) -> list[Bar]:
         bars.append(
             Bar(
                 number="" if summary.measure.number is None else str(summary.measure.number),
-                # a plan without a measure column still names each bar
-                label=measure_label(summary.measure, lang) or label("no_measure", lang),
+                # a plan without a measure column names each bar by its goal, or says so
+                label=measure_label(summary.measure, lang)
+                or goal_label(summary.goal, lang)
+                or measure_name(summary.measure, lang),
                 y=index * ROW_HEIGHT,
                 achieved=round(tally.achieved * unit, 1),
                 not_achieved=round(tally.not_achieved * unit, 1),

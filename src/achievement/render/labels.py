@@ -24,6 +24,7 @@ __all__ = [
     "goal_label",
     "label",
     "measure_label",
+    "measure_name",
     "outcome_label",
     "percent",
     "ratio_percent",
@@ -129,6 +130,11 @@ LABELS: Mapping[str, LocalizedText] = {
         "表に公表された評価の列がないため、判定との照合はしていません。",
         "The table has no published outcome column, so no judgment was reconciled with one.",
     ),
+    "unread_published": _t(
+        "公表された評価の列はありますが、読める評価がないため、判定との照合はしていません。",
+        "The table has a published outcome column, but none of its entries could be read, "
+        "so no judgment was reconciled with one.",
+    ),
     "unpublished": _t(
         "公表された評価がない評価指標: {count}件(照合していません)",
         "Indicators without a published outcome: {count} (not reconciled)",
@@ -211,6 +217,11 @@ def goal_label(goal: Goal, lang: str) -> str:
     if goal.number is None:
         return goal.title
     return f"{label('goal', lang)}{'' if lang == 'ja' else ' '}{goal.number}. {goal.title}"
+
+
+def measure_name(measure: Measure, lang: str) -> str:
+    """The measure's label, or ``(施策の記載なし)`` for the rows of a plan without measures."""
+    return measure_label(measure, lang) or label("no_measure", lang)
 
 
 def measure_label(measure: Measure, lang: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from achievement._evaluator import Verdict, display
 from achievement._hookspecs import hookimpl
-from achievement._model import Components, Indicator, Outcome, Quantity
+from achievement._model import Components, Indicator, Outcome, Quantity, Value
 from achievement._registry import EvaluatorRegistry
 from achievement.rules._compare import compare, comparison_messages, incomparable
 
@@ -38,6 +38,12 @@ class ThresholdEvaluator:
             "ja": "{failed}で実績が目標に届かないため未達成",
             "en": "{failed} does not meet its target: not achieved",
         },
+        f"{STYLE}.year_or_count": {
+            "ja": "目標「{target}」と実績「{actual}」は年度とも数量とも読めるため評価不能"
+            "(年度なら「2025年度」、数量なら「2025件」のように単位を付けて書いてください)",
+            "en": "target '{target}' and actual '{actual}' could be years or counts: not "
+            "evaluable (write a year as 2025年度, a count with its unit, as 2025件)",
+        },
     }
 
     def cases(self, outcome: Outcome) -> SearchStrategy[Indicator]:
@@ -54,6 +60,9 @@ class ThresholdEvaluator:
             indicator.baseline,
         )
         if isinstance(target, Quantity) and isinstance(actual, Quantity):
+            if indicator.style is None and _years_or_counts(target, actual, baseline):
+                texts = {"target": target.text, "actual": actual.text}  # 2025, never 2,025
+                return Verdict(Outcome.NOT_EVALUABLE, f"{STYLE}.year_or_count", texts)
             return compare(
                 STYLE,
                 target=target,
@@ -80,6 +89,26 @@ class ThresholdEvaluator:
                 )
             return _combine(verdicts, display(target), display(actual))
         return incomparable(STYLE, display(target), display(actual))
+
+
+def _years_or_counts(target: Quantity, actual: Quantity, baseline: Value) -> bool:
+    """Whether the target and the actual could be years as well as counts: bare whole
+    numbers from 1900 to 2099 (``2025`` and ``2024``), with no baseline, a word (未実施)
+    or such a number as the baseline, which would tell a count.  A deadline of 2025 met
+    in 2024 would otherwise read as a count of 2,024 short of 2,025."""
+    if not (_year_like(target) and _year_like(actual)):
+        return False
+    return not isinstance(baseline, Quantity) or _year_like(baseline)
+
+
+def _year_like(value: Quantity) -> bool:
+    return (
+        value.unit is None
+        and value.period is None
+        and value.bound is None
+        and value.amount == value.amount.to_integral_value()
+        and 1900 <= value.amount <= 2099
+    )
 
 
 def _combine(verdicts: Mapping[str, Verdict], target: str, actual: str) -> Verdict:

@@ -58,9 +58,32 @@ def published_text(entry: PlanIndicator) -> str | None:
 
 
 def without_published_grades(problems: Iterable[Problem], scheme: Scheme) -> tuple[Problem, ...]:
-    """``problems`` without the unknown-outcome warnings on cells that name a grade of ``scheme``."""
-    return tuple(
-        p
-        for p in problems
-        if not (p.code == "cell.unknown_recorded" and published_grade(scheme, p.text) is not None)
+    """``problems`` without the unknown-outcome warnings on cells that name a grade of ``scheme``.
+
+    Under a scheme other than ``binary``, the warning on a cell that names none of its
+    grades says so, with the scheme's grades (it asks for ``--scheme`` otherwise, which
+    was given).
+    """
+    kept = []
+    for found in problems:
+        if found.code != "cell.unknown_recorded":
+            kept.append(found)
+        elif published_grade(scheme, found.text) is None:
+            kept.append(found if scheme.name == _BINARY else _not_a_grade(found, scheme))
+    return tuple(kept)
+
+
+def _not_a_grade(found: Problem, scheme: Scheme) -> Problem:
+    from achievement._model import LocalizedText
+
+    labels_ja = "、".join(g.label for g in scheme.grades)
+    labels_en = ", ".join(g.label_en or g.label for g in scheme.grades)
+    message = LocalizedText(
+        ja=f"評価「{found.text}」は評価区分「{scheme.name}」の区分({labels_ja})でも、"
+        "達成・未達成・評価不能でもありません(指標は判定します)。表の区分に合う評価区分を "
+        "--scheme で指定してください",
+        en=f"published outcome {found.text!r} is neither a grade of the scheme "
+        f"{scheme.name!r} ({labels_en}) nor 達成 / 未達成 / 評価不能 (the indicator is still "
+        "judged); name the scheme whose grades the table uses with --scheme",
     )
+    return found.model_copy(update={"message": message})
