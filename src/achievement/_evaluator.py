@@ -30,6 +30,7 @@ from achievement._model import (
 __all__ = [
     "Evaluator",
     "Verdict",
+    "bare_year",
     "display",
     "infer_direction",
     "margin",
@@ -143,6 +144,12 @@ _YEAR_UNITS = frozenset({"年度", "年"})
 def _year_like(amount: Decimal) -> bool:
     """A whole number from 1900 to 2099, which may be a year written without 年度."""
     return amount == amount.to_integral_value() and 1900 <= amount <= 2099
+
+
+def bare_year(value: Quantity) -> bool:
+    """A bare whole number from 1900 to 2099 (no unit, no period), which may be a year as
+    well as a count: ``2026``."""
+    return value.unit is None and value.period is None and _year_like(value.amount)
 
 
 def _bound_word(value: Quantity) -> str:

@@ -228,10 +228,13 @@ class RowReader:
         value = self._value(text, column, role)
         if not unit or not isinstance(value, Quantity) or value.unit is not None:
             return value
+        written = f"{text.strip()}{unit}"
         try:
-            return self._value(f"{text.strip()}{unit}", column, role)
-        except ParseError:
-            return value.model_copy(update={"unit": unit})
+            return self._value(written, column, role)
+        except ParseError:  # kept as the reading of the text with its unit: refused once
+            fallback = value.model_copy(update={"unit": unit})
+            self._values[(written, role, None if column is None else column.unit)] = fallback
+            return fallback
 
     def _series(
         self, row: int, cells: Sequence[str], problems: list[Problem], unit: str

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from achievement._evaluator import Verdict, display
+from achievement._evaluator import Verdict, bare_year, display
 from achievement._hookspecs import hookimpl
 from achievement._model import (
     Deadline,
@@ -178,7 +178,7 @@ class DeadlineEvaluator:
             )
         if isinstance(actual, StatusWord):
             return self._status(indicator, actual, deadline, params)
-        if isinstance(actual, Quantity) and _year_or_count(actual):
+        if isinstance(actual, Quantity) and bare_year(actual):
             # Shown as written: 2026, never 2,026.
             shown = {**params, "actual": actual.text}
             return Verdict(Outcome.NOT_EVALUABLE, f"{STYLE}.year_or_count", shown)
@@ -212,16 +212,6 @@ def _deadline_text(target: Deadline | FiscalYear) -> str:
     """The year of the deadline as the target writes it: 令和7年度 of 令和7年度までに完了."""
     written = parse_fiscal_year(target.text)
     return written.text if written is not None else _year_text(target.year)
-
-
-def _year_or_count(value: Quantity) -> bool:
-    """A bare whole number that could be a Western year (1900 to 2099)."""
-    return (
-        value.unit is None
-        and value.period is None
-        and value.amount == value.amount.to_integral_value()
-        and 1900 <= value.amount <= 2099
-    )
 
 
 @hookimpl

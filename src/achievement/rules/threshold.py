@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from achievement._evaluator import Verdict, display
+from achievement._evaluator import Verdict, bare_year, display
 from achievement._hookspecs import hookimpl
 from achievement._model import Components, Indicator, Outcome, Quantity, Value
 from achievement._registry import EvaluatorRegistry
@@ -102,13 +102,7 @@ def _years_or_counts(target: Quantity, actual: Quantity, baseline: Value) -> boo
 
 
 def _year_like(value: Quantity) -> bool:
-    return (
-        value.unit is None
-        and value.period is None
-        and value.bound is None
-        and value.amount == value.amount.to_integral_value()
-        and 1900 <= value.amount <= 2099
-    )
+    return bare_year(value) and value.bound is None  # 2025以上 is a level to reach
 
 
 def _combine(verdicts: Mapping[str, Verdict], target: str, actual: str) -> Verdict:
